@@ -3,6 +3,7 @@
 # Starts the built program. Until the window lands, with no arguments it
 # shows the command line at work on the bundled Oslo case.
 set -eu
+export BACKCHANNEL_CASES_DIR="${BACKCHANNEL_CASES_DIR:-$(cd "$(dirname "$0")/.." && pwd)/data/cases}"
 top=$(cd "$(dirname "$0")/.." && pwd)
 bin="$top/build/src/backchannel"
 if [ "$#" -gt 0 ]; then

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "bc-bundled.h"
 #include "bc-cli.h"
 #include "bc-reader.h"
 #include "bc-writer.h"
@@ -22,6 +23,7 @@ typedef struct
   char      *export_path;
   char      *export_type;
   gboolean   version;
+  gboolean   list_cases;
   char     **files;
 } Options;
 
@@ -45,12 +47,19 @@ print_diagnostics (GPtrArray *diagnostics)
     }
 }
 
+/* A FILE argument may also name a bundled case ("oslo") when no file
+ * of that name exists. */
 static BcCase *
 load (const char  *path,
       GPtrArray  **diagnostics,
       GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFile) file = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    file = bc_bundled_find_case (path);
+  if (file == NULL)
+    file = g_file_new_for_commandline_arg (path);
 
   return bc_case_read_file (file, path, diagnostics, error);
 }
@@ -77,6 +86,37 @@ run_validate (Options *o)
     }
 
   return status;
+}
+
+static int
+run_list_cases (void)
+{
+  g_autoptr(GPtrArray) files = bc_bundled_list_cases ();
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (files, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BcCase) loaded = bc_case_read_file (file, NULL, NULL, &error);
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *base = g_file_get_basename (file);
+      g_autofree char *start = NULL;
+      g_autofree char *end = NULL;
+
+      if (loaded == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_INVALID;
+        }
+
+      *strrchr (base, '.') = '\0';
+      start = bc_date_to_string (bc_case_get_period_start (loaded));
+      end = bc_date_to_string (bc_case_get_period_end (loaded));
+      g_print ("%s\t%s\t%s – %s\t%s\n", base, bc_case_get_title (loaded),
+               start ? start : "?", end ? end : "?", path);
+    }
+
+  return EXIT_VALID;
 }
 
 static const char *
@@ -160,6 +200,8 @@ bc_cli_run (int    argc,
       N_("Write the case to OUT; the type comes from its extension"), N_("OUT") },
     { "export-type", 0, 0, G_OPTION_ARG_STRING, &o.export_type,
       N_("The type to export: bcase"), N_("TYPE") },
+    { "list-cases", 0, 0, G_OPTION_ARG_NONE, &o.list_cases,
+      N_("List the bundled cases: name, title, period and file"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o.version, N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.files, NULL, N_("FILE…") },
     { NULL }
@@ -185,6 +227,9 @@ bc_cli_run (int    argc,
       g_print ("backchannel %s\n", PACKAGE_VERSION);
       return EXIT_VALID;
     }
+
+  if (o.list_cases)
+    return run_list_cases ();
 
   if (o.validate && o.export_path != NULL)
     {
