@@ -375,13 +375,9 @@ bc_history_get_modified (BcHistory *self)
 {
   g_return_val_if_fail (BC_IS_HISTORY (self), FALSE);
 
-  if (self->open->len > 0)
-    {
-      BcCommandGroup *outer = g_ptr_array_index (self->open, 0);
-
-      if (bc_command_group_get_length (outer) > 0)
-        return TRUE;
-    }
+  for (guint i = 0; i < self->open->len; i++)
+    if (bc_command_group_get_length (g_ptr_array_index (self->open, i)) > 0)
+      return TRUE;
 
   return self->saved_depth != (int) self->undo->len;
 }

@@ -54,8 +54,14 @@ typedef struct
   GArray     *line_starts;   /* built on the first error that needs a column */
 
   GPtrArray  *diagnostics;
+  GArray     *anchors;       /* per diagnostic: line of the node it is about */
+  GArray     *from_schema;   /* per diagnostic: TRUE when the schema said it */
+  guint       fatal_line;    /* where the XML broke, or 0 */
+  guint       fatal_column;
   GArray     *generic;       /* indices into diagnostics of vague schema errors */
   gboolean    stopped;
+  gboolean    not_well_formed; /* after that, schema errors are only echoes */
+  gboolean    reporting_schema;
 
   BcCase     *result;
   GHashTable *ids;           /* id → GUINT_TO_POINTER (line) */
@@ -206,15 +212,31 @@ locate (Reader     *r,
 /* Auxiliary functions: errors */
 
 static void
-add_diagnostic_at (Reader     *r,
-                   guint       line,
-                   guint       column,
-                   const char *message)
+add_diagnostic_anchored (Reader     *r,
+                         guint       anchor,
+                         guint       line,
+                         guint       column,
+                         const char *message)
 {
   BcDiagnostic *d;
 
   if (r->stopped)
     return;
+
+  /* The same message at the same place says nothing new. */
+  for (guint i = r->diagnostics->len; i-- > 0 && i + 8 >= r->diagnostics->len;)
+    {
+      BcDiagnostic *prev = g_ptr_array_index (r->diagnostics, i);
+
+      if (prev->line == line && prev->column == column && strcmp (prev->message, message) == 0)
+        return;
+    }
+
+  g_array_append_val (r->anchors, anchor);
+  {
+    gboolean schema = r->reporting_schema;
+    g_array_append_val (r->from_schema, schema);
+  }
 
   if (r->diagnostics->len >= BC_READER_MAX_ERRORS)
     {
@@ -234,6 +256,15 @@ add_diagnostic_at (Reader     *r,
   d->column = MAX (column, 1);
   d->message = g_strdup (message);
   g_ptr_array_add (r->diagnostics, d);
+}
+
+static void
+add_diagnostic_at (Reader     *r,
+                   guint       line,
+                   guint       column,
+                   const char *message)
+{
+  add_diagnostic_anchored (r, line, line, column, message);
 }
 
 G_GNUC_PRINTF (5, 6)
@@ -256,9 +287,11 @@ error_at (Reader     *r,
   locate (r, node ? (guint) xmlGetLineNo (node) : 1,
           element_name ? element_name : node ? (const char *) node->name : NULL,
           attribute, &line, &column);
-  add_diagnostic_at (r, line, column, message);
+  add_diagnostic_anchored (r, node ? (guint) xmlGetLineNo (node) : line, line, column, message);
 }
 
+/* Schema errors that only say "something in here is wrong"; the program's
+ * own checks usually say what, on the same element. */
 static gboolean
 is_generic_schema_error (int code)
 {
@@ -266,8 +299,7 @@ is_generic_schema_error (int code)
          code == XML_RELAXNG_ERR_ATTRVALID ||
          code == XML_RELAXNG_ERR_DATATYPE ||
          code == XML_RELAXNG_ERR_VALUE ||
-         code == XML_RELAXNG_ERR_INVALIDATTR + 1000 ||
-         code == XML_RELAXNG_ERR_NOELEM + 1000;
+         code == XML_RELAXNG_ERR_INVALIDATTR;
 }
 
 /* Says in an analyst's words what libxml2 found; keeps libxml2's own text
@@ -298,7 +330,7 @@ describe_xml_error (const xmlError *e)
           break;
         case XML_RELAXNG_ERR_INVALIDATTR:
           if (s1 && s2)
-            return g_strdup_printf (_("<%s> has no attribute “%s”"), s2, s1);
+            return g_strdup_printf (_("<%s> does not take the attribute “%s”, or not with that value"), s2, s1);
           break;
         case XML_RELAXNG_ERR_ELEMEXTRANS:
         case XML_RELAXNG_ERR_ELEMNOTEMPTY:
@@ -324,6 +356,8 @@ describe_xml_error (const xmlError *e)
     case XML_ERR_DOCUMENT_EMPTY:
       return g_strdup (_("The file is empty"));
     case XML_ERR_DOCUMENT_END:
+      if (strstr (raw, "Premature end") != NULL)
+        return g_strdup_printf (_("The file ends before the case is complete; it may be truncated (%s)"), raw);
       return g_strdup (_("There is more after the end of the case"));
     case XML_ERR_INVALID_CHAR:
     case XML_ERR_INVALID_ENCODING:
@@ -357,20 +391,30 @@ on_xml_error (void     *user_data,
 {
   Reader *r = user_data;
   g_autofree char *message = NULL;
-  guint line, column;
+  guint line, column, anchor;
 
   if (e->level == XML_ERR_WARNING && e->domain != XML_FROM_RELAXNGV)
     return;
 
+  /* Once the XML itself is broken, the schema only echoes it. */
+  if (e->domain == XML_FROM_RELAXNGV && r->not_well_formed)
+    return;
+  if (e->domain != XML_FROM_RELAXNGV && e->level >= XML_ERR_ERROR)
+    r->not_well_formed = TRUE;
+
   message = describe_xml_error (e);
 
   if (e->domain == XML_FROM_RELAXNGV && e->node != NULL)
-    locate (r, (guint) xmlGetLineNo (e->node), (const char *) ((xmlNode *) e->node)->name, NULL,
-            &line, &column);
+    {
+      anchor = (guint) xmlGetLineNo (e->node);
+      locate (r, anchor, (const char *) ((xmlNode *) e->node)->name,
+              e->code == XML_RELAXNG_ERR_INVALIDATTR ? e->str1 : NULL, &line, &column);
+    }
   else
     {
       line = (guint) MAX (e->line, 1);
       column = (guint) MAX (e->int2, 1);
+      anchor = line;
     }
 
   if (e->domain == XML_FROM_RELAXNGV && is_generic_schema_error (e->code))
@@ -379,33 +423,97 @@ on_xml_error (void     *user_data,
       g_array_append_val (r->generic, index);
     }
 
-  add_diagnostic_at (r, line, column, message);
+  /* The streaming parser calls a cut-off file "extra content at the end";
+   * at the very end of the data it is a truncation. */
+  if (e->domain != XML_FROM_RELAXNGV && e->code == XML_ERR_DOCUMENT_END &&
+      line_start (r, line) + column + 2 >= r->len)
+    {
+      g_free (message);
+      message = g_strdup (_("The file ends before the case is complete; it may be truncated"));
+    }
+
+  if (e->domain != XML_FROM_RELAXNGV && e->level >= XML_ERR_ERROR && r->fatal_line == 0)
+    {
+      r->fatal_line = line;
+      r->fatal_column = column;
+    }
+
+  r->reporting_schema = e->domain == XML_FROM_RELAXNGV;
+  add_diagnostic_anchored (r, anchor, line, column, message);
+  r->reporting_schema = FALSE;
 }
 
-/* A vague schema message ("the content of <events> does not follow …")
- * repeats what a precise one already says; drop it when there is one. */
+/* A vague schema message ("the attributes of <event> do not follow …")
+ * repeats what a precise one says about the same element; a vague one
+ * about content repeats what is said of something inside it. Drop those,
+ * keep the rest, so that nothing goes unreported. */
 static void
 prune_generic (Reader *r)
 {
   gboolean *generic;
-  guint n_specific = 0;
 
   if (r->generic->len == 0)
     return;
 
   generic = g_new0 (gboolean, r->diagnostics->len);
   for (guint i = 0; i < r->generic->len; i++)
-    generic[g_array_index (r->generic, guint, i)] = TRUE;
-  for (guint i = 0; i < r->diagnostics->len; i++)
-    if (!generic[i])
-      n_specific++;
+    {
+      guint index = g_array_index (r->generic, guint, i);
 
-  if (n_specific > 0)
-    for (guint i = r->diagnostics->len; i-- > 0;)
-      if (generic[i])
-        g_ptr_array_remove_index (r->diagnostics, i);
+      if (index < r->diagnostics->len)
+        generic[index] = TRUE;
+    }
+
+  for (guint i = r->diagnostics->len; i-- > 0;)
+    {
+      BcDiagnostic *d = g_ptr_array_index (r->diagnostics, i);
+      guint anchor = g_array_index (r->anchors, guint, i);
+      gboolean content = strstr (d->message, "content") != NULL;
+      gboolean explained = FALSE;
+
+      if (!generic[i])
+        continue;
+
+      for (guint j = 0; j < r->diagnostics->len && !explained; j++)
+        {
+          guint other = g_array_index (r->anchors, guint, j);
+
+          if (j == i || generic[j])
+            continue;
+          explained = content ? other >= anchor : other == anchor;
+        }
+
+      if (explained)
+        {
+          g_ptr_array_remove_index (r->diagnostics, i);
+          g_array_remove_index (r->anchors, i);
+          g_array_remove_index (r->from_schema, i);
+        }
+    }
 
   g_free (generic);
+}
+
+/* The schema validates as the parser goes; past the place where the XML
+ * broke, what it says is an echo of that. */
+static void
+prune_after_fatal (Reader *r)
+{
+  if (r->fatal_line == 0)
+    return;
+
+  for (guint i = r->diagnostics->len; i-- > 0;)
+    {
+      BcDiagnostic *d = g_ptr_array_index (r->diagnostics, i);
+
+      if (g_array_index (r->from_schema, gboolean, i) &&
+          (d->line > r->fatal_line || (d->line == r->fatal_line && d->column >= r->fatal_column)))
+        {
+          g_ptr_array_remove_index (r->diagnostics, i);
+          g_array_remove_index (r->anchors, i);
+          g_array_remove_index (r->from_schema, i);
+        }
+    }
 }
 
 static int
@@ -1114,14 +1222,17 @@ check_references (Reader *r)
         {
           locate (r, ref->line, ref->element, ref->attribute, &line, &column);
           if (ref->kind == REF_ANY)
-            add_diagnostic_at (r, line, column,
-                               g_strdup_printf (_("“%s” does not name anything in this case"), ref->id));
+            {
+              g_autofree char *message =
+                g_strdup_printf (_("“%s” does not name anything in this case"), ref->id);
+              add_diagnostic_anchored (r, ref->line, line, column, message);
+            }
           else
             {
               g_autofree char *message =
                 g_strdup_printf (_("“%s” does not name anything in this case; <%s %s> must name %s"),
                                  ref->id, ref->element, ref->attribute, _(kind_names[ref->kind]));
-              add_diagnostic_at (r, line, column, message);
+              add_diagnostic_anchored (r, ref->line, line, column, message);
             }
         }
       else if (ref->kind != REF_ANY && GPOINTER_TO_UINT (found_kind) != ref->kind)
@@ -1132,7 +1243,7 @@ check_references (Reader *r)
                              _(kind_names[ref->kind]));
 
           locate (r, ref->line, ref->element, ref->attribute, &line, &column);
-          add_diagnostic_at (r, line, column, message);
+          add_diagnostic_anchored (r, ref->line, line, column, message);
         }
     }
 
@@ -1151,9 +1262,15 @@ check_references (Reader *r)
           guint line, column;
 
           locate (r, t->line, "transfer", "to", &line, &column);
-          add_diagnostic_at (r, line, column, message);
+          add_diagnostic_anchored (r, t->line, line, column, message);
         }
     }
+}
+
+static void
+ignore_xml_error (void     *user_data,
+                  xmlError *e)
+{
 }
 
 /* Reads the root start tag alone, to refuse a newer format before the
@@ -1167,7 +1284,8 @@ check_root (Reader *r)
   reader = xmlReaderForMemory (r->data, (int) r->len, NULL, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOWARNING);
   if (reader == NULL)
     return TRUE;
-  xmlTextReaderSetStructuredErrorHandler (reader, NULL, NULL);
+  /* The full read reports every error; this one stays quiet. */
+  xmlTextReaderSetStructuredErrorHandler (reader, ignore_xml_error, NULL);
 
   while (xmlTextReaderRead (reader) == 1)
     {
@@ -1302,6 +1420,8 @@ reader_clear (Reader *r)
 {
   g_clear_pointer (&r->line_starts, g_array_unref);
   g_clear_pointer (&r->generic, g_array_unref);
+  g_clear_pointer (&r->anchors, g_array_unref);
+  g_clear_pointer (&r->from_schema, g_array_unref);
   g_clear_pointer (&r->ids, g_hash_table_unref);
   g_clear_pointer (&r->kinds, g_hash_table_unref);
   g_clear_pointer (&r->refs, g_array_unref);
@@ -1375,6 +1495,8 @@ bc_case_read_bytes (GBytes      *bytes,
   r.name = display_name ? display_name : "case";
   r.diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) bc_diagnostic_free);
   r.generic = g_array_new (FALSE, FALSE, sizeof (guint));
+  r.anchors = g_array_new (FALSE, FALSE, sizeof (guint));
+  r.from_schema = g_array_new (FALSE, FALSE, sizeof (gboolean));
   r.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.refs = g_array_new (FALSE, FALSE, sizeof (PendingRef));
@@ -1401,6 +1523,7 @@ bc_case_read_bytes (GBytes      *bytes,
       read_document (&r);
       check_references (&r);
       prune_generic (&r);
+      prune_after_fatal (&r);
     }
   else if (r.diagnostics->len > 0 &&
            strstr (((BcDiagnostic *) g_ptr_array_index (r.diagnostics, 0))->message, "newer") != NULL)
