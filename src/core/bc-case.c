@@ -99,18 +99,22 @@ on_annotations_changed (GListModel *model,
       g_autoptr(GObject) annotation = g_list_model_get_item (model, i);
 
       if (self != NULL)
-        g_signal_connect_object (annotation, "notify", G_CALLBACK (on_object_notify), self, 0);
+        g_signal_connect (annotation, "notify", G_CALLBACK (on_object_notify), self);
     }
 
   if (self != NULL)
     g_signal_emit (self, signals[ITEM_CHANGED], 0, transfer, NULL);
 }
 
+/* Plain connections, not g_signal_connect_object(): with thousands of
+ * items, each would hang an invalidation notifier on the case, and taking
+ * them off one by one is quadratic. The case disconnects every item it
+ * holds when an item leaves and in dispose. */
 static void
 watch (BcCase  *self,
        GObject *object)
 {
-  g_signal_connect_object (object, "notify", G_CALLBACK (on_object_notify), self, 0);
+  g_signal_connect (object, "notify", G_CALLBACK (on_object_notify), self);
 
   if (BC_IS_TRANSFER (object))
     {
@@ -119,7 +123,7 @@ watch (BcCase  *self,
       for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
         {
           g_autoptr(GObject) annotation = g_list_model_get_item (annotations, i);
-          g_signal_connect_object (annotation, "notify", G_CALLBACK (on_object_notify), self, 0);
+          g_signal_connect (annotation, "notify", G_CALLBACK (on_object_notify), self);
         }
       g_signal_connect (annotations, "items-changed", G_CALLBACK (on_annotations_changed), object);
     }
