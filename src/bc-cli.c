@@ -8,6 +8,8 @@
 
 #include "bc-bundled.h"
 #include "bc-cli.h"
+#include "bc-export.h"
+#include "bc-enum-types.h"
 #include "bc-reader.h"
 #include "bc-writer.h"
 
@@ -22,6 +24,14 @@ typedef struct
   gboolean   validate;
   char      *export_path;
   char      *export_type;
+  char      *view;
+  char      *scale;
+  char      *time_scale;
+  char      *known_on;
+  char      *theme;
+  char      *tracks;
+  char      *highlight;
+  gboolean   empty_tracks;
   gboolean   version;
   gboolean   list_cases;
   char     **files;
@@ -32,6 +42,13 @@ options_clear (Options *o)
 {
   g_free (o->export_path);
   g_free (o->export_type);
+  g_free (o->view);
+  g_free (o->scale);
+  g_free (o->time_scale);
+  g_free (o->known_on);
+  g_free (o->theme);
+  g_free (o->tracks);
+  g_free (o->highlight);
   g_strfreev (o->files);
 }
 
@@ -133,6 +150,104 @@ export_type_of (Options *o)
   return dot + 1;
 }
 
+/* Reads the picture options; a bad value is a usage error, told plainly. */
+static gboolean
+picture_options (Options          *o,
+                 BcExportOptions  *options)
+{
+  int value;
+
+  bc_export_options_init (options);
+
+  if (o->view != NULL)
+    {
+      if (g_strcmp0 (o->view, "lanes") == 0)
+        options->layout.view = BC_VIEW_LANES;
+      else if (g_strcmp0 (o->view, "wheel") == 0)
+        options->layout.view = BC_VIEW_WHEEL;
+      else
+        {
+          g_printerr (_("Unknown view “%s”: use lanes or wheel\n"), o->view);
+          return FALSE;
+        }
+    }
+  if (o->time_scale != NULL)
+    {
+      if (g_strcmp0 (o->time_scale, "proportional") == 0)
+        options->layout.time_scale = BC_TIME_SCALE_PROPORTIONAL;
+      else if (g_strcmp0 (o->time_scale, "sequence") == 0)
+        options->layout.time_scale = BC_TIME_SCALE_SEQUENCE;
+      else
+        {
+          g_printerr (_("Unknown time scale “%s”: use proportional or sequence\n"), o->time_scale);
+          return FALSE;
+        }
+    }
+  if (o->theme != NULL)
+    {
+      if (g_strcmp0 (o->theme, "light") == 0)
+        options->theme = BC_THEME_LIGHT;
+      else if (g_strcmp0 (o->theme, "dark") == 0)
+        options->theme = BC_THEME_DARK;
+      else
+        {
+          g_printerr (_("Unknown theme “%s”: use light or dark\n"), o->theme);
+          return FALSE;
+        }
+    }
+  if (o->scale != NULL)
+    {
+      char *end = NULL;
+      double scale = g_ascii_strtod (o->scale, &end);
+
+      if (end == o->scale || *end != '\0' || !(scale >= 0.25 && scale <= 8))
+        {
+          g_printerr (_("--scale: “%s” is not a number between 0.25 and 8\n"), o->scale);
+          return FALSE;
+        }
+      options->scale = scale;
+    }
+  if (o->known_on != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!bc_date_parse (o->known_on, &options->layout.known_on, &error))
+        {
+          g_printerr (_("--as-known-on: “%s” is not a date (YYYY, YYYY-MM or YYYY-MM-DD): %s\n"),
+                      o->known_on, error->message);
+          return FALSE;
+        }
+    }
+  if (o->tracks != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (o->tracks, ",", -1);
+
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          if (!bc_enum_from_nick (BC_TYPE_TRACK, g_strstrip (parts[i]), &value))
+            {
+              g_printerr (_("--tracks: “%s” is not a track (1, 1.5, 2 … 9)\n"), parts[i]);
+              return FALSE;
+            }
+          options->layout.tracks |= BC_TRACK_BIT (value);
+        }
+    }
+  if (o->highlight != NULL)
+    {
+      if (!bc_enum_from_nick (BC_TYPE_MECHANISM, o->highlight, &value))
+        {
+          g_printerr (_("--highlight: “%s” is not a transfer mechanism (briefing, memorandum, "
+                        "draft-text, participant-crossover, back-channel-message, facilitation, "
+                        "public-statement, public-consultation, workshop-outcome, other)\n"),
+                      o->highlight);
+          return FALSE;
+        }
+      options->layout.highlight = value;
+    }
+  options->layout.show_empty_tracks = o->empty_tracks;
+  return TRUE;
+}
+
 static int
 run_export (Options *o)
 {
@@ -141,13 +256,19 @@ run_export (Options *o)
   g_autoptr(BcCase) loaded = NULL;
   g_autoptr(GFile) out = NULL;
   const char *type = export_type_of (o);
+  BcExportType picture = BC_EXPORT_PNG;
+  gboolean is_picture = bc_export_type_from_name (type, &picture);
+  BcExportOptions options;
 
-  if (type == NULL || g_ascii_strcasecmp (type, "bcase") != 0)
+  if (type == NULL || (!is_picture && g_ascii_strcasecmp (type, "bcase") != 0))
     {
-      g_printerr (_("Cannot tell what to export “%s” as: use a name ending in .bcase, "
-                    "or --export-type=bcase\n"), o->export_path);
+      g_printerr (_("Cannot tell what to export “%s” as: use a name ending in .bcase, .png, "
+                    ".svg or .pdf, or --export-type=bcase|png|svg|pdf\n"), o->export_path);
       return EXIT_USAGE;
     }
+
+  if (is_picture && !picture_options (o, &options))
+    return EXIT_USAGE;
 
   if (g_strv_length (o->files) != 1)
     {
@@ -166,6 +287,15 @@ run_export (Options *o)
     }
 
   out = g_file_new_for_commandline_arg (o->export_path);
+  if (is_picture)
+    {
+      if (!bc_export_to_file (loaded, out, picture, &options, &error))
+        {
+          g_printerr ("%s: %s\n", o->export_path, error->message);
+          return EXIT_INVALID;
+        }
+      return EXIT_VALID;
+    }
   if (!bc_case_write_file (loaded, out, BC_WRITE_FLAGS_NONE, NULL, &error))
     {
       g_printerr ("%s: %s\n", o->export_path, error->message);
@@ -199,7 +329,23 @@ bc_cli_run (int    argc,
     { "export", 'e', 0, G_OPTION_ARG_FILENAME, &o.export_path,
       N_("Write the case to OUT; the type comes from its extension"), N_("OUT") },
     { "export-type", 0, 0, G_OPTION_ARG_STRING, &o.export_type,
-      N_("The type to export: bcase"), N_("TYPE") },
+      N_("The type to export: bcase, png, svg or pdf"), N_("TYPE") },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &o.view,
+      N_("The picture to export: lanes (default) or wheel"), N_("VIEW") },
+    { "scale", 0, 0, G_OPTION_ARG_STRING, &o.scale,
+      N_("Device scale of a PNG export: 2 gives twice the pixels"), N_("N") },
+    { "time-scale", 0, 0, G_OPTION_ARG_STRING, &o.time_scale,
+      N_("How time runs in the lanes: proportional (default) or sequence"), N_("SCALE") },
+    { "as-known-on", 0, 0, G_OPTION_ARG_STRING, &o.known_on,
+      N_("Hide what was not yet known on DATE"), N_("DATE") },
+    { "theme", 0, 0, G_OPTION_ARG_STRING, &o.theme,
+      N_("Colours of the picture: light (default) or dark"), N_("THEME") },
+    { "tracks", 0, 0, G_OPTION_ARG_STRING, &o.tracks,
+      N_("Show only these tracks, such as 1,1.5,2"), N_("LIST") },
+    { "highlight", 0, 0, G_OPTION_ARG_STRING, &o.highlight,
+      N_("Bring one transfer mechanism forward, such as draft-text"), N_("MECHANISM") },
+    { "empty-tracks", 0, 0, G_OPTION_ARG_NONE, &o.empty_tracks,
+      N_("Keep lanes for tracks with no events"), NULL },
     { "list-cases", 0, 0, G_OPTION_ARG_NONE, &o.list_cases,
       N_("List the bundled cases: name, title, period and file"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o.version, N_("Print the version and exit"), NULL },

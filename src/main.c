@@ -6,12 +6,14 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "bc-application.h"
 #include "bc-cli.h"
 
 int
 main (int    argc,
       char **argv)
 {
+  g_autoptr(BcApplication) app = NULL;
   int status;
 
   setlocale (LC_ALL, "");
@@ -20,11 +22,13 @@ main (int    argc,
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("backchannel");
 
+  /* --validate, --export and --list-cases run here, without a display:
+   * GTK is not initialised unless the window is wanted. */
   status = bc_cli_run (argc, argv);
   if (status != BC_CLI_NOT_HANDLED)
     return status;
 
-  g_printerr (_("The window is not part of this build yet; use --validate or --export.\n"
-                "Run “backchannel --help” to see the options\n"));
-  return 2;
+  g_set_application_name (_("Backchannel"));
+  app = bc_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -231,7 +231,6 @@ assert_refused (const Outcome *o,
       g_assert_cmpuint (d->column, >, 0);
       g_assert_nonnull (d->message);
       g_assert_cmpuint (strlen (d->message), >, 10);
-      g_assert_true (g_utf8_validate (d->message, -1, NULL));
     }
 
   first = bc_diagnostic_to_string (diagnostic (o, 0));
@@ -325,15 +324,24 @@ expect_diagnostic (Checks             *c,
     problem (c, "no diagnostic at %u:%u saying “%s”", line, column, joined);
 }
 
-/* Messages are for analysts: libxml2's placeholders have no place in them. */
+/* Messages are for analysts, and shown in the interface: valid UTF-8,
+ * without libxml2's placeholders. */
 static void
-expect_plain_words (Checks        *c,
-                    const Outcome *o)
+expect_plain_text (Checks        *c,
+                   const Outcome *o)
 {
   for (guint i = 0; i < o->diagnostics->len; i++)
-    if (strstr (diagnostic (o, i)->message, "TODO") != NULL)
-      problem (c, "line %u: “%s” shows a libxml2 placeholder", diagnostic (o, i)->line,
-               diagnostic (o, i)->message);
+    {
+      const BcDiagnostic *d = diagnostic (o, i);
+
+      if (!g_utf8_validate (d->message, -1, NULL))
+        {
+          g_autofree char *valid = g_utf8_make_valid (d->message, -1);
+          problem (c, "line %u: the message is not valid UTF-8: “%s”", d->line, valid);
+        }
+      else if (strstr (d->message, "TODO") != NULL)
+        problem (c, "line %u: “%s” shows a libxml2 placeholder", d->line, d->message);
+    }
 }
 
 static void
@@ -568,7 +576,7 @@ test_rule (gconstpointer data)
   expect_diagnostic (&c, &o, rule->line, rule->column, rule->words);
   if (rule->n_diagnostics != 0 && o.diagnostics->len != rule->n_diagnostics)
     problem (&c, "%u diagnostics where %u belong", o.diagnostics->len, rule->n_diagnostics);
-  expect_plain_words (&c, &o);
+  expect_plain_text (&c, &o);
   expect_quiet (&c, &o);
   checks_finish (&c);
 }
@@ -769,6 +777,7 @@ test_valid_file (gconstpointer data)
   g_assert_nonnull (bc_case_get_title (o.result));
 
   checks_init (&c, NULL);
+  expect_plain_text (&c, &o);
   expect_quiet (&c, &o);
   checks_finish (&c);
 }
@@ -1191,6 +1200,7 @@ test_billion_laughs (void)
 
   checks_init (&c, NULL);
   expect_diagnostic (&c, &o, 2, 1, (const char *[]) { "document type declaration", "not read", NULL });
+  expect_plain_text (&c, &o);
   expect_quiet (&c, &o);
   checks_finish (&c);
 }
@@ -1217,6 +1227,7 @@ test_external_entity (void)
 
   checks_init (&c, NULL);
   expect_diagnostic (&c, &o, 2, 1, (const char *[]) { "document type declaration", NULL });
+  expect_plain_text (&c, &o);
   expect_quiet (&c, &o);
   checks_finish (&c);
 
@@ -1237,6 +1248,7 @@ test_undeclared_entity (void)
   checks_init (&c, "libxml2 prints its own parser errors on stderr: the reader that checks the "
                    "root element (check_root) has no error handler");
   expect_diagnostic (&c, &o, 3, 0, (const char *[]) { "entity", "secret", NULL });
+  expect_plain_text (&c, &o);
   expect_quiet (&c, &o);
   checks_finish (&c);
 }
@@ -1254,6 +1266,7 @@ test_external_dtd_on_network (void)
 
   checks_init (&c, NULL);
   expect_diagnostic (&c, &o, 2, 1, (const char *[]) { "document type declaration", NULL });
+  expect_plain_text (&c, &o);
   expect_quiet (&c, &o);
   checks_finish (&c);
 }
@@ -1330,7 +1343,7 @@ test_xinclude (void)
   checks_init (&c, "an element with a namespace prefix (<xi:include>) is reported at column 1: "
                    "locate() looks for “<include”; " BUG_SCHEMA_CASCADE);
   expect_diagnostic (&c, &o, 3, 10, (const char *[]) { "include", NULL });
-  expect_plain_words (&c, &o);
+  expect_plain_text (&c, &o);
   expect_quiet (&c, &o);
   checks_finish (&c);
 
@@ -1363,7 +1376,7 @@ test_deep_nesting (void)
   if (strstr (diagnostic (&o, 0)->message, "deeper than 256") == NULL)
     problem (&c, "the first diagnostic is “%s”, of %u", diagnostic (&o, 0)->message,
              o.diagnostics->len);
-  expect_plain_words (&c, &o);
+  expect_plain_text (&c, &o);
   expect_quiet (&c, &o);
   checks_finish (&c);
 }
@@ -1387,6 +1400,7 @@ test_invalid_utf8 (void)
                    "root element (check_root) has no error handler");
   /* “caf” ends at column 12; the bad byte is the 13th character. */
   expect_diagnostic (&c, &o, 3, 13, (const char *[]) { "not valid UTF-8", NULL });
+  expect_plain_text (&c, &o);
   expect_quiet (&c, &o);
   checks_finish (&c);
 }
@@ -1417,6 +1431,7 @@ test_truncated (void)
   expect_diagnostic (&c, &o, last_line, 0, (const char *[]) { "truncated", NULL });
   if (strstr (diagnostic (&o, 0)->message, "truncated") == NULL)
     problem (&c, "the first of %u diagnostics is “%s”", o.diagnostics->len, diagnostic (&o, 0)->message);
+  expect_plain_text (&c, &o);
   expect_quiet (&c, &o);
   checks_finish (&c);
 }
@@ -1463,6 +1478,7 @@ test_binary_garbage (void)
                    "prints on stderr");
   if (strstr (diagnostic (&o, 0)->message, "empty") != NULL)
     problem (&c, "a 64 KiB file is called “%s”", diagnostic (&o, 0)->message);
+  expect_plain_text (&c, &o);
   expect_quiet (&c, &o);
   checks_finish (&c);
 }
@@ -1590,6 +1606,57 @@ test_utf16_without_bom (void)
   checks_init (&c, "libxml2 prints its own parser errors on stderr: the reader that checks the "
                    "root element (check_root) has no error handler");
   expect_diagnostic (&c, &o, 1, 0, (const char *[]) { "UTF-8", NULL });
+  expect_plain_text (&c, &o);
+  expect_quiet (&c, &o);
+  checks_finish (&c);
+}
+
+/* An element name cut by an invalid byte: libxml2 quotes the bytes back. */
+static void
+test_messages_valid_utf8 (void)
+{
+  static const char text[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                             "<case version=\"1\" id=\"t\">\n"
+                             "  <title>x</title\xC2\xF5>\n"
+                             "</case>\n";
+  g_auto(Outcome) o = { 0 };
+  Checks c;
+
+  read_text (text, "bytes.bcase", &o);
+  assert_refused (&o, "bytes.bcase");
+
+  checks_init (&c, "libxml2's own message is passed on with the file's invalid bytes in it "
+                   "(“Not well-formed XML: Opening and ending tag mismatch: title line 3 and "
+                   "title\\xC2\\xF5”), so a diagnostic is not valid UTF-8");
+  expect_diagnostic (&c, &o, 3, 18, (const char *[]) { "not valid UTF-8", NULL });
+  expect_plain_text (&c, &o);
+  expect_quiet (&c, &o);
+  checks_finish (&c);
+}
+
+/* “<case>” in UCS-4: libxml2 recognises the encoding by its first bytes
+ * whatever the reader asks for. Found by the fuzzer. */
+static void
+test_ucs4 (void)
+{
+  static const char text[] = "<\0\0\0c\0\0\0a\0\0\0s\0\0\0e\0\0\0>\0\0\0";
+  g_autoptr(GBytes) bytes = g_bytes_new (text, sizeof text - 1);
+  g_auto(Outcome) o = { 0 };
+  Checks c;
+
+  read_bytes (bytes, "ucs4.bcase", &o);
+
+  checks_init (&c, "a 24-byte file, “<case>” in UCS-4, is accepted as a valid case with no id "
+                   "and no title, and written back as an invalid one");
+  if (o.result != NULL)
+    problem (&c, "accepted, with id %s and title %s", bc_case_get_id (o.result),
+             bc_case_get_title (o.result));
+  else
+    {
+      assert_refused (&o, "ucs4.bcase");
+      expect_diagnostic (&c, &o, 1, 1, (const char *[]) { "UTF-8", NULL });
+      expect_plain_text (&c, &o);
+    }
   expect_quiet (&c, &o);
   checks_finish (&c);
 }
@@ -1715,6 +1782,8 @@ main (int   argc,
   g_test_add_func ("/core/reader/hostile/refuses-utf16", test_utf16);
   g_test_add_func ("/core/reader/hostile/refuses-utf16-without-byte-order-mark", test_utf16_without_bom);
   g_test_add_func ("/core/reader/hostile/refuses-declared-iso-8859-1", test_latin1);
+  g_test_add_func ("/core/reader/hostile/refuses-ucs4", test_ucs4);
+  g_test_add_func ("/core/reader/hostile/messages-are-valid-utf8", test_messages_valid_utf8);
 
   ret = g_test_run ();
   return ret;

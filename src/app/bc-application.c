@@ -1,0 +1,263 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bc-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bc-application.h"
+#include "bc-bundled.h"
+#include "bc-compat.h"
+#include "bc-window.h"
+
+struct _BcApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (BcApplication, bc_application, ADW_TYPE_APPLICATION)
+
+/* Auxiliary functions */
+
+static BcWindow *
+find_window_for_file (BcApplication *self,
+                      GFile         *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      GFile *shown;
+
+      if (!BC_IS_WINDOW (l->data))
+        continue;
+
+      shown = bc_window_get_file (l->data);
+      if (shown != NULL && g_file_equal (shown, file))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+/* A window still showing its welcome page takes the next case; every
+ * other case gets a window of its own. */
+static BcWindow *
+find_empty_window (BcApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (BC_IS_WINDOW (active) && bc_window_get_case (BC_WINDOW (active)) == NULL)
+    return BC_WINDOW (active);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (BC_IS_WINDOW (l->data) && bc_window_get_case (l->data) == NULL)
+      return l->data;
+
+  return NULL;
+}
+
+/* "backchannel oslo" opens the bundled case when no file of that name
+ * exists, as the command-line options do. */
+static GFile *
+resolve_file (GFile *file)
+{
+  g_autofree char *base = NULL;
+  GFile *bundled;
+
+  if (g_file_query_exists (file, NULL))
+    return g_object_ref (file);
+
+  base = g_file_get_basename (file);
+  bundled = bc_bundled_find_case (base);
+  return bundled != NULL ? bundled : g_object_ref (file);
+}
+
+/* Callbacks */
+
+static void
+file_chosen (GFile    *file,
+             gpointer  user_data)
+{
+  g_autoptr(GApplication) app = user_data;
+
+  if (file != NULL)
+    g_application_open (app, &file, 1, "");
+}
+
+static void
+open_activated (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  BcApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  bc_compat_choose_case_file (parent, file_chosen, g_object_ref (self));
+}
+
+static void
+new_window_activated (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       user_data)
+{
+  BcApplication *self = user_data;
+
+  gtk_window_present (GTK_WINDOW (bc_window_new (self)));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  BcApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { _("Backchannel contributors"), NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-name", _("Backchannel"),
+                        "application-icon", APPLICATION_ID,
+                        "version", PACKAGE_VERSION,
+                        "comments", _("A workbench for studying how peace processes move between "
+                                      "official and unofficial diplomacy: the tracks, the people "
+                                      "and the transfers between them."),
+                        "developer-name", _("Backchannel contributors"),
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", _("© Backchannel contributors"),
+                        NULL);
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
+                                      _("Historical cases"),
+                                      NULL,
+                                      GTK_LICENSE_CUSTOM,
+                                      _("The Oslo, Camp David and Abkhazia case files are "
+                                        "licensed under the Creative Commons Attribution 4.0 "
+                                        "International licence (CC-BY-4.0). Each event, actor and "
+                                        "transfer cites its sources; the inspector lists them."));
+  adw_about_window_add_link (ADW_ABOUT_WINDOW (about),
+                             _("Case licence (CC-BY-4.0)"),
+                             "https://creativecommons.org/licenses/by/4.0/");
+  adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about),
+                                                _("Concepts"),
+                                                (const char *[]) {
+                                                  "Louise Diamond and John McDonald, Multi-Track Diplomacy (1996)",
+                                                  "Kumar Mapendere, Track One and a Half Diplomacy (2006)",
+                                                  "Susan Allen Nan, Complementarity and Coordination (1999)",
+                                                  NULL,
+                                                });
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "open", open_activated },
+  { "new-window", new_window_activated },
+  { "about", about_activated },
+  { "quit", quit_activated },
+};
+
+/* GObject */
+
+static void
+bc_application_startup (GApplication *app)
+{
+  static const struct
+  {
+    const char *action;
+    const char *accels[4];
+  } accels[] = {
+    { "app.open", { "<Control>o", NULL } },
+    { "app.new-window", { "<Control>n", NULL } },
+    { "app.quit", { "<Control>q", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.toggle-outline", { "F9", NULL } },
+    { "win.toggle-inspector", { "<Shift>F9", NULL } },
+    { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
+    { "win.zoom-out", { "<Control>minus", NULL } },
+    { "win.zoom-reset", { "<Control>0", NULL } },
+    { "win.zoom-fit", { "<Control>9", NULL } },
+  };
+
+  G_APPLICATION_CLASS (bc_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app),
+                                           accels[i].action, accels[i].accels);
+}
+
+static void
+bc_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (bc_window_new (BC_APPLICATION (app)));
+
+  gtk_window_present (window);
+}
+
+static void
+bc_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  BcApplication *self = BC_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autoptr(GFile) file = resolve_file (files[i]);
+      BcWindow *window = find_window_for_file (self, file);
+
+      if (window == NULL)
+        {
+          window = find_empty_window (self);
+          if (window == NULL)
+            window = bc_window_new (self);
+          bc_window_open (window, file);
+        }
+
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+bc_application_class_init (BcApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->startup = bc_application_startup;
+  app_class->activate = bc_application_activate;
+  app_class->open = bc_application_open;
+}
+
+static void
+bc_application_init (BcApplication *self)
+{
+}
+
+/* Public API */
+
+BcApplication *
+bc_application_new (void)
+{
+  /* The resources live under the release id's path, whichever id runs,
+   * so that the Devel build finds gtk/help-overlay.ui and style.css. */
+  return g_object_new (BC_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/backchannel/Backchannel",
+                       NULL);
+}

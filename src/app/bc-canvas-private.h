@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "bc-canvas.h"
+
+G_BEGIN_DECLS
+
+/* For the widget tests: what is at a point of the widget. */
+BcItem   *_bc_canvas_pick       (BcCanvas *self,
+                                 double    x,
+                                 double    y);
+BcLayout *_bc_canvas_get_layout (BcCanvas *self);
+gboolean  _bc_canvas_item_to_widget (BcCanvas *self,
+                                     BcItem   *item,
+                                     double   *x,
+                                     double   *y);
+
+G_END_DECLS

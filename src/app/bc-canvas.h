@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bc-case.h"
+#include "bc-layout.h"
+
+G_BEGIN_DECLS
+
+#define BC_TYPE_CANVAS (bc_canvas_get_type ())
+G_DECLARE_FINAL_TYPE (BcCanvas, bc_canvas, BC, CANVAS, GtkWidget)
+
+GtkWidget *bc_canvas_new               (void);
+BcCase    *bc_canvas_get_case          (BcCanvas *self);
+void       bc_canvas_set_case          (BcCanvas *self,
+                                        BcCase   *case_);
+BcView     bc_canvas_get_view          (BcCanvas *self);
+void       bc_canvas_set_view          (BcCanvas *self,
+                                        BcView    view);
+BcItem    *bc_canvas_get_selected_item (BcCanvas *self);
+void       bc_canvas_set_selected_item (BcCanvas *self,
+                                        BcItem   *item);
+double     bc_canvas_get_zoom          (BcCanvas *self);
+void       bc_canvas_zoom_by           (BcCanvas *self,
+                                        double    factor);
+void       bc_canvas_zoom_reset        (BcCanvas *self);
+void       bc_canvas_zoom_to_fit       (BcCanvas *self);
+
+G_END_DECLS

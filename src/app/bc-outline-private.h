@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "bc-outline.h"
+
+G_BEGIN_DECLS
+
+/* For the widget tests. */
+GListModel     *_bc_outline_get_model        (BcOutline        *self,
+                                              BcOutlineSection  section);
+GtkSearchEntry *_bc_outline_get_search_entry (BcOutline        *self);
+const char     *_bc_outline_get_section_name (BcOutline        *self);
+
+G_END_DECLS

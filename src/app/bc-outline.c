@@ -1,0 +1,580 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bc-outline"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bc-enum-types.h"
+#include "bc-outline-private.h"
+
+typedef struct
+{
+  GtkFilterListModel *filtered;
+  GtkSingleSelection *selection;
+  GtkListView        *view;
+  GtkWidget          *page;
+} Section;
+
+struct _BcOutline
+{
+  GtkWidget parent_instance;
+
+  BcCase         *case_;
+  BcItem         *selected_item;
+  char           *needle;
+  Section         sections[BC_OUTLINE_N_SECTIONS];
+  gboolean        syncing;
+
+  GtkSearchEntry *search_entry;
+  GtkWidget      *switcher;
+  GtkStack       *stack;
+};
+
+G_DEFINE_FINAL_TYPE (BcOutline, bc_outline, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CASE,
+  PROP_SELECTED_ITEM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const struct
+{
+  const char *name;
+  const char *title;
+} section_info[BC_OUTLINE_N_SECTIONS] = {
+  { "actors", N_("Actors") },
+  { "events", N_("Events") },
+  { "transfers", N_("Transfers") },
+  { "sources", N_("Sources") },
+};
+
+/* Auxiliary functions */
+
+static GListModel *
+case_model (BcCase           *case_,
+            BcOutlineSection  section)
+{
+  switch (section)
+    {
+    case BC_OUTLINE_ACTORS:
+      return bc_case_get_actors (case_);
+    case BC_OUTLINE_EVENTS:
+      return bc_case_get_events (case_);
+    case BC_OUTLINE_TRANSFERS:
+      return bc_case_get_transfers (case_);
+    case BC_OUTLINE_SOURCES:
+      return bc_case_get_sources (case_);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static int
+section_of_item (BcItem *item)
+{
+  if (BC_IS_ACTOR (item))
+    return BC_OUTLINE_ACTORS;
+  if (BC_IS_EVENT (item))
+    return BC_OUTLINE_EVENTS;
+  if (BC_IS_TRANSFER (item))
+    return BC_OUTLINE_TRANSFERS;
+  if (BC_IS_SOURCE (item))
+    return BC_OUTLINE_SOURCES;
+  return -1;
+}
+
+static char *
+item_title (BcItem *item)
+{
+  if (BC_IS_ACTOR (item))
+    return g_strdup (bc_actor_get_name (BC_ACTOR (item)));
+  if (BC_IS_EVENT (item))
+    return g_strdup (bc_event_get_title (BC_EVENT (item)));
+  if (BC_IS_TRANSFER (item))
+    return g_strdup (bc_transfer_get_title (BC_TRANSFER (item)));
+  if (BC_IS_SOURCE (item))
+    return g_strdup (bc_source_get_citation (BC_SOURCE (item)));
+  return g_strdup (bc_item_get_id (item));
+}
+
+static char *
+item_subtitle (BcItem *item)
+{
+  if (BC_IS_ACTOR (item))
+    {
+      BcActor *actor = BC_ACTOR (item);
+      const char *role = bc_actor_get_role (actor);
+
+      if (role != NULL)
+        return g_strdup_printf ("%s · %s", bc_track_get_label (bc_actor_get_track (actor)), role);
+      return g_strdup (bc_track_get_label (bc_actor_get_track (actor)));
+    }
+  if (BC_IS_EVENT (item))
+    {
+      BcEvent *event = BC_EVENT (item);
+      g_autofree char *date = bc_date_to_string (bc_event_get_date (event));
+
+      return g_strdup_printf ("%s · %s · %s", date ? date : "?",
+                              bc_track_get_label (bc_event_get_track (event)),
+                              bc_event_type_get_label (bc_event_get_event_type (event)));
+    }
+  if (BC_IS_TRANSFER (item))
+    {
+      BcTransfer *transfer = BC_TRANSFER (item);
+
+      return g_strdup_printf ("%s · %s",
+                              bc_mechanism_get_label (bc_transfer_get_mechanism (transfer)),
+                              bc_status_get_label (bc_transfer_get_status (transfer)));
+    }
+  if (BC_IS_SOURCE (item))
+    {
+      const char *nick = bc_enum_to_nick (BC_TYPE_SOURCE_TYPE,
+                                          bc_source_get_source_type (BC_SOURCE (item)));
+      return g_strdup (nick);
+    }
+  return NULL;
+}
+
+/* Everything a search may match: the title, the subtitle and the id. */
+static gboolean
+item_matches (BcItem     *item,
+              const char *needle)
+{
+  g_autofree char *title = item_title (item);
+  g_autofree char *subtitle = item_subtitle (item);
+  g_autofree char *haystack = g_strjoin ("\n", title ? title : "", subtitle ? subtitle : "",
+                                         bc_item_get_id (item), NULL);
+  g_autofree char *folded = g_utf8_casefold (haystack, -1);
+
+  return strstr (folded, needle) != NULL;
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  BcOutline *self = user_data;
+
+  if (self->needle == NULL || *self->needle == '\0')
+    return TRUE;
+  return item_matches (BC_ITEM (item), self->needle);
+}
+
+static guint
+find_position (GListModel *model,
+               gpointer    item)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) candidate = g_list_model_get_item (model, i);
+
+      if (candidate == item)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+set_selected_internal (BcOutline *self,
+                       BcItem    *item)
+{
+  if (!g_set_object (&self->selected_item, item))
+    return;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ITEM]);
+}
+
+/* Callbacks */
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (box, "outline-row");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 30);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (subtitle), 30);
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          gpointer                  user_data)
+{
+  BcItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  g_autofree char *title_text = item_title (item);
+  g_autofree char *subtitle_text = item_subtitle (item);
+
+  gtk_label_set_text (GTK_LABEL (title), title_text);
+  gtk_label_set_text (GTK_LABEL (subtitle), subtitle_text ? subtitle_text : "");
+  gtk_widget_set_tooltip_text (box, title_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title_text,
+                                  -1);
+}
+
+static void
+selection_changed (GtkSingleSelection *selection,
+                   GParamSpec         *pspec,
+                   BcOutline          *self)
+{
+  BcItem *item;
+
+  if (self->syncing)
+    return;
+
+  item = gtk_single_selection_get_selected_item (selection);
+  if (item == NULL)
+    return;
+
+  /* One selection across the four lists. */
+  self->syncing = TRUE;
+  for (guint i = 0; i < BC_OUTLINE_N_SECTIONS; i++)
+    if (self->sections[i].selection != selection)
+      gtk_single_selection_set_selected (self->sections[i].selection, GTK_INVALID_LIST_POSITION);
+  self->syncing = FALSE;
+
+  set_selected_internal (self, item);
+}
+
+static void
+search_changed (GtkSearchEntry *entry,
+                BcOutline      *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  g_free (self->needle);
+  self->needle = g_utf8_casefold (text, -1);
+
+  for (guint i = 0; i < BC_OUTLINE_N_SECTIONS; i++)
+    gtk_filter_changed (gtk_filter_list_model_get_filter (self->sections[i].filtered),
+                        GTK_FILTER_CHANGE_DIFFERENT);
+
+  /* Show the first section that has a match, so a search for a person
+   * does not leave the user looking at an empty list of events. */
+  {
+    const char *visible = gtk_stack_get_visible_child_name (self->stack);
+    int current = 0;
+
+    for (guint i = 0; i < BC_OUTLINE_N_SECTIONS; i++)
+      if (g_strcmp0 (visible, section_info[i].name) == 0)
+        current = i;
+
+    if (g_list_model_get_n_items (G_LIST_MODEL (self->sections[current].filtered)) == 0)
+      for (guint i = 0; i < BC_OUTLINE_N_SECTIONS; i++)
+        if (g_list_model_get_n_items (G_LIST_MODEL (self->sections[i].filtered)) > 0)
+          {
+            gtk_stack_set_visible_child_name (self->stack, section_info[i].name);
+            break;
+          }
+  }
+}
+
+/* Enter selects the first match in the visible section. */
+static void
+search_activated (GtkSearchEntry *entry,
+                  BcOutline      *self)
+{
+  const char *visible = gtk_stack_get_visible_child_name (self->stack);
+
+  for (guint i = 0; i < BC_OUTLINE_N_SECTIONS; i++)
+    if (g_strcmp0 (visible, section_info[i].name) == 0 &&
+        g_list_model_get_n_items (G_LIST_MODEL (self->sections[i].filtered)) > 0)
+      {
+        gtk_single_selection_set_selected (self->sections[i].selection, 0);
+        gtk_widget_grab_focus (GTK_WIDGET (self->sections[i].view));
+      }
+}
+
+static void
+search_stopped (GtkSearchEntry *entry,
+                BcOutline      *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+/* GObject */
+
+static void
+bc_outline_dispose (GObject *object)
+{
+  BcOutline *self = BC_OUTLINE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BC_TYPE_OUTLINE);
+
+  for (guint i = 0; i < BC_OUTLINE_N_SECTIONS; i++)
+    {
+      if (self->sections[i].selection != NULL)
+        g_signal_handlers_disconnect_by_func (self->sections[i].selection, selection_changed, self);
+      g_clear_object (&self->sections[i].selection);
+      g_clear_object (&self->sections[i].filtered);
+    }
+
+  g_clear_object (&self->selected_item);
+  g_clear_object (&self->case_);
+
+  G_OBJECT_CLASS (bc_outline_parent_class)->dispose (object);
+}
+
+static void
+bc_outline_finalize (GObject *object)
+{
+  BcOutline *self = BC_OUTLINE (object);
+
+  g_free (self->needle);
+
+  G_OBJECT_CLASS (bc_outline_parent_class)->finalize (object);
+}
+
+static void
+bc_outline_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  BcOutline *self = BC_OUTLINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE:
+      g_value_set_object (value, self->case_);
+      break;
+    case PROP_SELECTED_ITEM:
+      g_value_set_object (value, self->selected_item);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bc_outline_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  BcOutline *self = BC_OUTLINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE:
+      bc_outline_set_case (self, g_value_get_object (value));
+      break;
+    case PROP_SELECTED_ITEM:
+      bc_outline_set_selected_item (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bc_outline_class_init (BcOutlineClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bc_outline_dispose;
+  object_class->finalize = bc_outline_finalize;
+  object_class->get_property = bc_outline_get_property;
+  object_class->set_property = bc_outline_set_property;
+
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, BC_TYPE_CASE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_ITEM] =
+    g_param_spec_object ("selected-item", NULL, NULL, BC_TYPE_ITEM,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/backchannel/Backchannel/ui/bc-outline.ui");
+  gtk_widget_class_bind_template_child (widget_class, BcOutline, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, BcOutline, switcher);
+  gtk_widget_class_bind_template_child (widget_class, BcOutline, stack);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, search_activated);
+  gtk_widget_class_bind_template_callback (widget_class, search_stopped);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "bcoutline");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+bc_outline_init (BcOutline *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+
+  for (guint i = 0; i < BC_OUTLINE_N_SECTIONS; i++)
+    {
+      Section *section = &self->sections[i];
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkCustomFilter *filter = gtk_custom_filter_new (filter_func, self, NULL);
+      GtkWidget *scrolled;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+
+      section->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
+      section->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (section->filtered)));
+      gtk_single_selection_set_autoselect (section->selection, FALSE);
+      gtk_single_selection_set_can_unselect (section->selection, TRUE);
+      gtk_single_selection_set_selected (section->selection, GTK_INVALID_LIST_POSITION);
+      g_signal_connect (section->selection, "notify::selected-item",
+                        G_CALLBACK (selection_changed), self);
+
+      section->view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (section->selection)),
+                                                        factory));
+      gtk_widget_add_css_class (GTK_WIDGET (section->view), "navigation-sidebar");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (section->view),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(section_info[i].title),
+                                      -1);
+
+      scrolled = gtk_scrolled_window_new ();
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (section->view));
+      section->page = scrolled;
+      gtk_stack_add_titled (self->stack, scrolled, section_info[i].name, _(section_info[i].title));
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "events");
+}
+
+/* Public API */
+
+GtkWidget *
+bc_outline_new (void)
+{
+  return g_object_new (BC_TYPE_OUTLINE, NULL);
+}
+
+BcCase *
+bc_outline_get_case (BcOutline *self)
+{
+  g_return_val_if_fail (BC_IS_OUTLINE (self), NULL);
+  return self->case_;
+}
+
+void
+bc_outline_set_case (BcOutline *self,
+                     BcCase    *case_)
+{
+  g_return_if_fail (BC_IS_OUTLINE (self));
+  g_return_if_fail (case_ == NULL || BC_IS_CASE (case_));
+
+  if (!g_set_object (&self->case_, case_))
+    return;
+
+  self->syncing = TRUE;
+  for (guint i = 0; i < BC_OUTLINE_N_SECTIONS; i++)
+    {
+      gtk_filter_list_model_set_model (self->sections[i].filtered,
+                                       case_ != NULL ? case_model (case_, i) : NULL);
+      gtk_single_selection_set_selected (self->sections[i].selection, GTK_INVALID_LIST_POSITION);
+    }
+  self->syncing = FALSE;
+
+  set_selected_internal (self, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
+}
+
+BcItem *
+bc_outline_get_selected_item (BcOutline *self)
+{
+  g_return_val_if_fail (BC_IS_OUTLINE (self), NULL);
+  return self->selected_item;
+}
+
+/**
+ * bc_outline_set_selected_item:
+ * @self: an outline
+ * @item: (nullable): an item of the outline's case
+ *
+ * Selects @item in its list, shows that list and scrolls to the row.
+ * An item hidden by the search stays selected but shows no row.
+ */
+void
+bc_outline_set_selected_item (BcOutline *self,
+                              BcItem    *item)
+{
+  int section;
+
+  g_return_if_fail (BC_IS_OUTLINE (self));
+
+  if (item == self->selected_item)
+    return;
+
+  section = item != NULL ? section_of_item (item) : -1;
+
+  self->syncing = TRUE;
+  for (guint i = 0; i < BC_OUTLINE_N_SECTIONS; i++)
+    {
+      GListModel *model = G_LIST_MODEL (self->sections[i].filtered);
+      guint position = (int) i == section ? find_position (model, item) : GTK_INVALID_LIST_POSITION;
+
+      gtk_single_selection_set_selected (self->sections[i].selection, position);
+      if (position != GTK_INVALID_LIST_POSITION)
+        {
+          gtk_stack_set_visible_child_name (self->stack, section_info[i].name);
+          gtk_widget_activate_action (GTK_WIDGET (self->sections[i].view),
+                                      "list.scroll-to-item", "u", position);
+        }
+    }
+  self->syncing = FALSE;
+
+  set_selected_internal (self, item);
+}
+
+void
+bc_outline_focus_search (BcOutline *self)
+{
+  g_return_if_fail (BC_IS_OUTLINE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Private API */
+
+GListModel *
+_bc_outline_get_model (BcOutline        *self,
+                       BcOutlineSection  section)
+{
+  g_return_val_if_fail (section < BC_OUTLINE_N_SECTIONS, NULL);
+  return G_LIST_MODEL (self->sections[section].selection);
+}
+
+GtkSearchEntry *
+_bc_outline_get_search_entry (BcOutline *self)
+{
+  return self->search_entry;
+}
+
+const char *
+_bc_outline_get_section_name (BcOutline *self)
+{
+  return gtk_stack_get_visible_child_name (self->stack);
+}

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "bc-canvas.h"
+#include "bc-inspector.h"
+#include "bc-outline.h"
+#include "bc-window.h"
+
+G_BEGIN_DECLS
+
+/* For the widget tests. */
+GtkListBox  *_bc_window_get_cases_list  (BcWindow *self);
+GtkListBox  *_bc_window_get_recent_list (BcWindow *self);
+BcOutline   *_bc_window_get_outline     (BcWindow *self);
+BcCanvas    *_bc_window_get_canvas      (BcWindow *self);
+BcInspector *_bc_window_get_inspector   (BcWindow *self);
+const char  *_bc_window_get_page        (BcWindow *self);
+
+G_END_DECLS

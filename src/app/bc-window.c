@@ -1,0 +1,717 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bc-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bc-bundled.h"
+#include "bc-canvas.h"
+#include "bc-inspector.h"
+#include "bc-outline.h"
+#include "bc-reader.h"
+#include "bc-window-private.h"
+
+/* How many recent case files the welcome page offers. */
+#define MAX_RECENT 5
+/* How many reader errors the error dialog lists before "and N more". */
+#define MAX_SHOWN_DIAGNOSTICS 20
+
+struct _BcWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  BcCase           *case_;
+  GFile            *file;
+  BcItem           *selected_item;
+  GtkRecentManager *recent_manager;
+
+  /* Template widgets */
+  AdwToastOverlay  *toast_overlay;
+  AdwWindowTitle   *window_title;
+  GtkToggleButton  *outline_button;
+  GtkToggleButton  *inspector_button;
+  GtkBox           *view_controls;
+  GtkStack         *stack;
+  GtkListBox       *cases_list;
+  AdwPreferencesGroup *recent_group;
+  GtkListBox       *recent_list;
+  AdwFlap          *outline_flap;
+  AdwFlap          *inspector_flap;
+  BcOutline        *outline;
+  BcInspector      *inspector;
+  GtkBox           *canvas_box;
+  BcCanvas         *canvas;
+  GtkToggleButton  *lanes_button;
+  GtkToggleButton  *wheel_button;
+};
+
+G_DEFINE_FINAL_TYPE (BcWindow, bc_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CASE,
+  PROP_FILE,
+  PROP_SELECTED_ITEM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Auxiliary functions */
+
+/* The first sentence of a summary, for the one-line description on the
+ * welcome page: up to the first full stop followed by a space and a
+ * capital, so that "U.S." or "(PLO)." do not cut it short. */
+static char *
+first_sentence (const char *text)
+{
+  const char *p;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if ((*p == '.' || *p == '\n') &&
+          (p[1] == '\0' || p[1] == '\n' ||
+           (p[1] == ' ' && g_unichar_isupper (g_utf8_get_char (p + 2)))) &&
+          !(p - text >= 2 && p[-2] == '.'))
+        return g_strndup (text, p - text + (*p == '.' ? 1 : 0));
+    }
+
+  return g_strdup (text);
+}
+
+static char *
+format_period (BcCase *case_)
+{
+  g_autofree char *start = bc_date_to_string (bc_case_get_period_start (case_));
+  g_autofree char *end = bc_date_to_string (bc_case_get_period_end (case_));
+
+  if (start != NULL && end != NULL)
+    return g_strdup_printf ("%s – %s", start, end);
+  if (start != NULL)
+    return g_strdup_printf (_("from %s"), start);
+  return g_strdup ("");
+}
+
+static GtkWidget *
+file_row_new (GFile      *file,
+              const char *title,
+              const char *period,
+              const char *description)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *label;
+
+  gtk_widget_set_margin_top (box, 10);
+  gtk_widget_set_margin_bottom (box, 10);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  label = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+
+  if (period != NULL && *period != '\0')
+    {
+      label = gtk_label_new (period);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_add_css_class (label, "case-period");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+
+  if (description != NULL && *description != '\0')
+    {
+      label = gtk_label_new (description);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_box_append (GTK_BOX (box), label);
+    }
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_add_css_class (row, "welcome-case");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description ? description : "",
+                                  -1);
+  g_object_set_data_full (G_OBJECT (row), "bc-file", g_object_ref (file), g_object_unref);
+  return row;
+}
+
+static void
+fill_bundled_cases (BcWindow *self)
+{
+  g_autoptr(GPtrArray) files = bc_bundled_list_cases ();
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (files, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BcCase) loaded = bc_case_read_file (file, NULL, NULL, &error);
+      g_autofree char *period = NULL;
+      g_autofree char *summary = NULL;
+
+      if (loaded == NULL)
+        {
+          g_warning ("Bundled case unreadable: %s", error->message);
+          continue;
+        }
+
+      period = format_period (loaded);
+      summary = first_sentence (bc_case_get_summary (loaded));
+      gtk_list_box_append (self->cases_list,
+                           file_row_new (file, bc_case_get_title (loaded), period, summary));
+    }
+}
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GtkRecentInfo *ia = *(GtkRecentInfo **) a;
+  GtkRecentInfo *ib = *(GtkRecentInfo **) b;
+
+  return g_date_time_compare (gtk_recent_info_get_modified (ib),
+                              gtk_recent_info_get_modified (ia));
+}
+
+static void
+fill_recent_cases (BcWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (self->recent_manager);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+
+      if (g_str_has_suffix (gtk_recent_info_get_uri (info), ".bcase") &&
+          gtk_recent_info_exists (info))
+        g_ptr_array_add (found, gtk_recent_info_ref (info));
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+
+  g_ptr_array_sort (found, compare_recent);
+  for (guint i = 0; i < found->len && shown < MAX_RECENT; i++, shown++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (found, i);
+      g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+      g_autofree char *where = g_file_get_parse_name (file);
+
+      gtk_list_box_append (self->recent_list,
+                           file_row_new (file, gtk_recent_info_get_display_name (info), NULL, where));
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_group), shown > 0);
+}
+
+static void
+show_load_error (BcWindow   *self,
+                 GFile      *file,
+                 GPtrArray  *diagnostics,
+                 GError     *error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+  g_autoptr(GString) body = g_string_new (NULL);
+  GtkWidget *dialog;
+  GtkWidget *scrolled;
+  GtkWidget *label;
+
+  if (diagnostics != NULL && diagnostics->len > 0)
+    {
+      for (guint i = 0; i < diagnostics->len && i < MAX_SHOWN_DIAGNOSTICS; i++)
+        {
+          g_autofree char *line = bc_diagnostic_to_string (g_ptr_array_index (diagnostics, i));
+
+          g_string_append_printf (body, "%s%s", i > 0 ? "\n" : "", line);
+        }
+      if (diagnostics->len > MAX_SHOWN_DIAGNOSTICS)
+        g_string_append_printf (body, "\n%s",
+                                _("and more: run “backchannel --validate FILE” to see every error"));
+    }
+  else
+    g_string_append (body, error != NULL ? error->message : _("The file could not be read."));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("The file is not a case Backchannel can read:"));
+  label = gtk_label_new (body->str);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "monospace");
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 300);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (heading));
+}
+
+/* Callbacks */
+
+static void
+file_row_activated (GtkListBox    *list,
+                    GtkListBoxRow *row,
+                    BcWindow      *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (row), "bc-file");
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  if (file == NULL)
+    return;
+
+  if (app != NULL)
+    g_application_open (app, &file, 1, "");
+  else
+    bc_window_open (self, file);
+}
+
+static void
+recent_changed (GtkRecentManager *manager,
+                BcWindow         *self)
+{
+  fill_recent_cases (self);
+}
+
+static gboolean
+file_dropped (GtkDropTarget *target,
+              const GValue  *value,
+              double         x,
+              double         y,
+              BcWindow      *self)
+{
+  GFile *file = g_value_get_object (value);
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  if (file == NULL)
+    return FALSE;
+
+  if (app != NULL)
+    g_application_open (app, &file, 1, "");
+  else
+    bc_window_open (self, file);
+  return TRUE;
+}
+
+static void
+outline_selection_changed (BcOutline  *outline,
+                           GParamSpec *pspec,
+                           BcWindow   *self)
+{
+  BcItem *item = bc_outline_get_selected_item (outline);
+
+  /* An empty outline selection (a search that hides the row) keeps the
+   * item selected on the canvas and in the inspector. */
+  if (item != NULL)
+    bc_window_set_selected_item (self, item);
+}
+
+static void
+inspector_item_activated (BcInspector *inspector,
+                          BcItem      *item,
+                          BcWindow    *self)
+{
+  bc_window_set_selected_item (self, item);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  BcWindow *self = BC_WINDOW (widget);
+
+  if (self->case_ == NULL)
+    return;
+
+  gtk_toggle_button_set_active (self->outline_button, TRUE);
+  bc_outline_focus_search (self->outline);
+}
+
+static void
+toggle_outline_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  BcWindow *self = BC_WINDOW (widget);
+
+  if (self->case_ != NULL)
+    gtk_toggle_button_set_active (self->outline_button,
+                                  !gtk_toggle_button_get_active (self->outline_button));
+}
+
+static void
+toggle_inspector_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  BcWindow *self = BC_WINDOW (widget);
+
+  if (self->case_ != NULL)
+    gtk_toggle_button_set_active (self->inspector_button,
+                                  !gtk_toggle_button_get_active (self->inspector_button));
+}
+
+static void
+canvas_selection_changed (BcCanvas   *canvas,
+                          GParamSpec *pspec,
+                          BcWindow   *self)
+{
+  bc_window_set_selected_item (self, bc_canvas_get_selected_item (canvas));
+}
+
+static void
+view_toggled (GtkToggleButton *button,
+              BcWindow        *self)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  bc_canvas_set_view (self->canvas, button == self->wheel_button ? BC_VIEW_WHEEL : BC_VIEW_LANES);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  BcWindow *self = BC_WINDOW (widget);
+
+  if (self->case_ == NULL)
+    return;
+
+  /* The window's shortcuts reach the canvas wherever the focus is. */
+  {
+    g_autofree char *name = g_strconcat ("canvas.", action_name + strlen ("win."), NULL);
+
+    gtk_widget_activate_action (GTK_WIDGET (self->canvas), name, NULL);
+  }
+}
+
+/* GObject */
+
+static void
+bc_window_dispose (GObject *object)
+{
+  BcWindow *self = BC_WINDOW (object);
+
+  if (self->recent_manager != NULL)
+    g_signal_handlers_disconnect_by_func (self->recent_manager, recent_changed, self);
+  self->recent_manager = NULL;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BC_TYPE_WINDOW);
+
+  g_clear_object (&self->selected_item);
+  g_clear_object (&self->case_);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (bc_window_parent_class)->dispose (object);
+}
+
+static void
+bc_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  BcWindow *self = BC_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE:
+      g_value_set_object (value, self->case_);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_SELECTED_ITEM:
+      g_value_set_object (value, self->selected_item);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bc_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  BcWindow *self = BC_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED_ITEM:
+      bc_window_set_selected_item (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bc_window_class_init (BcWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bc_window_dispose;
+  object_class->get_property = bc_window_get_property;
+  object_class->set_property = bc_window_set_property;
+
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, BC_TYPE_CASE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* The one selection of the window: the outline, the canvas and the
+   * inspector all follow it. */
+  properties[PROP_SELECTED_ITEM] =
+    g_param_spec_object ("selected-item", NULL, NULL, BC_TYPE_ITEM,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (BC_TYPE_CANVAS);
+  g_type_ensure (BC_TYPE_OUTLINE);
+  g_type_ensure (BC_TYPE_INSPECTOR);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/backchannel/Backchannel/ui/bc-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, outline_button);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, inspector_button);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, view_controls);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, cases_list);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, recent_group);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, outline_flap);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, inspector_flap);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, outline);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, canvas_box);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, lanes_button);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, wheel_button);
+  gtk_widget_class_bind_template_callback (widget_class, file_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, canvas_selection_changed);
+  gtk_widget_class_bind_template_callback (widget_class, view_toggled);
+
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-outline", NULL, toggle_outline_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-inspector", NULL, toggle_inspector_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
+}
+
+static void
+bc_window_init (BcWindow *self)
+{
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (self->outline, "notify::selected-item",
+                    G_CALLBACK (outline_selection_changed), self);
+  g_signal_connect (self->inspector, "item-activated",
+                    G_CALLBACK (inspector_item_activated), self);
+
+  drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (file_dropped), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  self->recent_manager = gtk_recent_manager_get_default ();
+  g_signal_connect (self->recent_manager, "changed", G_CALLBACK (recent_changed), self);
+
+  fill_bundled_cases (self);
+  fill_recent_cases (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-outline", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-inspector", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", FALSE);
+}
+
+/* Public API */
+
+BcWindow *
+bc_window_new (BcApplication *application)
+{
+  return g_object_new (BC_TYPE_WINDOW, "application", application, NULL);
+}
+
+/**
+ * bc_window_open:
+ * @self: a window
+ * @file: a case file
+ *
+ * Reads @file and shows it. When the file cannot be read, the window
+ * keeps what it showed and lists the errors in a dialog.
+ *
+ * Returns: whether the case was opened
+ */
+gboolean
+bc_window_open (BcWindow *self,
+                GFile    *file)
+{
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BcCase) loaded = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (BC_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  display = g_file_get_parse_name (file);
+  loaded = bc_case_read_file (file, display, &diagnostics, &error);
+  if (loaded == NULL)
+    {
+      show_load_error (self, file, diagnostics, error);
+      return FALSE;
+    }
+
+  bc_window_set_selected_item (self, NULL);
+  g_set_object (&self->case_, loaded);
+  g_set_object (&self->file, file);
+
+  gtk_window_set_title (GTK_WINDOW (self), bc_case_get_title (loaded));
+  adw_window_title_set_title (self->window_title, bc_case_get_title (loaded));
+  {
+    g_autofree char *base = g_file_get_basename (file);
+    adw_window_title_set_subtitle (self->window_title, base);
+  }
+
+  bc_outline_set_case (self->outline, loaded);
+  bc_canvas_set_case (self->canvas, loaded);
+  bc_inspector_set_item (self->inspector, NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->outline_button), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->inspector_button), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->view_controls), TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-outline", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-inspector", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "case");
+
+  /* Explicit names: gtk_recent_manager_add_item() relies on the program
+   * name, which an embedding program may not have set. */
+  uri = g_file_get_uri (file);
+  {
+    g_autofree char *content_type = g_content_type_guess (display, NULL, 0, NULL);
+    g_autofree char *mime_type = g_content_type_get_mime_type (content_type);
+    GtkRecentData data = {
+      .display_name = (char *) bc_case_get_title (loaded),
+      .mime_type = mime_type ? mime_type : (char *) "application/xml",
+      .app_name = (char *) "backchannel",
+      .app_exec = (char *) "backchannel %u",
+    };
+
+    gtk_recent_manager_add_full (self->recent_manager, uri, &data);
+  }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  return TRUE;
+}
+
+BcCase *
+bc_window_get_case (BcWindow *self)
+{
+  g_return_val_if_fail (BC_IS_WINDOW (self), NULL);
+  return self->case_;
+}
+
+GFile *
+bc_window_get_file (BcWindow *self)
+{
+  g_return_val_if_fail (BC_IS_WINDOW (self), NULL);
+  return self->file;
+}
+
+BcItem *
+bc_window_get_selected_item (BcWindow *self)
+{
+  g_return_val_if_fail (BC_IS_WINDOW (self), NULL);
+  return self->selected_item;
+}
+
+void
+bc_window_set_selected_item (BcWindow *self,
+                             BcItem   *item)
+{
+  g_return_if_fail (BC_IS_WINDOW (self));
+  g_return_if_fail (item == NULL || BC_IS_ITEM (item));
+
+  if (!g_set_object (&self->selected_item, item))
+    return;
+
+  bc_outline_set_selected_item (self->outline, item);
+  bc_canvas_set_selected_item (self->canvas, item);
+  bc_inspector_set_item (self->inspector, item);
+  if (item != NULL)
+    gtk_toggle_button_set_active (self->inspector_button, TRUE);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ITEM]);
+}
+
+/* Private API */
+
+GtkListBox *
+_bc_window_get_cases_list (BcWindow *self)
+{
+  return self->cases_list;
+}
+
+GtkListBox *
+_bc_window_get_recent_list (BcWindow *self)
+{
+  return self->recent_list;
+}
+
+BcOutline *
+_bc_window_get_outline (BcWindow *self)
+{
+  return self->outline;
+}
+
+BcCanvas *
+_bc_window_get_canvas (BcWindow *self)
+{
+  return self->canvas;
+}
+
+BcInspector *
+_bc_window_get_inspector (BcWindow *self)
+{
+  return self->inspector;
+}
+
+const char *
+_bc_window_get_page (BcWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->stack);
+}

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "bc-application.h"
+#include "bc-case.h"
+
+G_BEGIN_DECLS
+
+#define BC_TYPE_WINDOW (bc_window_get_type ())
+G_DECLARE_FINAL_TYPE (BcWindow, bc_window, BC, WINDOW, AdwApplicationWindow)
+
+BcWindow *bc_window_new               (BcApplication *application);
+gboolean  bc_window_open              (BcWindow      *self,
+                                       GFile         *file);
+BcCase   *bc_window_get_case          (BcWindow      *self);
+GFile    *bc_window_get_file          (BcWindow      *self);
+BcItem   *bc_window_get_selected_item (BcWindow      *self);
+void      bc_window_set_selected_item (BcWindow      *self,
+                                       BcItem        *item);
+
+G_END_DECLS

@@ -1,0 +1,1456 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bc-layout"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "bc-layout.h"
+#include "bc-render-private.h"
+
+#define MARGIN          24.0
+#define DEFAULT_WIDTH   1400.0
+#define DEFAULT_WHEEL   1100.0
+#define HEADER_H        20.0
+#define ROW_H           24.0
+#define LANE_PAD        6.0
+#define NODE_SIZE       12.0
+#define LABEL_GAP       4.0
+#define LABEL_MAX_W     170.0
+#define MAX_ROWS        16
+#define AXIS_H          30.0
+#define LEGEND_ROW_H    17.0
+#define LEGEND_COL_W    250.0
+#define CELL_SIZE       160.0
+
+/* auxiliary functions */
+
+void
+bc_layout_options_init (BcLayoutOptions *options)
+{
+  memset (options, 0, sizeof *options);
+  options->view = BC_VIEW_LANES;
+  options->time_scale = BC_TIME_SCALE_PROPORTIONAL;
+  options->highlight = -1;
+}
+
+gboolean
+bc_rect_intersects (const BcRect *a,
+                    const BcRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+gboolean
+bc_rect_contains_point (const BcRect *r,
+                        double        x,
+                        double        y,
+                        double        slack)
+{
+  return x >= r->x - slack && x <= r->x + r->width + slack &&
+         y >= r->y - slack && y <= r->y + r->height + slack;
+}
+
+static BcRect
+rect_union (BcRect a,
+            BcRect b)
+{
+  BcRect r;
+
+  if (a.width <= 0 && a.height <= 0)
+    return b;
+  if (b.width <= 0 && b.height <= 0)
+    return a;
+  r.x = MIN (a.x, b.x);
+  r.y = MIN (a.y, b.y);
+  r.width = MAX (a.x + a.width, b.x + b.width) - r.x;
+  r.height = MAX (a.y + a.height, b.y + b.height) - r.y;
+  return r;
+}
+
+static BcRect
+curve_bounds (const BcLayoutCurve *c,
+              double               pad)
+{
+  double x0 = c->p[0].x, x1 = c->p[0].x, y0 = c->p[0].y, y1 = c->p[0].y;
+
+  /* A Bézier lies inside the hull of its control points. */
+  for (guint i = 1; i < 4; i++)
+    {
+      x0 = MIN (x0, c->p[i].x);
+      x1 = MAX (x1, c->p[i].x);
+      y0 = MIN (y0, c->p[i].y);
+      y1 = MAX (y1, c->p[i].y);
+    }
+  return (BcRect) { x0 - pad, y0 - pad, x1 - x0 + 2 * pad, y1 - y0 + 2 * pad };
+}
+
+static void
+add_item (BcLayout         *self,
+          BcLayoutItemKind  kind,
+          guint             idx,
+          BcRect            bounds)
+{
+  BcLayoutItem item = { kind, idx, bounds };
+
+  g_array_append_val (self->items, item);
+}
+
+static gboolean
+transfer_is_known (BcTransfer *t,
+                   BcDate      known_on)
+{
+  BcDate disclosed;
+
+  if (!bc_date_is_set (known_on))
+    return TRUE;
+  disclosed = bc_transfer_get_disclosed (t);
+  return !bc_date_is_set (disclosed) ||
+         bc_date_get_first_day (disclosed) <= bc_date_get_last_day (known_on);
+}
+
+static gboolean
+track_wanted (BcLayout *self,
+              BcTrack   track)
+{
+  return self->options.tracks == 0 || (self->options.tracks & BC_TRACK_BIT (track)) != 0;
+}
+
+static gboolean
+event_wanted (BcLayout *self,
+              BcEvent  *event)
+{
+  if (bc_event_get_first_day (event) == 0)
+    return FALSE;
+  if (!track_wanted (self, bc_event_get_track (event)))
+    return FALSE;
+  if (self->options.first_day != 0 && bc_event_get_last_day (event) < self->options.first_day)
+    return FALSE;
+  if (self->options.last_day != 0 && bc_event_get_first_day (event) > self->options.last_day)
+    return FALSE;
+  return bc_event_is_known_on (event, self->options.known_on);
+}
+
+static char *
+format_day (guint32         day,
+            BcDatePrecision precision)
+{
+  return bc_date_to_string (bc_date_from_julian (day, precision));
+}
+
+static void
+clear_lane (gpointer data)
+{
+  g_free (((BcLayoutLane *) data)->label);
+}
+
+static void
+clear_tick (gpointer data)
+{
+  g_free (((BcLayoutTick *) data)->label);
+}
+
+static void
+clear_event (gpointer data)
+{
+  g_free (((BcLayoutEvent *) data)->text);
+}
+
+static void
+clear_crossover (gpointer data)
+{
+  g_clear_pointer (&((BcLayoutCrossover *) data)->points, g_array_unref);
+}
+
+static void
+clear_actor (gpointer data)
+{
+  g_free (((BcLayoutActor *) data)->text);
+}
+
+static void
+clear_sector (gpointer data)
+{
+  g_free (((BcLayoutSector *) data)->label);
+}
+
+static void
+clear_legend (gpointer data)
+{
+  g_free (((BcLegendEntry *) data)->text);
+}
+
+/* The title block: title, period and a short list of the sources, so
+ * that an exported picture says what it shows and where it comes from. */
+static double
+layout_title (BcLayout *self,
+              double    width)
+{
+  GListModel *sources = bc_case_get_sources (self->kase);
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *start = bc_date_to_string (bc_case_get_period_start (self->kase));
+  g_autofree char *end = bc_date_to_string (bc_case_get_period_end (self->kase));
+  double w, h1, h2, h3;
+  guint n = g_list_model_get_n_items (sources);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BcSource) s = g_list_model_get_item (sources, i);
+      const char *citation = bc_source_get_citation (s);
+      const char *stop = citation != NULL ? strpbrk (citation, ".,(") : NULL;
+      g_autofree char *shortened = NULL;
+
+      if (citation == NULL)
+        continue;
+      shortened = stop != NULL && stop > citation ? g_strndup (citation, stop - citation)
+                                                  : g_strdup (citation);
+      g_strstrip (shortened);
+      /* Several works by one author shorten alike: name them once. */
+      if (g_hash_table_contains (seen, shortened))
+        continue;
+      if (list->len > 0)
+        g_string_append (list, "; ");
+      g_string_append (list, shortened);
+      g_hash_table_add (seen, g_steal_pointer (&shortened));
+    }
+
+  self->title = g_strdup (bc_case_get_title (self->kase));
+  if (start != NULL || end != NULL)
+    self->period = g_strdup_printf (_("Period: %s – %s"), start ? start : "?", end ? end : "?");
+  else
+    self->period = g_strdup ("");
+  self->sources = g_strdup_printf (_("Sources: %s"), list->len > 0 ? list->str : _("none given"));
+
+  _bc_render_text_size (BC_FONT_TITLE, self->title, width, 1, &w, &h1);
+  _bc_render_text_size (BC_FONT_LABEL, self->period, width, 1, &w, &h2);
+  _bc_render_text_size (BC_FONT_SMALL, self->sources, width, 2, &w, &h3);
+  self->title_rect = (BcRect) { MARGIN, MARGIN, width, h1 + h2 + h3 + 10 };
+  add_item (self, BC_LAYOUT_ITEM_TITLE, 0, self->title_rect);
+  return self->title_rect.y + self->title_rect.height;
+}
+
+static void
+legend_entry (BcLayout     *self,
+              BcLegendKind  kind,
+              int           value,
+              const char   *text,
+              double        x,
+              double        y)
+{
+  BcLegendEntry e = { kind, value, { 0 }, { 0 }, g_strdup (text) };
+  double w, h;
+  double text_x = kind == BC_LEGEND_HEADING ? x : x + 34;
+
+  _bc_render_text_size (kind == BC_LEGEND_HEADING ? BC_FONT_HEADER : BC_FONT_SMALL,
+                        text, LEGEND_COL_W - (text_x - x) - 8, 1, &w, &h);
+  e.swatch = kind == BC_LEGEND_HEADING ? (BcRect) { x, y, 0, 0 }
+                                       : (BcRect) { x, y + 2, 28, LEGEND_ROW_H - 4 };
+  e.text_box = (BcRect) { text_x, y + (LEGEND_ROW_H - h) / 2, w, h };
+  g_array_append_val (self->legend, e);
+}
+
+/* The legend: columns of tracks, mechanisms, statuses and event shapes,
+ * listing only what the picture uses so that it stays short. */
+static void
+layout_legend (BcLayout *self,
+               double    top)
+{
+  gboolean mech_used[BC_N_MECHANISMS] = { FALSE };
+  gboolean type_used[BC_EVENT_OTHER + 1] = { FALSE };
+  gboolean status_used[BC_STATUS_DISPUTED + 1] = { FALSE };
+  double x = MARGIN, y, col_bottom = top, right = self->width - MARGIN;
+  double max_bottom = top;
+  guint n_cols = 0;
+
+  for (guint i = 0; i < self->transfers->len; i++)
+    {
+      BcLayoutCurve *c = &g_array_index (self->transfers, BcLayoutCurve, i);
+      mech_used[c->mechanism] = TRUE;
+      status_used[c->status] = TRUE;
+    }
+  for (guint i = 0; i < self->events->len; i++)
+    type_used[g_array_index (self->events, BcLayoutEvent, i).type] = TRUE;
+  status_used[BC_STATUS_DOCUMENTED] = TRUE;
+
+#define NEXT_COLUMN()                                            \
+  G_STMT_START {                                                 \
+    max_bottom = MAX (max_bottom, col_bottom);                   \
+    n_cols++;                                                    \
+    x += LEGEND_COL_W;                                           \
+    if (x + LEGEND_COL_W > right + 1)                            \
+      {                                                          \
+        x = MARGIN;                                              \
+        top = max_bottom + 8;                                    \
+      }                                                          \
+    y = top;                                                     \
+  } G_STMT_END
+
+  y = top;
+  legend_entry (self, BC_LEGEND_HEADING, 0, _("Tracks"), x, y);
+  y += LEGEND_ROW_H;
+  for (int t = 0; t < BC_N_TRACKS; t++)
+    {
+      g_autofree char *text = NULL;
+      gboolean shown = FALSE;
+
+      if (self->options.view == BC_VIEW_WHEEL)
+        shown = track_wanted (self, t);
+      for (guint i = 0; i < self->lanes->len; i++)
+        shown |= g_array_index (self->lanes, BcLayoutLane, i).track == (BcTrack) t;
+      if (!shown)
+        continue;
+      text = g_strdup_printf ("%s · %s", bc_track_get_label (t), bc_track_get_name (t));
+      legend_entry (self, BC_LEGEND_TRACK, t, text, x, y);
+      y += LEGEND_ROW_H;
+    }
+  col_bottom = y;
+  NEXT_COLUMN ();
+
+  legend_entry (self, BC_LEGEND_HEADING, 0, _("Transfer mechanisms"), x, y);
+  y += LEGEND_ROW_H;
+  for (int m = 0; m < BC_N_MECHANISMS; m++)
+    {
+      if (!mech_used[m])
+        continue;
+      legend_entry (self, BC_LEGEND_MECHANISM, m, bc_mechanism_get_label (m), x, y);
+      y += LEGEND_ROW_H;
+    }
+  col_bottom = y;
+  NEXT_COLUMN ();
+
+  legend_entry (self, BC_LEGEND_HEADING, 0, _("Status and dates"), x, y);
+  y += LEGEND_ROW_H;
+  for (int s = 0; s <= BC_STATUS_DISPUTED; s++)
+    {
+      if (!status_used[s])
+        continue;
+      legend_entry (self, BC_LEGEND_STATUS, s, bc_status_get_label (s), x, y);
+      y += LEGEND_ROW_H;
+    }
+  if (self->options.view == BC_VIEW_LANES)
+    {
+      legend_entry (self, BC_LEGEND_PRECISION, 0, _("Date range"), x, y);
+      y += LEGEND_ROW_H;
+      legend_entry (self, BC_LEGEND_PRECISION, 1, _("Month or year only"), x, y);
+      y += LEGEND_ROW_H;
+      legend_entry (self, BC_LEGEND_PRECISION, 2, _("Link between events"), x, y);
+      y += LEGEND_ROW_H;
+    }
+  else
+    {
+      legend_entry (self, BC_LEGEND_PRECISION, 2, _("Link between actors’ events"), x, y);
+      y += LEGEND_ROW_H;
+    }
+  col_bottom = y;
+
+  if (self->options.view == BC_VIEW_LANES)
+    {
+      NEXT_COLUMN ();
+      legend_entry (self, BC_LEGEND_HEADING, 0, _("Events"), x, y);
+      y += LEGEND_ROW_H;
+      for (int t = 0; t <= BC_EVENT_OTHER; t++)
+        {
+          if (!type_used[t])
+            continue;
+          legend_entry (self, BC_LEGEND_EVENT_TYPE, t, bc_event_type_get_label (t), x, y);
+          y += LEGEND_ROW_H;
+        }
+      col_bottom = y;
+
+      if (self->crossovers->len > 0)
+        {
+          NEXT_COLUMN ();
+          legend_entry (self, BC_LEGEND_HEADING, 0, _("Actors who changed track"), x, y);
+          y += LEGEND_ROW_H;
+          for (guint i = 0; i < self->crossovers->len; i++)
+            {
+              BcLayoutCrossover *c = &g_array_index (self->crossovers, BcLayoutCrossover, i);
+              legend_entry (self, BC_LEGEND_CROSSOVER, c->style,
+                            bc_actor_get_name (c->actor), x, y);
+              y += LEGEND_ROW_H;
+            }
+          col_bottom = y;
+        }
+    }
+#undef NEXT_COLUMN
+
+  max_bottom = MAX (max_bottom, col_bottom);
+  self->legend_rect = (BcRect) { MARGIN, MIN (top, max_bottom), 0, 0 };
+  for (guint i = 0; i < self->legend->len; i++)
+    {
+      BcLegendEntry *e = &g_array_index (self->legend, BcLegendEntry, i);
+      self->legend_rect = rect_union (self->legend_rect, rect_union (e->swatch, e->text_box));
+    }
+  add_item (self, BC_LAYOUT_ITEM_LEGEND, 0, self->legend_rect);
+}
+
+/* lanes view */
+
+typedef struct
+{
+  guint32 day;
+  double  x;
+} DayX;
+
+typedef struct
+{
+  BcLayout *self;
+  guint32   d0, d1;
+  GArray   *seq; /* DayX, sequence scale only */
+} TimeMap;
+
+static double
+time_x (TimeMap *tm,
+        double   day)
+{
+  BcRect *plot = &tm->self->plot;
+  guint lo, hi;
+
+  if (tm->seq == NULL || tm->seq->len == 0)
+    return plot->x + (day - tm->d0) / (double) (tm->d1 - tm->d0) * plot->width;
+
+  /* Between events the sequence scale runs linearly, so that dates that
+   * are not events (ticks, positions) still fall in order. */
+  if (day <= g_array_index (tm->seq, DayX, 0).day)
+    return plot->x + (g_array_index (tm->seq, DayX, 0).x - plot->x) *
+           CLAMP ((day - tm->d0) / MAX (1.0, (double) g_array_index (tm->seq, DayX, 0).day - tm->d0), 0, 1);
+  if (day >= g_array_index (tm->seq, DayX, tm->seq->len - 1).day)
+    {
+      DayX *last = &g_array_index (tm->seq, DayX, tm->seq->len - 1);
+      double f = CLAMP ((day - last->day) / MAX (1.0, (double) tm->d1 - last->day), 0, 1);
+      return last->x + (plot->x + plot->width - last->x) * f;
+    }
+  lo = 0;
+  hi = tm->seq->len - 1;
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+      if (g_array_index (tm->seq, DayX, mid).day <= day)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  {
+    DayX *a = &g_array_index (tm->seq, DayX, lo), *b = &g_array_index (tm->seq, DayX, hi);
+    if (b->day == a->day)
+      return a->x;
+    return a->x + (b->x - a->x) * (day - a->day) / (double) (b->day - a->day);
+  }
+}
+
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
+{
+  BcEvent *ea = *(BcEvent **) a, *eb = *(BcEvent **) b;
+  guint32 fa = bc_event_get_first_day (ea), fb = bc_event_get_first_day (eb);
+
+  if (fa != fb)
+    return fa < fb ? -1 : 1;
+  if (bc_event_get_last_day (ea) != bc_event_get_last_day (eb))
+    return bc_event_get_last_day (ea) < bc_event_get_last_day (eb) ? -1 : 1;
+  return g_strcmp0 (bc_item_get_id (BC_ITEM (ea)), bc_item_get_id (BC_ITEM (eb)));
+}
+
+/* Ticks whose step fits the span: days for a fortnight, months for a
+ * year or two, years (or several) beyond. */
+static void
+layout_ticks (BcLayout *self,
+              TimeMap  *tm,
+              double    axis_y)
+{
+  guint32 span = tm->d1 - tm->d0;
+  BcDate first = bc_date_from_julian (tm->d0, BC_DATE_PRECISION_DAY);
+  double last_label_x = -G_MAXDOUBLE;
+  int step;
+
+  if (span <= 120)
+    {
+      step = span <= 20 ? 1 : span <= 60 ? 2 : 7;
+      for (guint32 d = tm->d0; d <= tm->d1; d += step)
+        {
+          BcLayoutTick tick = { time_x (tm, d), FALSE, NULL };
+          BcDate date = bc_date_from_julian (d, BC_DATE_PRECISION_DAY);
+
+          if (tick.x - last_label_x < 44)
+            continue;
+          tick.major = date.day == 1 || d == tm->d0;
+          tick.label = tick.major ? format_day (d, BC_DATE_PRECISION_DAY)
+                                  : g_strdup_printf ("%d", date.day);
+          last_label_x = tick.x;
+          g_array_append_val (self->ticks, tick);
+        }
+    }
+  else if (span <= 365 * 4)
+    {
+      int y = first.year, m = first.month;
+
+      step = span <= 400 ? 1 : span <= 800 ? 2 : 3;
+      for (;;)
+        {
+          BcDate date = { y, m, 1 };
+          guint32 d = bc_date_get_first_day (date);
+          BcLayoutTick tick = { 0 };
+
+          if (d > tm->d1)
+            break;
+          if (d >= tm->d0)
+            {
+              tick.x = time_x (tm, d);
+              tick.major = m == 1;
+              if (tick.x - last_label_x >= 48)
+                {
+                  tick.label = tick.major || self->ticks->len == 0
+                                 ? format_day (d, BC_DATE_PRECISION_MONTH)
+                                 : g_strdup_printf ("%02d", m);
+                  last_label_x = tick.x;
+                  g_array_append_val (self->ticks, tick);
+                }
+            }
+          m += step;
+          while (m > 12)
+            {
+              m -= 12;
+              y++;
+            }
+        }
+    }
+  else
+    {
+      int years = span / 365;
+
+      step = years <= 15 ? 1 : years <= 40 ? 2 : years <= 100 ? 5 : 10;
+      for (int y = first.year + 1; ; y++)
+        {
+          BcDate date = { y, 1, 1 };
+          guint32 d = bc_date_get_first_day (date);
+          BcLayoutTick tick = { 0 };
+
+          if (d > tm->d1)
+            break;
+          if (y % step != 0)
+            continue;
+          tick.x = time_x (tm, d);
+          tick.major = TRUE;
+          if (tick.x - last_label_x < 40)
+            continue;
+          tick.label = g_strdup_printf ("%d", y);
+          last_label_x = tick.x;
+          g_array_append_val (self->ticks, tick);
+        }
+    }
+
+  for (guint i = 0; i < self->ticks->len; i++)
+    {
+      BcLayoutTick *t = &g_array_index (self->ticks, BcLayoutTick, i);
+      /* A tick paints its label on the axis and a rule down the lanes. */
+      add_item (self, BC_LAYOUT_ITEM_TICK, i,
+                (BcRect) { t->x - 30, axis_y, 60, self->plot.y + self->plot.height - axis_y });
+    }
+}
+
+static void
+layout_lanes (BcLayout *self,
+              double    top)
+{
+  GListModel *events = bc_case_get_events (self->kase);
+  g_autoptr(GPtrArray) visible = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) index_of = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean has_events[BC_N_TRACKS] = { FALSE };
+  int lane_of[BC_N_TRACKS];
+  double lane_y;
+  TimeMap tm = { self, 0, 0, NULL };
+  double axis_y = top + 4;
+  guint n;
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      BcEvent *e = g_list_model_get_item (events, i);
+
+      if (event_wanted (self, e))
+        {
+          g_ptr_array_add (visible, e);
+          has_events[bc_event_get_track (e)] = TRUE;
+        }
+      else
+        g_object_unref (e);
+    }
+  g_ptr_array_sort (visible, compare_events);
+  n = visible->len;
+
+  /* Lanes, Track 1 at the top: the enumeration runs 1, 1.5, 2 … 9. */
+  for (int t = 0; t < BC_N_TRACKS; t++)
+    {
+      lane_of[t] = -1;
+      if (!track_wanted (self, t) || (!has_events[t] && !self->options.show_empty_tracks))
+        continue;
+      {
+        BcLayoutLane lane = { t, { 0 }, { 0 }, NULL };
+        lane.label = g_strdup_printf ("%s · %s", bc_track_get_label (t), bc_track_get_name (t));
+        lane_of[t] = self->lanes->len;
+        g_array_append_val (self->lanes, lane);
+      }
+    }
+
+  /* The time span: the options' range, else the visible events'. */
+  tm.d0 = G_MAXUINT32;
+  tm.d1 = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      BcEvent *e = g_ptr_array_index (visible, i);
+      tm.d0 = MIN (tm.d0, bc_event_get_first_day (e));
+      tm.d1 = MAX (tm.d1, bc_event_get_last_day (e) + 1);
+    }
+  if (n == 0 && !bc_case_get_time_span (self->kase, &tm.d0, &tm.d1))
+    {
+      tm.d0 = 2451545;
+      tm.d1 = tm.d0 + 365;
+    }
+  if (self->options.first_day != 0)
+    tm.d0 = self->options.first_day;
+  if (self->options.last_day != 0)
+    tm.d1 = self->options.last_day + 1;
+  if (tm.d1 <= tm.d0)
+    tm.d1 = tm.d0 + 1;
+  {
+    guint32 pad = MAX (1, (tm.d1 - tm.d0) / 50);
+    tm.d0 = tm.d0 > pad ? tm.d0 - pad : tm.d0;
+    tm.d1 += pad;
+  }
+
+  self->plot = (BcRect) { MARGIN, axis_y + AXIS_H, self->width - 2 * MARGIN, 0 };
+
+  if (self->options.time_scale == BC_TIME_SCALE_SEQUENCE)
+    {
+      tm.seq = g_array_sized_new (FALSE, FALSE, sizeof (DayX), n);
+      for (guint i = 0; i < n; i++)
+        {
+          DayX dx = { bc_event_get_first_day (g_ptr_array_index (visible, i)),
+                      self->plot.x + (i + 0.5) * self->plot.width / n };
+          g_array_append_val (tm.seq, dx);
+        }
+    }
+
+  /* Place every event on x, then stack within its lane. */
+  {
+    g_autofree int *row_count = g_new0 (int, self->lanes->len + 1);
+    g_autofree double *row_end = g_new0 (double, (self->lanes->len + 1) * MAX_ROWS);
+    g_autofree int *event_row = g_new0 (int, n + 1);
+    double right_edge = self->plot.x + self->plot.width;
+
+    for (guint i = 0; i < n; i++)
+      {
+        BcEvent *e = g_ptr_array_index (visible, i);
+        BcLayoutEvent le = { 0 };
+        guint32 f = bc_event_get_first_day (e), l = bc_event_get_last_day (e);
+        gboolean is_range = bc_date_is_set (bc_event_get_end (e));
+        BcDatePrecision precision = bc_date_get_precision (bc_event_get_date (e));
+        double cx, bx0 = 0, bx1 = 0, lw = 0, lh = 0, left, right_x;
+        double *ends;
+        int lane = lane_of[bc_event_get_track (e)];
+        int row = -1;
+
+        le.event = e;
+        le.lane = lane;
+        le.type = bc_event_get_event_type (e);
+        le.imprecise = !is_range && precision < BC_DATE_PRECISION_DAY;
+
+        if (tm.seq == NULL)
+          {
+            bx0 = time_x (&tm, f);
+            bx1 = time_x (&tm, l + 1.0);
+            cx = le.imprecise ? (bx0 + bx1) / 2 : is_range ? bx0 + NODE_SIZE / 2
+                                                           : (bx0 + bx1) / 2;
+          }
+        else
+          {
+            cx = g_array_index (tm.seq, DayX, i).x;
+            bx0 = cx;
+            bx1 = cx;
+            if (is_range)
+              {
+                for (guint j = i + 1; j < n; j++)
+                  {
+                    if (bc_event_get_first_day (g_ptr_array_index (visible, j)) > l)
+                      break;
+                    bx1 = g_array_index (tm.seq, DayX, j).x;
+                  }
+              }
+            else if (le.imprecise)
+              {
+                /* No scale for "somewhere in that month" here: a fixed
+                 * hatched bar says the date is not exact. */
+                bx0 = cx - 12;
+                bx1 = cx + 12;
+              }
+          }
+        le.node = (BcRect) { cx - NODE_SIZE / 2, 0, NODE_SIZE, NODE_SIZE };
+        if ((is_range || le.imprecise) && bx1 - bx0 > NODE_SIZE * 0.75)
+          le.bar = (BcRect) { bx0, 0, bx1 - bx0, 10 };
+
+        le.text = g_strdup (bc_event_get_title (e));
+        _bc_render_text_size (BC_FONT_LABEL, le.text, LABEL_MAX_W, 1, &lw, &lh);
+        le.label = (BcRect) { cx + NODE_SIZE / 2 + LABEL_GAP, 0, lw, lh };
+        if (le.label.x + lw > right_edge)
+          le.label.x = cx - NODE_SIZE / 2 - LABEL_GAP - lw;
+
+        ends = &row_end[lane * MAX_ROWS];
+        for (int pass = 0; pass < 2 && row < 0; pass++)
+          {
+            BcRect ext = rect_union (le.node, le.bar);
+
+            if (le.label.width > 0)
+              ext = rect_union (ext, le.label);
+            left = ext.x;
+            right_x = ext.x + ext.width;
+            for (int r = 0; r < row_count[lane]; r++)
+              if (ends[r] + 6 <= left)
+                {
+                  row = r;
+                  break;
+                }
+            if (row < 0 && row_count[lane] < MAX_ROWS)
+              row = row_count[lane]++;
+            if (row >= 0)
+              ends[row] = right_x;
+            else
+              /* The lane is full: drop the label rather than let it
+               * overlap another, and try again with the node alone. */
+              le.label.width = 0;
+          }
+        if (row < 0)
+          {
+            /* Very dense: the node shares the least crowded row. */
+            row = 0;
+            for (int r = 1; r < row_count[lane]; r++)
+              if (ends[r] < ends[row])
+                row = r;
+            ends[row] = MAX (ends[row], le.node.x + le.node.width);
+            le.label.width = 0;
+          }
+        event_row[i] = row;
+        g_hash_table_insert (index_of, (gpointer) bc_item_get_id (BC_ITEM (e)),
+                             GUINT_TO_POINTER (self->events->len));
+        g_array_append_val (self->events, le);
+      }
+
+    lane_y = self->plot.y;
+    for (guint li = 0; li < self->lanes->len; li++)
+      {
+        BcLayoutLane *lane = &g_array_index (self->lanes, BcLayoutLane, li);
+        double h = HEADER_H + MAX (1, row_count[li]) * ROW_H + LANE_PAD;
+
+        lane->rect = (BcRect) { MARGIN, lane_y, self->width - 2 * MARGIN, h };
+        lane->header = (BcRect) { MARGIN, lane_y, self->width - 2 * MARGIN, HEADER_H };
+        lane_y += h;
+      }
+    self->plot.height = lane_y - self->plot.y;
+
+    for (guint i = 0; i < self->events->len; i++)
+      {
+        BcLayoutEvent *le = &g_array_index (self->events, BcLayoutEvent, i);
+        BcLayoutLane *lane = &g_array_index (self->lanes, BcLayoutLane, le->lane);
+        double cy = lane->rect.y + HEADER_H + event_row[i] * ROW_H + ROW_H / 2;
+
+        le->node.y = cy - NODE_SIZE / 2;
+        if (le->bar.width > 0)
+          le->bar.y = cy - le->bar.height / 2;
+        le->label.y = cy - le->label.height / 2;
+      }
+  }
+
+  for (guint i = 0; i < self->lanes->len; i++)
+    add_item (self, BC_LAYOUT_ITEM_LANE, i, g_array_index (self->lanes, BcLayoutLane, i).rect);
+  layout_ticks (self, &tm, axis_y);
+
+  /* Actors who changed track: a path along the lanes of their positions. */
+  {
+    GListModel *actors = bc_case_get_actors (self->kase);
+
+    for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+      {
+        g_autoptr(BcActor) a = g_list_model_get_item (actors, i);
+        GPtrArray *positions = bc_actor_get_positions (a);
+        BcLayoutCrossover c = { a, NULL, 0 };
+        guint tracks_seen = 0;
+        guint n_tracks = 0;
+        BcRect bounds = { 0 };
+
+        if (positions == NULL || positions->len < 2)
+          continue;
+        for (guint p = 0; p < positions->len; p++)
+          {
+            BcPosition *pos = g_ptr_array_index (positions, p);
+            if (lane_of[pos->track] >= 0 && !(tracks_seen & BC_TRACK_BIT (pos->track)))
+              {
+                tracks_seen |= BC_TRACK_BIT (pos->track);
+                n_tracks++;
+              }
+          }
+        if (n_tracks < 2)
+          continue;
+
+        c.style = self->crossovers->len;
+        c.points = g_array_new (FALSE, FALSE, sizeof (BcPoint));
+        for (guint p = 0; p < positions->len; p++)
+          {
+            BcPosition *pos = g_ptr_array_index (positions, p);
+            BcPosition *next = p + 1 < positions->len ? g_ptr_array_index (positions, p + 1) : NULL;
+            BcLayoutLane *lane;
+            double from, to, y;
+            BcPoint pt;
+
+            if (lane_of[pos->track] < 0)
+              continue;
+            lane = &g_array_index (self->lanes, BcLayoutLane, lane_of[pos->track]);
+            from = bc_date_is_set (pos->from) ? bc_date_get_first_day (pos->from) : tm.d0;
+            to = bc_date_is_set (pos->to) ? bc_date_get_last_day (pos->to) + 1.0
+                 : next != NULL && bc_date_is_set (next->from) ? bc_date_get_first_day (next->from)
+                 : tm.d1;
+            from = CLAMP (from, tm.d0, tm.d1);
+            to = CLAMP (to, tm.d0, tm.d1);
+            /* Just under the header, offset per actor, to keep clear of
+             * the event rows. */
+            y = lane->rect.y + HEADER_H - 1 + (c.style % 4) * 2.5;
+            pt = (BcPoint) { time_x (&tm, from), y };
+            g_array_append_val (c.points, pt);
+            pt.x = MAX (pt.x, time_x (&tm, to));
+            g_array_append_val (c.points, pt);
+          }
+        for (guint p = 0; p < c.points->len; p++)
+          {
+            BcPoint *pt = &g_array_index (c.points, BcPoint, p);
+            bounds = rect_union (bounds, (BcRect) { pt->x - 3, pt->y - 3, 6, 6 });
+          }
+        g_object_ref (a);
+        add_item (self, BC_LAYOUT_ITEM_CROSSOVER, self->crossovers->len, bounds);
+        g_array_append_val (self->crossovers, c);
+      }
+  }
+
+  /* Links: thin arrows between events. */
+  {
+    GListModel *links = bc_case_get_links (self->kase);
+
+    for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+      {
+        g_autoptr(BcLink) link = g_list_model_get_item (links, i);
+        gpointer fi, ti;
+        BcLayoutEvent *a, *b;
+        BcLayoutCurve c = { 0 };
+
+        if (!g_hash_table_lookup_extended (index_of, bc_link_get_from (link), NULL, &fi) ||
+            !g_hash_table_lookup_extended (index_of, bc_link_get_to (link), NULL, &ti))
+          continue;
+        a = &g_array_index (self->events, BcLayoutEvent, GPOINTER_TO_UINT (fi));
+        b = &g_array_index (self->events, BcLayoutEvent, GPOINTER_TO_UINT (ti));
+        c.object = G_OBJECT (link);
+        c.from = GPOINTER_TO_INT (fi);
+        c.to = GPOINTER_TO_INT (ti);
+        c.p[0] = (BcPoint) { a->node.x + a->node.width / 2, a->node.y + a->node.height / 2 };
+        c.p[3] = (BcPoint) { b->node.x + b->node.width / 2, b->node.y + b->node.height / 2 };
+        {
+          /* Start and end on the node's edge, not under it. */
+          double dx = c.p[3].x - c.p[0].x, dy = c.p[3].y - c.p[0].y;
+          double len = sqrt (dx * dx + dy * dy);
+          if (len > NODE_SIZE)
+            {
+              c.p[0].x += dx / len * NODE_SIZE / 2;
+              c.p[0].y += dy / len * NODE_SIZE / 2;
+              c.p[3].x -= dx / len * NODE_SIZE / 2;
+              c.p[3].y -= dy / len * NODE_SIZE / 2;
+            }
+          c.p[1] = (BcPoint) { c.p[0].x + (c.p[3].x - c.p[0].x) / 3, c.p[0].y + (c.p[3].y - c.p[0].y) / 3 };
+          c.p[2] = (BcPoint) { c.p[0].x + 2 * (c.p[3].x - c.p[0].x) / 3, c.p[0].y + 2 * (c.p[3].y - c.p[0].y) / 3 };
+        }
+        c.weight = bc_link_get_link_type (link);
+        g_object_ref (link);
+        add_item (self, BC_LAYOUT_ITEM_LINK, self->links->len, curve_bounds (&c, 6));
+        g_array_append_val (self->links, c);
+      }
+  }
+
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      BcLayoutEvent *le = &g_array_index (self->events, BcLayoutEvent, i);
+      BcRect b = rect_union (le->node, le->bar);
+
+      if (le->label.width > 0)
+        b = rect_union (b, le->label);
+      add_item (self, BC_LAYOUT_ITEM_EVENT, i, (BcRect) { b.x - 2, b.y - 2, b.width + 4, b.height + 4 });
+    }
+
+  /* Transfers: curves that leave the source node vertically and arrive
+   * at the target vertically, so up and down read at a glance. */
+  {
+    GListModel *transfers = bc_case_get_transfers (self->kase);
+
+    for (guint i = 0; i < g_list_model_get_n_items (transfers); i++)
+      {
+        g_autoptr(BcTransfer) t = g_list_model_get_item (transfers, i);
+        gpointer fi, ti;
+        BcLayoutEvent *a, *b;
+        BcLayoutCurve c = { 0 };
+        double ax, bx, dy;
+
+        if (!transfer_is_known (t, self->options.known_on))
+          continue;
+        if (!g_hash_table_lookup_extended (index_of, bc_transfer_get_from (t), NULL, &fi) ||
+            !g_hash_table_lookup_extended (index_of, bc_transfer_get_to (t), NULL, &ti))
+          continue;
+        a = &g_array_index (self->events, BcLayoutEvent, GPOINTER_TO_UINT (fi));
+        b = &g_array_index (self->events, BcLayoutEvent, GPOINTER_TO_UINT (ti));
+        c.object = G_OBJECT (t);
+        c.from = GPOINTER_TO_INT (fi);
+        c.to = GPOINTER_TO_INT (ti);
+        c.mechanism = bc_transfer_get_mechanism (t);
+        c.status = bc_transfer_get_status (t);
+        c.direction = bc_case_get_transfer_direction (self->kase, t);
+        c.weight = 1;
+        ax = a->node.x + a->node.width / 2;
+        bx = b->node.x + b->node.width / 2;
+        if (fabs (a->node.y - b->node.y) < 1)
+          {
+            double h = 18 + MIN (60, fabs (bx - ax) * 0.2);
+            c.p[0] = (BcPoint) { ax, a->node.y };
+            c.p[3] = (BcPoint) { bx, b->node.y };
+            c.p[1] = (BcPoint) { ax + (bx - ax) * 0.2, a->node.y - h };
+            c.p[2] = (BcPoint) { bx - (bx - ax) * 0.2, b->node.y - h };
+          }
+        else
+          {
+            gboolean up = b->node.y < a->node.y;
+            c.p[0] = (BcPoint) { ax, up ? a->node.y : a->node.y + a->node.height };
+            c.p[3] = (BcPoint) { bx, up ? b->node.y + b->node.height : b->node.y };
+            dy = c.p[3].y - c.p[0].y;
+            c.p[1] = (BcPoint) { ax, c.p[0].y + dy * 0.5 };
+            c.p[2] = (BcPoint) { bx, c.p[3].y - dy * 0.5 };
+          }
+        g_object_ref (t);
+        add_item (self, BC_LAYOUT_ITEM_TRANSFER, self->transfers->len, curve_bounds (&c, 12));
+        g_array_append_val (self->transfers, c);
+      }
+  }
+
+  g_clear_pointer (&tm.seq, g_array_unref);
+  self->height = self->plot.y + self->plot.height + 14;
+  layout_legend (self, self->height);
+  self->height = self->legend_rect.y + self->legend_rect.height + MARGIN;
+  /* The events array borrows the references held by the visible array. */
+  for (guint i = 0; i < visible->len; i++)
+    g_object_ref (g_ptr_array_index (visible, i));
+}
+
+/* wheel view */
+
+static void
+layout_wheel (BcLayout *self,
+              double    top)
+{
+  GListModel *actors = bc_case_get_actors (self->kase);
+  GListModel *transfers = bc_case_get_transfers (self->kase);
+  g_autoptr(GHashTable) actor_index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) chords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint per_track[BC_N_TRACKS] = { 0 };
+  guint placed[BC_N_TRACKS] = { 0 };
+  double label_room = 170, r;
+  double sector = 2 * G_PI / BC_N_TRACKS;
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
+
+  r = (self->width - 2 * MARGIN - 2 * label_room) / 2;
+  self->wheel_radius = r;
+  self->wheel_centre = (BcPoint) { self->width / 2, top + 8 + label_room + r };
+
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      BcActor *a = g_list_model_get_item (actors, i);
+      if (track_wanted (self, bc_actor_get_track (a)))
+        {
+          per_track[bc_actor_get_track (a)]++;
+          g_ptr_array_add (sorted, a);
+        }
+      else
+        g_object_unref (a);
+    }
+
+  /* Sectors clockwise from the top: 1, 1.5, 2 … 9. */
+  for (int t = 0; t < BC_N_TRACKS; t++)
+    {
+      BcLayoutSector s = { t, -G_PI / 2 + t * sector, -G_PI / 2 + (t + 1) * sector, 0, r, { 0 }, { 0 }, NULL };
+      double mid = (s.angle0 + s.angle1) / 2;
+
+      if (!track_wanted (self, t))
+        continue;
+      s.centre = self->wheel_centre;
+      s.label_at = (BcPoint) { self->wheel_centre.x + cos (mid) * r * 0.52,
+                               self->wheel_centre.y + sin (mid) * r * 0.52 };
+      s.label = g_strdup (bc_track_get_label (t));
+      add_item (self, BC_LAYOUT_ITEM_SECTOR, self->sectors->len,
+                (BcRect) { self->wheel_centre.x - r, self->wheel_centre.y - r, 2 * r, 2 * r });
+      g_array_append_val (self->sectors, s);
+    }
+
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      BcActor *a = g_ptr_array_index (sorted, i);
+      BcTrack t = bc_actor_get_track (a);
+      BcLayoutActor la = { a, t, { 0 }, 0, r * 0.9, NULL };
+      double w, h;
+
+      la.angle = -G_PI / 2 + t * sector + sector * (placed[t] + 0.5) / per_track[t];
+      placed[t]++;
+      la.centre = (BcPoint) { self->wheel_centre.x + cos (la.angle) * la.radius,
+                              self->wheel_centre.y + sin (la.angle) * la.radius };
+      la.text = g_strdup (bc_actor_get_name (a));
+      _bc_render_text_size (BC_FONT_SMALL, la.text, label_room - 10, 1, &w, &h);
+      g_hash_table_insert (actor_index, (gpointer) bc_item_get_id (BC_ITEM (a)),
+                           GUINT_TO_POINTER (self->actors->len));
+      {
+        /* The label runs outwards past the rim. */
+        double ex = self->wheel_centre.x + cos (la.angle) * (r + 8 + w);
+        double ey = self->wheel_centre.y + sin (la.angle) * (r + 8 + w);
+        BcRect b = { MIN (la.centre.x, ex) - h, MIN (la.centre.y, ey) - h,
+                     fabs (ex - la.centre.x) + 2 * h, fabs (ey - la.centre.y) + 2 * h };
+        g_object_ref (a);
+        add_item (self, BC_LAYOUT_ITEM_ACTOR, self->actors->len, b);
+      }
+      g_array_append_val (self->actors, la);
+    }
+
+  /* Chords: one per pair of actors and mechanism, as thick as the
+   * transfers that pass between them. */
+  for (guint i = 0; i < g_list_model_get_n_items (transfers); i++)
+    {
+      g_autoptr(BcTransfer) t = g_list_model_get_item (transfers, i);
+      BcEvent *from = bc_case_lookup_event (self->kase, bc_transfer_get_from (t));
+      BcEvent *to = bc_case_lookup_event (self->kase, bc_transfer_get_to (t));
+      const char * const *carriers = bc_transfer_get_carriers (t);
+      const char * const *senders;
+      const char * const *receivers;
+
+      if (from == NULL || to == NULL || !transfer_is_known (t, self->options.known_on) ||
+          !event_wanted (self, from) || !event_wanted (self, to))
+        continue;
+      senders = carriers != NULL && carriers[0] != NULL ? carriers : bc_event_get_participants (from);
+      receivers = bc_event_get_participants (to);
+      for (guint s = 0; senders != NULL && senders[s] != NULL; s++)
+        for (guint d = 0; receivers != NULL && receivers[d] != NULL; d++)
+          {
+            gpointer si, di, existing;
+            g_autofree char *key = NULL;
+
+            if (g_strcmp0 (senders[s], receivers[d]) == 0 ||
+                !g_hash_table_lookup_extended (actor_index, senders[s], NULL, &si) ||
+                !g_hash_table_lookup_extended (actor_index, receivers[d], NULL, &di))
+              continue;
+            key = g_strdup_printf ("%s\x1f%s\x1f%d", senders[s], receivers[d],
+                                   bc_transfer_get_mechanism (t));
+            if (g_hash_table_lookup_extended (chords, key, NULL, &existing))
+              {
+                BcLayoutCurve *c = &g_array_index (self->transfers, BcLayoutCurve,
+                                                   GPOINTER_TO_UINT (existing));
+                c->weight += 1;
+                if (bc_transfer_get_status (t) < c->status)
+                  c->status = bc_transfer_get_status (t);
+                continue;
+              }
+            {
+              BcLayoutCurve c = { G_OBJECT (t), GPOINTER_TO_INT (si), GPOINTER_TO_INT (di) };
+              BcLayoutActor *a = &g_array_index (self->actors, BcLayoutActor, c.from);
+              BcLayoutActor *b = &g_array_index (self->actors, BcLayoutActor, c.to);
+              BcPoint o = self->wheel_centre;
+
+              c.mechanism = bc_transfer_get_mechanism (t);
+              c.status = bc_transfer_get_status (t);
+              c.direction = bc_case_get_transfer_direction (self->kase, t);
+              c.weight = 1;
+              c.p[0] = a->centre;
+              c.p[3] = b->centre;
+              c.p[1] = (BcPoint) { o.x + (a->centre.x - o.x) * 0.35, o.y + (a->centre.y - o.y) * 0.35 };
+              c.p[2] = (BcPoint) { o.x + (b->centre.x - o.x) * 0.35, o.y + (b->centre.y - o.y) * 0.35 };
+              g_hash_table_insert (chords, g_steal_pointer (&key), GUINT_TO_POINTER (self->transfers->len));
+              g_array_append_val (self->transfers, c);
+            }
+          }
+    }
+  for (guint i = 0; i < self->transfers->len; i++)
+    {
+      BcLayoutCurve *c = &g_array_index (self->transfers, BcLayoutCurve, i);
+      g_object_ref (c->object);
+      add_item (self, BC_LAYOUT_ITEM_TRANSFER, i, curve_bounds (c, 12));
+    }
+
+  /* Links between events become thin chords between their participants. */
+  g_hash_table_remove_all (chords);
+  {
+    GListModel *links = bc_case_get_links (self->kase);
+
+    for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+      {
+        g_autoptr(BcLink) link = g_list_model_get_item (links, i);
+        BcEvent *from = bc_case_lookup_event (self->kase, bc_link_get_from (link));
+        BcEvent *to = bc_case_lookup_event (self->kase, bc_link_get_to (link));
+        const char * const *ps, * const *pd;
+
+        if (from == NULL || to == NULL || !event_wanted (self, from) || !event_wanted (self, to))
+          continue;
+        ps = bc_event_get_participants (from);
+        pd = bc_event_get_participants (to);
+        for (guint s = 0; ps != NULL && ps[s] != NULL; s++)
+          for (guint d = 0; pd != NULL && pd[d] != NULL; d++)
+            {
+              gpointer si, di, existing;
+              g_autofree char *key = NULL;
+
+              if (g_strcmp0 (ps[s], pd[d]) == 0 ||
+                  !g_hash_table_lookup_extended (actor_index, ps[s], NULL, &si) ||
+                  !g_hash_table_lookup_extended (actor_index, pd[d], NULL, &di))
+                continue;
+              key = g_strdup_printf ("%s\x1f%s", ps[s], pd[d]);
+              if (g_hash_table_lookup_extended (chords, key, NULL, &existing))
+                {
+                  g_array_index (self->links, BcLayoutCurve, GPOINTER_TO_UINT (existing)).weight += 1;
+                  continue;
+                }
+              {
+                BcLayoutCurve c = { G_OBJECT (link), GPOINTER_TO_INT (si), GPOINTER_TO_INT (di) };
+                BcLayoutActor *a = &g_array_index (self->actors, BcLayoutActor, c.from);
+                BcLayoutActor *b = &g_array_index (self->actors, BcLayoutActor, c.to);
+                BcPoint o = self->wheel_centre;
+
+                c.weight = 1;
+                c.p[0] = a->centre;
+                c.p[3] = b->centre;
+                c.p[1] = (BcPoint) { o.x + (a->centre.x - o.x) * 0.5, o.y + (a->centre.y - o.y) * 0.5 };
+                c.p[2] = (BcPoint) { o.x + (b->centre.x - o.x) * 0.5, o.y + (b->centre.y - o.y) * 0.5 };
+                g_hash_table_insert (chords, g_steal_pointer (&key), GUINT_TO_POINTER (self->links->len));
+                g_array_append_val (self->links, c);
+              }
+            }
+      }
+  }
+  {
+    /* Links paint under transfers: re-order the items so. */
+    guint first_transfer = self->items->len - self->transfers->len;
+    g_autoptr(GArray) tail = g_array_new (FALSE, FALSE, sizeof (BcLayoutItem));
+
+    g_array_append_vals (tail, &g_array_index (self->items, BcLayoutItem, first_transfer),
+                         self->transfers->len);
+    g_array_set_size (self->items, first_transfer);
+    for (guint i = 0; i < self->links->len; i++)
+      {
+        BcLayoutCurve *c = &g_array_index (self->links, BcLayoutCurve, i);
+        g_object_ref (c->object);
+        add_item (self, BC_LAYOUT_ITEM_LINK, i, curve_bounds (c, 4));
+      }
+    g_array_append_vals (self->items, tail->data, tail->len);
+  }
+
+    /* Track names go over the chords, so that they stay legible. */
+  for (guint i = 0; i < self->sectors->len; i++)
+    {
+      BcLayoutSector *sec = &g_array_index (self->sectors, BcLayoutSector, i);
+      add_item (self, BC_LAYOUT_ITEM_SECTOR_LABEL, i,
+                (BcRect) { sec->label_at.x - 40, sec->label_at.y - 12, 80, 24 });
+    }
+  self->height = self->wheel_centre.y + r + label_room + 16;
+  layout_legend (self, self->height);
+  self->height = self->legend_rect.y + self->legend_rect.height + MARGIN;
+}
+
+static void
+build_index (BcLayout *self)
+{
+  self->cell_size = CELL_SIZE;
+  self->n_cols = MAX (1, (guint) ceil (self->width / self->cell_size));
+  self->n_rows = MAX (1, (guint) ceil (self->height / self->cell_size));
+  self->cells = g_new0 (GArray *, self->n_cols * self->n_rows);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      BcLayoutItem *item = &g_array_index (self->items, BcLayoutItem, i);
+      int c0 = CLAMP ((int) floor (item->bounds.x / self->cell_size), 0, (int) self->n_cols - 1);
+      int c1 = CLAMP ((int) floor ((item->bounds.x + item->bounds.width) / self->cell_size), 0, (int) self->n_cols - 1);
+      int r0 = CLAMP ((int) floor (item->bounds.y / self->cell_size), 0, (int) self->n_rows - 1);
+      int r1 = CLAMP ((int) floor ((item->bounds.y + item->bounds.height) / self->cell_size), 0, (int) self->n_rows - 1);
+
+      for (int r = r0; r <= r1; r++)
+        for (int c = c0; c <= c1; c++)
+          {
+            GArray **cell = &self->cells[r * self->n_cols + c];
+            if (*cell == NULL)
+              *cell = g_array_new (FALSE, FALSE, sizeof (guint));
+            g_array_append_val (*cell, i);
+          }
+    }
+}
+
+/* public API */
+
+/**
+ * bc_layout_new:
+ * @kase: the case; the layout keeps a reference
+ * @options: (nullable): what to show; %NULL for the defaults
+ *
+ * Computes the geometry of the whole picture once. The result is plain
+ * data: the painter only reads it, and tests can check it.
+ *
+ * Returns: (transfer full): the layout, freed with bc_layout_free()
+ */
+BcLayout *
+bc_layout_new (BcCase                *kase,
+               const BcLayoutOptions *options)
+{
+  BcLayout *self = g_new0 (BcLayout, 1);
+  double bottom;
+
+  g_return_val_if_fail (BC_IS_CASE (kase), NULL);
+
+  self->kase = g_object_ref (kase);
+  if (options != NULL)
+    self->options = *options;
+  else
+    bc_layout_options_init (&self->options);
+
+  self->lanes = g_array_new (FALSE, TRUE, sizeof (BcLayoutLane));
+  g_array_set_clear_func (self->lanes, clear_lane);
+  self->ticks = g_array_new (FALSE, TRUE, sizeof (BcLayoutTick));
+  g_array_set_clear_func (self->ticks, clear_tick);
+  self->events = g_array_new (FALSE, TRUE, sizeof (BcLayoutEvent));
+  g_array_set_clear_func (self->events, clear_event);
+  self->links = g_array_new (FALSE, TRUE, sizeof (BcLayoutCurve));
+  self->transfers = g_array_new (FALSE, TRUE, sizeof (BcLayoutCurve));
+  self->crossovers = g_array_new (FALSE, TRUE, sizeof (BcLayoutCrossover));
+  g_array_set_clear_func (self->crossovers, clear_crossover);
+  self->actors = g_array_new (FALSE, TRUE, sizeof (BcLayoutActor));
+  g_array_set_clear_func (self->actors, clear_actor);
+  self->sectors = g_array_new (FALSE, TRUE, sizeof (BcLayoutSector));
+  g_array_set_clear_func (self->sectors, clear_sector);
+  self->legend = g_array_new (FALSE, TRUE, sizeof (BcLegendEntry));
+  g_array_set_clear_func (self->legend, clear_legend);
+  self->items = g_array_new (FALSE, TRUE, sizeof (BcLayoutItem));
+
+  self->width = self->options.width > 0 ? self->options.width
+                : self->options.view == BC_VIEW_WHEEL ? DEFAULT_WHEEL : DEFAULT_WIDTH;
+  bottom = layout_title (self, self->width - 2 * MARGIN);
+  if (self->options.view == BC_VIEW_WHEEL)
+    layout_wheel (self, bottom);
+  else
+    layout_lanes (self, bottom);
+  self->width = MAX (self->width, self->legend_rect.x + self->legend_rect.width + MARGIN);
+  self->width = ceil (self->width);
+  self->height = ceil (self->height);
+
+  build_index (self);
+  return self;
+}
+
+void
+bc_layout_free (BcLayout *self)
+{
+  if (self == NULL)
+    return;
+
+  for (guint i = 0; i < self->events->len; i++)
+    g_object_unref (g_array_index (self->events, BcLayoutEvent, i).event);
+  for (guint i = 0; i < self->links->len; i++)
+    g_object_unref (g_array_index (self->links, BcLayoutCurve, i).object);
+  for (guint i = 0; i < self->transfers->len; i++)
+    g_object_unref (g_array_index (self->transfers, BcLayoutCurve, i).object);
+  for (guint i = 0; i < self->crossovers->len; i++)
+    g_object_unref (g_array_index (self->crossovers, BcLayoutCrossover, i).actor);
+  for (guint i = 0; i < self->actors->len; i++)
+    g_object_unref (g_array_index (self->actors, BcLayoutActor, i).actor);
+
+  for (guint i = 0; i < self->n_cols * self->n_rows; i++)
+    g_clear_pointer (&self->cells[i], g_array_unref);
+  g_free (self->cells);
+
+  g_array_unref (self->lanes);
+  g_array_unref (self->ticks);
+  g_array_unref (self->events);
+  g_array_unref (self->links);
+  g_array_unref (self->transfers);
+  g_array_unref (self->crossovers);
+  g_array_unref (self->actors);
+  g_array_unref (self->sectors);
+  g_array_unref (self->legend);
+  g_array_unref (self->items);
+  g_free (self->title);
+  g_free (self->period);
+  g_free (self->sources);
+  g_object_unref (self->kase);
+  g_free (self);
+}
+
+/* A long curve's box covers much it does not touch: check the curve
+ * itself, as a chain of short segments, before calling it visible. */
+static gboolean
+curve_meets (const BcLayoutCurve *c,
+             const BcRect        *rect,
+             double               pad)
+{
+  BcPoint prev = c->p[0];
+
+  for (int i = 1; i <= 16; i++)
+    {
+      double t = i / 16.0, u = 1 - t;
+      BcPoint pt = {
+        u * u * u * c->p[0].x + 3 * u * u * t * c->p[1].x + 3 * u * t * t * c->p[2].x + t * t * t * c->p[3].x,
+        u * u * u * c->p[0].y + 3 * u * u * t * c->p[1].y + 3 * u * t * t * c->p[2].y + t * t * t * c->p[3].y,
+      };
+      BcRect seg = { MIN (prev.x, pt.x) - pad, MIN (prev.y, pt.y) - pad,
+                     fabs (pt.x - prev.x) + 2 * pad, fabs (pt.y - prev.y) + 2 * pad };
+
+      if (bc_rect_intersects (&seg, rect))
+        return TRUE;
+      prev = pt;
+    }
+  return FALSE;
+}
+
+static int
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  return x < y ? -1 : x > y;
+}
+
+/**
+ * bc_layout_query:
+ * @rect: an area in layout coordinates
+ *
+ * Finds the items whose bounds meet @rect, through the grid: the cost
+ * follows the cells covered and what is in them, not the whole case.
+ *
+ * Returns: (transfer full) (element-type guint): indices into the
+ *   layout's items, in paint order
+ */
+GArray *
+bc_layout_query (BcLayout     *self,
+                 const BcRect *rect)
+{
+  GArray *result = g_array_new (FALSE, FALSE, sizeof (guint));
+  int c0, c1, r0, r1;
+  gboolean single;
+
+  c0 = CLAMP ((int) floor (rect->x / self->cell_size), 0, (int) self->n_cols - 1);
+  c1 = CLAMP ((int) floor ((rect->x + rect->width) / self->cell_size), 0, (int) self->n_cols - 1);
+  r0 = CLAMP ((int) floor (rect->y / self->cell_size), 0, (int) self->n_rows - 1);
+  r1 = CLAMP ((int) floor ((rect->y + rect->height) / self->cell_size), 0, (int) self->n_rows - 1);
+  single = c0 == c1 && r0 == r1;
+
+  for (int r = r0; r <= r1; r++)
+    for (int c = c0; c <= c1; c++)
+      {
+        GArray *cell = self->cells[r * self->n_cols + c];
+
+        for (guint i = 0; cell != NULL && i < cell->len; i++)
+          {
+            guint id = g_array_index (cell, guint, i);
+            BcLayoutItem *item = &g_array_index (self->items, BcLayoutItem, id);
+            int ic0, ir0;
+
+            if (!bc_rect_intersects (&item->bounds, rect))
+              continue;
+            /* An item spanning several cells is reported by the first
+             * cell of it that the query covers, and only there. */
+            ic0 = MAX (c0, CLAMP ((int) floor (item->bounds.x / self->cell_size), 0, (int) self->n_cols - 1));
+            ir0 = MAX (r0, CLAMP ((int) floor (item->bounds.y / self->cell_size), 0, (int) self->n_rows - 1));
+            if (!single && (ic0 != c || ir0 != r))
+              continue;
+            if (item->kind == BC_LAYOUT_ITEM_TRANSFER &&
+                !curve_meets (&g_array_index (self->transfers, BcLayoutCurve, item->index), rect, 14))
+              continue;
+            if (item->kind == BC_LAYOUT_ITEM_LINK &&
+                !curve_meets (&g_array_index (self->links, BcLayoutCurve, item->index), rect, 6))
+              continue;
+            g_array_append_val (result, id);
+          }
+      }
+  g_array_sort (result, compare_uint);
+  return result;
+}
+
+int
+bc_layout_find_event (BcLayout   *self,
+                      const char *id)
+{
+  for (guint i = 0; i < self->events->len; i++)
+    if (g_strcmp0 (bc_item_get_id (BC_ITEM (g_array_index (self->events, BcLayoutEvent, i).event)), id) == 0)
+      return i;
+  return -1;
+}
+
+/**
+ * bc_layout_hit_test:
+ *
+ * Returns: the index of the topmost event whose node or label is at
+ *   (@x, @y), or -1
+ */
+int
+bc_layout_hit_test (BcLayout *self,
+                    double    x,
+                    double    y)
+{
+  BcRect r = { x - 1, y - 1, 2, 2 };
+  g_autoptr(GArray) hits = bc_layout_query (self, &r);
+
+  for (guint i = hits->len; i > 0; i--)
+    {
+      BcLayoutItem *item = &g_array_index (self->items, BcLayoutItem, g_array_index (hits, guint, i - 1));
+      BcLayoutEvent *e;
+
+      if (item->kind != BC_LAYOUT_ITEM_EVENT)
+        continue;
+      e = &g_array_index (self->events, BcLayoutEvent, item->index);
+      if (bc_rect_contains_point (&e->node, x, y, 2) ||
+          (e->label.width > 0 && bc_rect_contains_point (&e->label, x, y, 0)))
+        return item->index;
+    }
+  return -1;
+}
+
+/**
+ * bc_layout_to_dot:
+ *
+ * Writes the events and transfers at their computed positions as a
+ * Graphviz graph for `neato -n2`, to compare drawing speed with a tool
+ * that draws the same nodes and edges.
+ *
+ * Returns: (transfer full): the graph
+ */
+char *
+bc_layout_to_dot (BcLayout *self)
+{
+  GString *s = g_string_new (NULL);
+
+  g_string_append_printf (s, "digraph case {\n  graph [bb=\"0,0,%g,%g\"];\n"
+                             "  node [shape=circle, width=0.17, fixedsize=true, fontsize=8];\n",
+                          self->width, self->height);
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      BcLayoutEvent *e = &g_array_index (self->events, BcLayoutEvent, i);
+      g_autofree char *label = g_strescape (e->text ? e->text : "", NULL);
+
+      g_string_append_printf (s, "  e%u [pos=\"%.2f,%.2f\", xlabel=\"%s\", label=\"\"];\n", i,
+                              e->node.x + e->node.width / 2,
+                              self->height - (e->node.y + e->node.height / 2), label);
+    }
+  for (guint i = 0; i < self->transfers->len; i++)
+    {
+      BcLayoutCurve *c = &g_array_index (self->transfers, BcLayoutCurve, i);
+      g_string_append_printf (s, "  e%d -> e%d;\n", c->from, c->to);
+    }
+  for (guint i = 0; i < self->links->len; i++)
+    {
+      BcLayoutCurve *c = &g_array_index (self->links, BcLayoutCurve, i);
+      g_string_append_printf (s, "  e%d -> e%d [style=dashed];\n", c->from, c->to);
+    }
+  g_string_append (s, "}\n");
+  return g_string_free (s, FALSE);
+}

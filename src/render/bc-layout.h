@@ -1,0 +1,238 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "bc-case.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  BC_VIEW_LANES, /*< nick=lanes >*/
+  BC_VIEW_WHEEL, /*< nick=wheel >*/
+} BcView;
+
+typedef enum
+{
+  BC_TIME_SCALE_PROPORTIONAL, /*< nick=proportional >*/
+  BC_TIME_SCALE_SEQUENCE,     /*< nick=sequence >*/
+} BcTimeScale;
+
+typedef enum
+{
+  BC_THEME_LIGHT, /*< nick=light >*/
+  BC_THEME_DARK,  /*< nick=dark >*/
+} BcTheme;
+
+/**
+ * BcLayoutOptions:
+ * @view: lanes or wheel
+ * @time_scale: how dates become x positions in the lanes view
+ * @tracks: a mask of BC_TRACK_BIT() values; 0 means every track
+ * @show_empty_tracks: keep lanes for tracks with no event
+ * @first_day: first Julian day shown, or 0 for the start of the case
+ * @last_day: last Julian day shown, or 0 for the end of the case
+ * @known_on: hide what was not yet known (happened or disclosed) on
+ *   this date; unset shows everything
+ * @highlight: a #BcMechanism to bring forward, or -1
+ * @width: width of the drawing in user units, or 0 for the default
+ *
+ * What the layout shows. Initialise with bc_layout_options_init().
+ */
+typedef struct
+{
+  BcView      view;
+  BcTimeScale time_scale;
+  guint       tracks;
+  gboolean    show_empty_tracks;
+  guint32     first_day;
+  guint32     last_day;
+  BcDate      known_on;
+  int         highlight;
+  double      width;
+} BcLayoutOptions;
+
+typedef struct
+{
+  double x, y, width, height;
+} BcRect;
+
+typedef struct
+{
+  double x, y;
+} BcPoint;
+
+typedef enum
+{
+  BC_LAYOUT_ITEM_TITLE,
+  BC_LAYOUT_ITEM_LANE,
+  BC_LAYOUT_ITEM_TICK,
+  BC_LAYOUT_ITEM_SECTOR,
+  BC_LAYOUT_ITEM_CROSSOVER,
+  BC_LAYOUT_ITEM_LINK,
+  BC_LAYOUT_ITEM_EVENT,
+  BC_LAYOUT_ITEM_ACTOR,
+  BC_LAYOUT_ITEM_TRANSFER,
+  BC_LAYOUT_ITEM_SECTOR_LABEL,
+  BC_LAYOUT_ITEM_LEGEND,
+} BcLayoutItemKind;
+
+/* Everything the painter can draw is an item: its kind, its index in the
+ * array of that kind, and the box it may paint into (for culling). Items
+ * are stored in paint order. */
+typedef struct
+{
+  BcLayoutItemKind kind;
+  guint            index;
+  BcRect           bounds;
+} BcLayoutItem;
+
+typedef struct
+{
+  BcTrack track;
+  BcRect  rect;   /* the whole lane, header included */
+  BcRect  header; /* the band at the top of the lane that names it */
+  char   *label;  /* "Track 2 · Professional / nongovernmental" */
+} BcLayoutLane;
+
+typedef struct
+{
+  double x;
+  gboolean major;
+  char *label;
+} BcLayoutTick;
+
+typedef struct
+{
+  BcEvent         *event; /* borrowed from the case the layout holds */
+  guint            lane;
+  BcEventType      type;
+  BcRect           node;  /* the shape; its centre is the event's anchor */
+  BcRect           bar;   /* a range or an imprecise date; width 0 if none */
+  gboolean         imprecise;
+  BcRect           label; /* width 0 when there was no room for a label */
+  char            *text;
+} BcLayoutEvent;
+
+/* Transfers, links and wheel chords: a cubic Bézier p0 → p3. */
+typedef struct
+{
+  GObject         *object; /* BcTransfer or BcLink, borrowed */
+  int              from;   /* event index in the lanes view, actor in the wheel */
+  int              to;
+  BcPoint          p[4];
+  BcMechanism      mechanism;
+  BcTransferStatus status;
+  BcDirection      direction;
+  double           weight;
+} BcLayoutCurve;
+
+typedef struct
+{
+  BcActor *actor; /* borrowed */
+  GArray  *points; /* BcPoint: a path through the lanes */
+  guint    style;  /* which of the crossover styles */
+} BcLayoutCrossover;
+
+typedef struct
+{
+  BcActor *actor;
+  BcTrack  track;
+  BcPoint  centre;
+  double   angle; /* radians, for the label running outwards */
+  double   radius;
+  char    *text;
+} BcLayoutActor;
+
+typedef struct
+{
+  BcTrack track;
+  double  angle0, angle1;
+  double  inner, outer;
+  BcPoint centre;
+  BcPoint label_at;
+  char   *label;
+} BcLayoutSector;
+
+typedef enum
+{
+  BC_LEGEND_HEADING,
+  BC_LEGEND_TRACK,
+  BC_LEGEND_MECHANISM,
+  BC_LEGEND_STATUS,
+  BC_LEGEND_EVENT_TYPE,
+  BC_LEGEND_CROSSOVER,
+  BC_LEGEND_PRECISION,
+} BcLegendKind;
+
+typedef struct
+{
+  BcLegendKind kind;
+  int          value;
+  BcRect       swatch;
+  BcRect       text_box;
+  char        *text;
+} BcLegendEntry;
+
+typedef struct _BcLayout BcLayout;
+
+struct _BcLayout
+{
+  BcCase          *kase;
+  BcLayoutOptions  options;
+  double           width, height;
+
+  /* title block */
+  BcRect           title_rect;
+  char            *title;
+  char            *period;
+  char            *sources;
+
+  BcRect           plot;     /* the area where time runs, lanes view */
+  BcRect           legend_rect;
+  BcPoint          wheel_centre;
+  double           wheel_radius;
+
+  GArray          *lanes;      /* BcLayoutLane */
+  GArray          *ticks;      /* BcLayoutTick */
+  GArray          *events;     /* BcLayoutEvent */
+  GArray          *links;      /* BcLayoutCurve */
+  GArray          *transfers;  /* BcLayoutCurve */
+  GArray          *crossovers; /* BcLayoutCrossover */
+  GArray          *actors;     /* BcLayoutActor */
+  GArray          *sectors;    /* BcLayoutSector */
+  GArray          *legend;     /* BcLegendEntry */
+
+  GArray          *items;      /* BcLayoutItem, in paint order */
+
+  /* The spatial index: a uniform grid of cells, each a GArray of item
+   * indices in ascending (paint) order. */
+  double           cell_size;
+  guint            n_cols, n_rows;
+  GArray         **cells;
+};
+
+void       bc_layout_options_init  (BcLayoutOptions       *options);
+BcLayout  *bc_layout_new           (BcCase                *kase,
+                                    const BcLayoutOptions *options);
+void       bc_layout_free          (BcLayout              *self);
+GArray    *bc_layout_query         (BcLayout              *self,
+                                    const BcRect          *rect);
+int        bc_layout_find_event    (BcLayout              *self,
+                                    const char            *id);
+int        bc_layout_hit_test      (BcLayout              *self,
+                                    double                 x,
+                                    double                 y);
+char      *bc_layout_to_dot        (BcLayout              *self);
+
+gboolean   bc_rect_intersects      (const BcRect          *a,
+                                    const BcRect          *b);
+gboolean   bc_rect_contains_point  (const BcRect          *r,
+                                    double                 x,
+                                    double                 y,
+                                    double                 slack);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BcLayout, bc_layout_free)
+
+G_END_DECLS

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+
+#include "bc-layout.h"
+
+G_BEGIN_DECLS
+
+/**
+ * BcPaintOptions:
+ * @theme: light or dark colours
+ * @background: fill the viewport with the theme's background first
+ */
+typedef struct
+{
+  BcTheme  theme;
+  gboolean background;
+} BcPaintOptions;
+
+void   bc_paint_options_init (BcPaintOptions       *options);
+guint  bc_painter_paint      (BcLayout             *layout,
+                              cairo_t              *cr,
+                              const BcRect         *viewport,
+                              const BcPaintOptions *options);
+void   bc_mechanism_get_rgb  (BcMechanism           mechanism,
+                              BcTheme               theme,
+                              double               *rgb);
+
+G_END_DECLS

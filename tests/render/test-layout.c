@@ -1,0 +1,293 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-layout"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bc-layout.h"
+#include "bc-painter.h"
+#include "bc-reader.h"
+#include "test-fixture.h"
+
+static const char * const bundled[] = { "oslo", "camp-david", "abkhazia" };
+
+static BcCase *
+load_bundled (const char *name)
+{
+  g_autofree char *path = g_build_filename (CASES_DIR, name, NULL);
+  g_autofree char *file_name = g_strconcat (path, ".bcase", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (file_name);
+  g_autoptr(GError) error = NULL;
+  BcCase *c = bc_case_read_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return c;
+}
+
+static BcLayout *
+layout_of (BcCase      *c,
+           BcView       view,
+           BcTimeScale  scale)
+{
+  BcLayoutOptions options;
+
+  bc_layout_options_init (&options);
+  options.view = view;
+  options.time_scale = scale;
+  return bc_layout_new (c, &options);
+}
+
+static void
+test_labels_do_not_overlap (void)
+{
+  for (guint n = 0; n < G_N_ELEMENTS (bundled); n++)
+    for (int scale = 0; scale < 2; scale++)
+      {
+        g_autoptr(BcCase) c = load_bundled (bundled[n]);
+        g_autoptr(BcLayout) l = layout_of (c, BC_VIEW_LANES, scale);
+        guint labelled = 0;
+
+        for (guint i = 0; i < l->events->len; i++)
+          {
+            BcLayoutEvent *a = &g_array_index (l->events, BcLayoutEvent, i);
+
+            if (a->label.width <= 0)
+              continue;
+            labelled++;
+            for (guint j = i + 1; j < l->events->len; j++)
+              {
+                BcLayoutEvent *b = &g_array_index (l->events, BcLayoutEvent, j);
+                if (b->label.width > 0 && bc_rect_intersects (&a->label, &b->label))
+                  g_error ("%s: labels of “%s” and “%s” overlap", bundled[n], a->text, b->text);
+              }
+          }
+        /* The bundled cases are small: every event keeps its label. */
+        g_assert_cmpuint (labelled, ==, l->events->len);
+      }
+}
+
+static void
+test_events_inside_lanes (void)
+{
+  for (guint n = 0; n < G_N_ELEMENTS (bundled); n++)
+    {
+      g_autoptr(BcCase) c = load_bundled (bundled[n]);
+      g_autoptr(BcLayout) l = layout_of (c, BC_VIEW_LANES, BC_TIME_SCALE_PROPORTIONAL);
+
+      g_assert_cmpuint (l->events->len, >, 0);
+      for (guint i = 0; i < l->events->len; i++)
+        {
+          BcLayoutEvent *e = &g_array_index (l->events, BcLayoutEvent, i);
+          BcLayoutLane *lane = &g_array_index (l->lanes, BcLayoutLane, e->lane);
+          BcRect *r = &lane->rect;
+
+          g_assert_cmpint (lane->track, ==, bc_event_get_track (e->event));
+          g_assert_cmpfloat (e->node.x, >=, r->x);
+          g_assert_cmpfloat (e->node.y, >=, r->y + lane->header.height);
+          g_assert_cmpfloat (e->node.x + e->node.width, <=, r->x + r->width);
+          g_assert_cmpfloat (e->node.y + e->node.height, <=, r->y + r->height);
+          if (e->label.width > 0)
+            {
+              g_assert_cmpfloat (e->label.x, >=, r->x);
+              g_assert_cmpfloat (e->label.x + e->label.width, <=, r->x + r->width + 0.01);
+              g_assert_cmpfloat (e->label.y, >=, r->y);
+              g_assert_cmpfloat (e->label.y + e->label.height, <=, r->y + r->height);
+            }
+        }
+    }
+}
+
+static void
+test_transfers_join_their_events (void)
+{
+  for (guint n = 0; n < G_N_ELEMENTS (bundled); n++)
+    {
+      g_autoptr(BcCase) c = load_bundled (bundled[n]);
+      g_autoptr(BcLayout) l = layout_of (c, BC_VIEW_LANES, BC_TIME_SCALE_PROPORTIONAL);
+
+      g_assert_cmpuint (l->transfers->len, >, 0);
+      for (guint i = 0; i < l->transfers->len; i++)
+        {
+          BcLayoutCurve *t = &g_array_index (l->transfers, BcLayoutCurve, i);
+          BcTransfer *transfer = BC_TRANSFER (t->object);
+          int from = bc_layout_find_event (l, bc_transfer_get_from (transfer));
+          int to = bc_layout_find_event (l, bc_transfer_get_to (transfer));
+          BcLayoutEvent *a, *b;
+
+          g_assert_cmpint (from, ==, t->from);
+          g_assert_cmpint (to, ==, t->to);
+          a = &g_array_index (l->events, BcLayoutEvent, from);
+          b = &g_array_index (l->events, BcLayoutEvent, to);
+          g_assert_true (bc_rect_contains_point (&a->node, t->p[0].x, t->p[0].y, 0.01));
+          g_assert_true (bc_rect_contains_point (&b->node, t->p[3].x, t->p[3].y, 0.01));
+        }
+    }
+}
+
+static void
+test_lanes_in_track_order (void)
+{
+  for (guint n = 0; n < G_N_ELEMENTS (bundled); n++)
+    {
+      g_autoptr(BcCase) c = load_bundled (bundled[n]);
+      g_autoptr(BcLayout) l = layout_of (c, BC_VIEW_LANES, BC_TIME_SCALE_PROPORTIONAL);
+
+      for (guint i = 1; i < l->lanes->len; i++)
+        {
+          BcLayoutLane *above = &g_array_index (l->lanes, BcLayoutLane, i - 1);
+          BcLayoutLane *below = &g_array_index (l->lanes, BcLayoutLane, i);
+
+          g_assert_cmpint (above->track, <, below->track);
+          g_assert_cmpfloat (above->rect.y + above->rect.height, <=, below->rect.y);
+        }
+      g_assert_cmpint (g_array_index (l->lanes, BcLayoutLane, 0).track, ==, BC_TRACK_1);
+    }
+
+  {
+    g_autoptr(BcCase) c = load_bundled ("oslo");
+    g_autoptr(BcLayout) l = layout_of (c, BC_VIEW_LANES, BC_TIME_SCALE_PROPORTIONAL);
+    BcLayoutLane *second = &g_array_index (l->lanes, BcLayoutLane, 1);
+
+    g_assert_cmpint (second->track, ==, BC_TRACK_1_5);
+    g_assert_cmpstr (g_array_index (l->lanes, BcLayoutLane, 2).label, ==,
+                     "Track 2 · Professional / nongovernmental");
+  }
+}
+
+static void
+test_empty_tracks_folded (void)
+{
+  g_autoptr(BcCase) c = fixture_case ();
+  g_autoptr(BcLayout) folded = layout_of (c, BC_VIEW_LANES, BC_TIME_SCALE_PROPORTIONAL);
+  g_autoptr(BcLayout) unfolded = NULL;
+  BcLayoutOptions options;
+
+  /* The fixture has events on Tracks 1 and 2 only. */
+  g_assert_cmpuint (folded->lanes->len, ==, 2);
+  g_assert_cmpint (g_array_index (folded->lanes, BcLayoutLane, 0).track, ==, BC_TRACK_1);
+  g_assert_cmpint (g_array_index (folded->lanes, BcLayoutLane, 1).track, ==, BC_TRACK_2);
+
+  bc_layout_options_init (&options);
+  options.show_empty_tracks = TRUE;
+  unfolded = bc_layout_new (c, &options);
+  g_assert_cmpuint (unfolded->lanes->len, ==, BC_N_TRACKS);
+}
+
+static void
+test_sequence_even (void)
+{
+  g_autoptr(BcCase) c = load_bundled ("abkhazia");
+  g_autoptr(BcLayout) l = layout_of (c, BC_VIEW_LANES, BC_TIME_SCALE_SEQUENCE);
+  g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
+  double step;
+
+  for (guint i = 0; i < l->events->len; i++)
+    {
+      BcLayoutEvent *e = &g_array_index (l->events, BcLayoutEvent, i);
+      double x = e->node.x + e->node.width / 2;
+      g_array_append_val (xs, x);
+    }
+  /* Events are laid out in date order: the centres run at one step. */
+  step = g_array_index (xs, double, 1) - g_array_index (xs, double, 0);
+  g_assert_cmpfloat (step, >, 1);
+  for (guint i = 1; i < xs->len; i++)
+    g_assert_cmpfloat_with_epsilon (g_array_index (xs, double, i) - g_array_index (xs, double, i - 1),
+                                    step, 1e-6);
+}
+
+static void
+test_as_known_on_hides (void)
+{
+  g_autoptr(BcCase) c = load_bundled ("camp-david");
+  g_autoptr(BcLayout) all = layout_of (c, BC_VIEW_LANES, BC_TIME_SCALE_PROPORTIONAL);
+  g_autoptr(BcLayout) then = NULL;
+  BcLayoutOptions options;
+
+  /* The first Dayan–Tuhami meeting (16 September 1977) was disclosed in
+   * 1978: as known at the end of 1977 it is not there yet. */
+  bc_layout_options_init (&options);
+  g_assert_true (bc_date_parse ("1977-12-31", &options.known_on, NULL));
+  then = bc_layout_new (c, &options);
+  g_assert_cmpint (bc_layout_find_event (all, "dayan-tuhami-sep"), >=, 0);
+  g_assert_cmpint (bc_layout_find_event (then, "dayan-tuhami-sep"), ==, -1);
+  g_assert_cmpint (bc_layout_find_event (then, "jerusalem-visit"), >=, 0);
+  /* Nor a transfer disclosed in 1978. */
+  for (guint i = 0; i < then->transfers->len; i++)
+    g_assert_cmpstr (bc_item_get_id (BC_ITEM (g_array_index (then->transfers, BcLayoutCurve, i).object)),
+                     !=, "hassan-brokers-channel");
+}
+
+static void
+test_wheel_geometry (void)
+{
+  g_autoptr(BcCase) c = load_bundled ("oslo");
+  g_autoptr(BcLayout) l = layout_of (c, BC_VIEW_WHEEL, BC_TIME_SCALE_PROPORTIONAL);
+
+  g_assert_cmpuint (l->sectors->len, ==, BC_N_TRACKS);
+  g_assert_cmpint (g_array_index (l->sectors, BcLayoutSector, 1).track, ==, BC_TRACK_1_5);
+  g_assert_cmpuint (l->transfers->len, >, 0);
+  for (guint i = 0; i < l->actors->len; i++)
+    {
+      BcLayoutActor *a = &g_array_index (l->actors, BcLayoutActor, i);
+      BcLayoutSector *s = &g_array_index (l->sectors, BcLayoutSector, a->track);
+      g_assert_cmpfloat (a->angle, >=, s->angle0);
+      g_assert_cmpfloat (a->angle, <=, s->angle1);
+    }
+  for (guint i = 0; i < l->transfers->len; i++)
+    {
+      BcLayoutCurve *t = &g_array_index (l->transfers, BcLayoutCurve, i);
+      BcLayoutActor *a = &g_array_index (l->actors, BcLayoutActor, t->from);
+      g_assert_cmpfloat (t->p[0].x, ==, a->centre.x);
+      g_assert_cmpfloat (t->weight, >=, 1);
+    }
+}
+
+static void
+test_viewport_paints_only_visible (void)
+{
+  g_autoptr(BcCase) c = load_bundled ("abkhazia");
+  g_autoptr(BcLayout) l = layout_of (c, BC_VIEW_LANES, BC_TIME_SCALE_PROPORTIONAL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 200);
+  cairo_t *cr = cairo_create (surface);
+  BcLayoutEvent *e = &g_array_index (l->events, BcLayoutEvent, 0);
+  BcRect view = { e->node.x - 20, e->node.y - 20, 60, 60 };
+  guint whole, part, expected = 0;
+
+  whole = bc_painter_paint (l, cr, NULL, NULL);
+  g_assert_cmpuint (whole, ==, l->items->len);
+
+  /* What meets the view, found without the index; curves may be
+   * dropped by the finer test, never added. */
+  for (guint i = 0; i < l->items->len; i++)
+    if (bc_rect_intersects (&g_array_index (l->items, BcLayoutItem, i).bounds, &view))
+      expected++;
+  cairo_translate (cr, -view.x, -view.y);
+  part = bc_painter_paint (l, cr, &view, NULL);
+  g_assert_cmpuint (part, <=, expected);
+  g_assert_cmpuint (part, >, 0);
+  g_assert_cmpuint (part, <, whole / 2);
+  g_assert_cmpint (bc_layout_hit_test (l, e->node.x + e->node.width / 2, e->node.y + e->node.height / 2), ==, 0);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/render/layout/labels-do-not-overlap", test_labels_do_not_overlap);
+  g_test_add_func ("/render/layout/events-inside-their-lanes", test_events_inside_lanes);
+  g_test_add_func ("/render/layout/transfers-join-their-events", test_transfers_join_their_events);
+  g_test_add_func ("/render/layout/lanes-in-track-order", test_lanes_in_track_order);
+  g_test_add_func ("/render/layout/empty-tracks-folded", test_empty_tracks_folded);
+  g_test_add_func ("/render/layout/sequence-scale-even", test_sequence_even);
+  g_test_add_func ("/render/layout/as-known-on-hides-undisclosed", test_as_known_on_hides);
+  g_test_add_func ("/render/layout/wheel-sectors-and-chords", test_wheel_geometry);
+  g_test_add_func ("/render/painter/viewport-paints-only-visible", test_viewport_paints_only_visible);
+
+  return g_test_run ();
+}

@@ -1,0 +1,291 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdio.h>
+
+#include "bc-bundled.h"
+#include "bc-canvas-private.h"
+#include "bc-inspector-private.h"
+#include "bc-outline-private.h"
+#include "bc-window-private.h"
+
+/* Runs the main loop until @done returns TRUE, or fails after 5 s. */
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+timed_out (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_until (Condition condition,
+            gpointer  data)
+{
+  gboolean timeout = FALSE;
+  guint id = g_timeout_add_seconds (5, timed_out, &timeout);
+
+  while (!condition (data) && !timeout)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timeout);
+  g_source_remove (id);
+}
+
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static BcWindow *
+window_with_case (const char *name)
+{
+  BcWindow *window = bc_window_new (NULL);
+  g_autoptr(GFile) file = bc_bundled_find_case (name);
+
+  g_assert_nonnull (file);
+  g_assert_true (bc_window_open (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+  return window;
+}
+
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+static void
+test_welcome_lists_bundled_cases (void)
+{
+  BcWindow *window = bc_window_new (NULL);
+  GtkListBox *cases;
+  GtkListBoxRow *row;
+
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+
+  g_assert_cmpstr (_bc_window_get_page (window), ==, "welcome");
+  cases = _bc_window_get_cases_list (window);
+  g_assert_cmpuint (count_children (GTK_WIDGET (cases)), ==, 3);
+
+  /* The rows open the case they name, in the bundled order. */
+  row = gtk_list_box_get_row_at_index (cases, 0);
+  g_assert_nonnull (row);
+  {
+    GFile *file = g_object_get_data (G_OBJECT (row), "bc-file");
+    g_autofree char *base = g_file_get_basename (file);
+
+    g_assert_cmpstr (base, ==, "oslo.bcase");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_open_oslo_fills_outline (void)
+{
+  BcWindow *window = window_with_case ("oslo");
+  BcOutline *outline = _bc_window_get_outline (window);
+  BcCase *kase = bc_window_get_case (window);
+
+  g_assert_cmpstr (_bc_window_get_page (window), ==, "case");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, bc_case_get_title (kase));
+
+  g_assert_cmpuint (g_list_model_get_n_items (_bc_outline_get_model (outline, BC_OUTLINE_EVENTS)), ==,
+                    g_list_model_get_n_items (bc_case_get_events (kase)));
+  g_assert_cmpuint (g_list_model_get_n_items (_bc_outline_get_model (outline, BC_OUTLINE_EVENTS)), ==, 32);
+  g_assert_cmpuint (g_list_model_get_n_items (_bc_outline_get_model (outline, BC_OUTLINE_ACTORS)), ==,
+                    g_list_model_get_n_items (bc_case_get_actors (kase)));
+  g_assert_cmpuint (g_list_model_get_n_items (_bc_outline_get_model (outline, BC_OUTLINE_TRANSFERS)), ==,
+                    g_list_model_get_n_items (bc_case_get_transfers (kase)));
+  g_assert_cmpuint (g_list_model_get_n_items (_bc_outline_get_model (outline, BC_OUTLINE_SOURCES)), ==,
+                    g_list_model_get_n_items (bc_case_get_sources (kase)));
+  g_assert_cmpuint (g_list_model_get_n_items (_bc_outline_get_model (outline, BC_OUTLINE_ACTORS)), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (_bc_outline_get_model (outline, BC_OUTLINE_TRANSFERS)), >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  GListModel *model;
+  guint       before;
+} Narrowed;
+
+static gboolean
+has_narrowed (gpointer data)
+{
+  Narrowed *n = data;
+
+  return g_list_model_get_n_items (n->model) < n->before;
+}
+
+static gboolean
+has_recovered (gpointer data)
+{
+  Narrowed *n = data;
+
+  return g_list_model_get_n_items (n->model) == n->before;
+}
+
+static void
+test_search_narrows_outline (void)
+{
+  BcWindow *window = window_with_case ("oslo");
+  BcOutline *outline = _bc_window_get_outline (window);
+  GtkSearchEntry *entry = _bc_outline_get_search_entry (outline);
+  Narrowed n = { _bc_outline_get_model (outline, BC_OUTLINE_EVENTS), 0 };
+
+  n.before = g_list_model_get_n_items (n.model);
+
+  /* The search entry waits a moment after typing before it searches. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "washington");
+  wait_until (has_narrowed, &n);
+  g_assert_cmpuint (g_list_model_get_n_items (n.model), >, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (n.model); i++)
+    {
+      g_autoptr(BcEvent) event = g_list_model_get_item (n.model, i);
+      g_autofree char *title = g_utf8_casefold (bc_event_get_title (event), -1);
+      g_autofree char *id = g_utf8_casefold (bc_item_get_id (BC_ITEM (event)), -1);
+
+      g_assert_true (strstr (title, "washington") != NULL || strstr (id, "washington") != NULL);
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "no such thing in any case");
+  wait_until (has_narrowed, &n);
+  g_assert_cmpuint (g_list_model_get_n_items (n.model), ==, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  wait_until (has_recovered, &n);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_outline_selection_shows_in_inspector (void)
+{
+  BcWindow *window = window_with_case ("oslo");
+  BcOutline *outline = _bc_window_get_outline (window);
+  GListModel *events = _bc_outline_get_model (outline, BC_OUTLINE_EVENTS);
+  g_autoptr(BcEvent) event = g_list_model_get_item (events, 3);
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (events), 3);
+  drain ();
+
+  g_assert_true (bc_window_get_selected_item (window) == BC_ITEM (event));
+  g_assert_cmpstr (_bc_inspector_get_title (_bc_window_get_inspector (window)), ==,
+                   bc_event_get_title (event));
+  /* The canvas follows the same selection. */
+  g_assert_true (bc_canvas_get_selected_item (_bc_window_get_canvas (window)) == BC_ITEM (event));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_canvas_selection_reaches_outline (void)
+{
+  BcWindow *window = window_with_case ("oslo");
+  BcCanvas *canvas = _bc_window_get_canvas (window);
+  BcOutline *outline = _bc_window_get_outline (window);
+  BcCase *kase = bc_window_get_case (window);
+  g_autoptr(BcActor) actor = g_list_model_get_item (bc_case_get_actors (kase), 0);
+  GListModel *actors = _bc_outline_get_model (outline, BC_OUTLINE_ACTORS);
+
+  bc_canvas_set_selected_item (canvas, BC_ITEM (actor));
+  g_object_notify (G_OBJECT (canvas), "selected-item");
+  drain ();
+
+  g_assert_true (bc_window_get_selected_item (window) == BC_ITEM (actor));
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (actors)), ==, 0);
+  g_assert_cmpstr (_bc_outline_get_section_name (outline), ==, "actors");
+  g_assert_cmpstr (_bc_inspector_get_title (_bc_window_get_inspector (window)), ==,
+                   bc_actor_get_name (actor));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_canvas_pick_and_zoom (void)
+{
+  BcWindow *window = window_with_case ("oslo");
+  BcCanvas *canvas = _bc_window_get_canvas (window);
+  BcCase *kase = bc_window_get_case (window);
+  g_autoptr(BcEvent) event = g_list_model_get_item (bc_case_get_events (kase), 5);
+  double x, y, zoom;
+
+  g_assert_nonnull (_bc_canvas_get_layout (canvas));
+  g_assert_true (_bc_canvas_item_to_widget (canvas, BC_ITEM (event), &x, &y));
+  g_assert_true (_bc_canvas_pick (canvas, x, y) == BC_ITEM (event));
+
+  zoom = bc_canvas_get_zoom (canvas);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  g_assert_cmpfloat (bc_canvas_get_zoom (canvas), >, zoom);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
+  g_assert_cmpfloat_with_epsilon (bc_canvas_get_zoom (canvas), 1.0, 1e-9);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-out", NULL);
+  g_assert_cmpfloat (bc_canvas_get_zoom (canvas), <, 1.0);
+
+  /* The wheel view lays out the same case again. */
+  bc_canvas_set_view (canvas, BC_VIEW_WHEEL);
+  g_assert_nonnull (_bc_canvas_get_layout (canvas));
+  g_assert_cmpint (_bc_canvas_get_layout (canvas)->options.view, ==, BC_VIEW_WHEEL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_invalid_file_keeps_welcome (void)
+{
+  BcWindow *window = bc_window_new (NULL);
+  g_autofree char *path = g_build_filename (g_getenv ("BACKCHANNEL_TEST_DATA"), "invalid",
+                                            "bad-track.bcase", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/none.bcase");
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_false (bc_window_open (window, file));
+  g_assert_false (bc_window_open (window, missing));
+  drain ();
+  g_assert_cmpstr (_bc_window_get_page (window), ==, "welcome");
+  g_assert_null (bc_window_get_case (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      printf ("1..0 # SKIP no display: run under xvfb-run\n");
+      return 0;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_set_application_name ("Backchannel tests");
+
+  g_test_add_func ("/ui/welcome/lists-bundled-cases", test_welcome_lists_bundled_cases);
+  g_test_add_func ("/ui/outline/oslo-fills-the-lists", test_open_oslo_fills_outline);
+  g_test_add_func ("/ui/outline/search-narrows-the-lists", test_search_narrows_outline);
+  g_test_add_func ("/ui/inspector/shows-the-event-selected-in-the-outline", test_outline_selection_shows_in_inspector);
+  g_test_add_func ("/ui/canvas/selection-reaches-the-outline", test_canvas_selection_reaches_outline);
+  g_test_add_func ("/ui/canvas/picks-events-and-zooms", test_canvas_pick_and_zoom);
+  g_test_add_func ("/ui/window/invalid-file-keeps-the-welcome-page", test_invalid_file_keeps_welcome);
+
+  return g_test_run ();
+}
