@@ -6,4 +6,4 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 "$top/build-aux/install-deps.sh"
 [ -d "$top/build" ] || meson setup "$top/build" "$top"
 ninja -C "$top/build"
-BACKCHANNEL_CASES_DIR="${BACKCHANNEL_CASES_DIR:-$top/data/cases}" exec "$top/build-aux/launch.sh" "$@"
+exec "$top/build-aux/launch.sh" "$@"
