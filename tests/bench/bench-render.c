@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <math.h>
 
 #include "bc-export.h"
@@ -59,6 +60,7 @@ int
 main (int    argc,
       char **argv)
 {
+  setlocale (LC_ALL, "");
   if (argc == 4 && g_str_equal (argv[1], "dot"))
     {
       g_autoptr(BcCase) c = load (argv[2]);
