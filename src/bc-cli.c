@@ -28,6 +28,8 @@ typedef struct
   char      *scale;
   char      *time_scale;
   char      *known_on;
+  char      *from;
+  char      *to;
   char      *theme;
   char      *tracks;
   char      *highlight;
@@ -46,6 +48,8 @@ options_clear (Options *o)
   g_free (o->scale);
   g_free (o->time_scale);
   g_free (o->known_on);
+  g_free (o->from);
+  g_free (o->to);
   g_free (o->theme);
   g_free (o->tracks);
   g_free (o->highlight);
@@ -218,6 +222,27 @@ picture_options (Options          *o,
           return FALSE;
         }
     }
+  if (o->from != NULL || o->to != NULL)
+    {
+      BcDate from = BC_DATE_UNSET, to = BC_DATE_UNSET;
+      g_autoptr(GError) error = NULL;
+
+      if ((o->from != NULL && !bc_date_parse (o->from, &from, &error)) ||
+          (o->to != NULL && !bc_date_parse (o->to, &to, &error)))
+        {
+          g_printerr (_("--from/--to: %s\n"), error->message);
+          return FALSE;
+        }
+      if (bc_date_is_set (from) && bc_date_is_set (to) &&
+          bc_date_get_last_day (to) < bc_date_get_first_day (from))
+        {
+          g_printerr (_("--to (%s) is before --from (%s)\n"), o->to, o->from);
+          return FALSE;
+        }
+      /* A date covers its whole span: --from=1978-09 starts on the 1st. */
+      options->layout.first_day = bc_date_is_set (from) ? bc_date_get_first_day (from) : 0;
+      options->layout.last_day = bc_date_is_set (to) ? bc_date_get_last_day (to) : 0;
+    }
   if (o->tracks != NULL)
     {
       g_auto(GStrv) parts = g_strsplit (o->tracks, ",", -1);
@@ -336,6 +361,10 @@ bc_cli_run (int    argc,
       N_("Device scale of a PNG export: 2 gives twice the pixels"), N_("N") },
     { "time-scale", 0, 0, G_OPTION_ARG_STRING, &o.time_scale,
       N_("How time runs in the lanes: proportional (default) or sequence"), N_("SCALE") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &o.from,
+      N_("Show the case from DATE on, such as 1978-09-05"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &o.to,
+      N_("Show the case up to DATE, such as 1978-09-17"), N_("DATE") },
     { "as-known-on", 0, 0, G_OPTION_ARG_STRING, &o.known_on,
       N_("Hide what was not yet known on DATE"), N_("DATE") },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &o.theme,

@@ -170,7 +170,8 @@ def check_bad_options():
         out = os.path.join(d, "x.png")
         for args in (["--view=spiral"], ["--scale=0"], ["--scale=100"], ["--time-scale=log"],
                      ["--theme=blue"], ["--as-known-on=yesterday"], ["--tracks=10"],
-                     ["--highlight=telepathy"], ["--export-type=gif"]):
+                     ["--highlight=telepathy"], ["--export-type=gif"], ["--from=1978-13"],
+                     ["--from=1978-09-17", "--to=1978-09-05"]):
             r = run(f"--export={out}", *args, "oslo")
             ok(r.returncode == 2 and r.stderr.strip() != "" and not os.path.exists(out),
                f"{' '.join(args)} is refused with exit 2: {r.stderr.strip()[:80]}")
@@ -203,6 +204,10 @@ def check_known_on():
         ok(r1.returncode == 0 and r2.returncode == 0, "as-known-on exports")
         ok(open(full + ".all", "rb").read() != open(then, "rb").read(),
            "as-known-on changes the picture")
+        r3, summit = export("camp-david", "lanes", "svg", d, "--from=1978-09-05", "--to=1978-09-17")
+        text = open(summit, encoding="utf-8").read() if r3.returncode == 0 else ""
+        ok(r3.returncode == 0 and open(full + ".all", "rb").read() != text.encode(),
+           "--from/--to narrows the picture to the summit")
 
 
 mode = sys.argv[1]
