@@ -932,12 +932,9 @@ read_annotation (Reader     *r,
                   created);
     }
 
-  if (!case_level && attr (node, "about") != NULL)
-    {
-      g_autofree char *ignored = attr (node, "about");
-      error_at (r, node, "about", NULL,
-                _("Only annotations in the case’s own <annotations> take “about”"));
-    }
+  if (!case_level && xmlHasProp (node, (const xmlChar *) "about") != NULL)
+    error_at (r, node, "about", NULL,
+              _("Only annotations in the case’s own <annotations> take “about”"));
 
   if (about != NULL)
     add_ref (r, node, "about", REF_ANY, about);
