@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "bc-command.h"
+#include "bc-command-group.h"
+#include "bc-insert-command.h"
+#include "bc-remove-command.h"
+#include "bc-set-command.h"
 
 G_BEGIN_DECLS
 
