@@ -62,6 +62,14 @@ typedef struct
   gboolean    stopped;
   gboolean    not_well_formed; /* after that, schema errors are only echoes */
   gboolean    reporting_schema;
+  gboolean    schema_lost;     /* after one element out of place, the
+                                * streaming validator reports everything
+                                * after it; only the first is true */
+  gboolean    saw_root;
+  guint       root_line;
+  gboolean    saw_title;
+  char       *too_many;        /* the cap line, written last */
+  GHashTable *bad_tracks;      /* ids of events whose track is unreadable */
 
   BcCase     *result;
   GHashTable *ids;           /* id → GUINT_TO_POINTER (line) */
@@ -240,12 +248,9 @@ add_diagnostic_anchored (Reader     *r,
 
   if (r->diagnostics->len >= BC_READER_MAX_ERRORS)
     {
-      d = g_new0 (BcDiagnostic, 1);
-      d->file = g_strdup (r->name);
-      d->line = line;
-      d->column = column;
-      d->message = g_strdup_printf (_("Too many errors; stopped after %d"), BC_READER_MAX_ERRORS);
-      g_ptr_array_add (r->diagnostics, d);
+      g_array_set_size (r->anchors, r->anchors->len - 1);
+      g_array_set_size (r->from_schema, r->from_schema->len - 1);
+      r->too_many = g_strdup_printf (_("Too many errors; stopped after %d"), BC_READER_MAX_ERRORS);
       r->stopped = TRUE;
       return;
     }
@@ -254,7 +259,8 @@ add_diagnostic_anchored (Reader     *r,
   d->file = g_strdup (r->name);
   d->line = MAX (line, 1);
   d->column = MAX (column, 1);
-  d->message = g_strdup (message);
+  /* libxml2 quotes the file, and the file may not be UTF-8. */
+  d->message = g_utf8_make_valid (message, -1);
   g_ptr_array_add (r->diagnostics, d);
 }
 
@@ -267,6 +273,15 @@ add_diagnostic_at (Reader     *r,
   add_diagnostic_anchored (r, line, line, column, message);
 }
 
+/* The name as written in the file, prefix included, for locate(). */
+static char *
+written_name (xmlNode *node)
+{
+  if (node->ns != NULL && node->ns->prefix != NULL)
+    return g_strdup_printf ("%s:%s", node->ns->prefix, node->name);
+  return g_strdup ((const char *) node->name);
+}
+
 G_GNUC_PRINTF (5, 6)
 static void
 error_at (Reader     *r,
@@ -277,6 +292,7 @@ error_at (Reader     *r,
           ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *name = node && !element_name ? written_name (node) : NULL;
   guint line, column;
   va_list args;
 
@@ -285,8 +301,7 @@ error_at (Reader     *r,
   va_end (args);
 
   locate (r, node ? (guint) xmlGetLineNo (node) : 1,
-          element_name ? element_name : node ? (const char *) node->name : NULL,
-          attribute, &line, &column);
+          element_name ? element_name : name, attribute, &line, &column);
   add_diagnostic_anchored (r, node ? (guint) xmlGetLineNo (node) : line, line, column, message);
 }
 
@@ -319,6 +334,9 @@ describe_xml_error (const xmlError *e)
         case XML_RELAXNG_ERR_ELEMWRONG:
           if (s1 && s2)
             return g_strdup_printf (_("Expected <%s> here, found <%s>"), s1, s2);
+          if (s1)
+            return g_strdup_printf (_("<%s> is not expected here: it is unknown, or out of the "
+                                      "order the case format gives"), s1);
           break;
         case XML_RELAXNG_ERR_NOELEM:
           if (s1)
@@ -337,6 +355,8 @@ describe_xml_error (const xmlError *e)
           if (s1)
             return g_strdup_printf (_("<%s> is not expected here"), s1);
           break;
+        case XML_RELAXNG_ERR_TEXTWRONG:
+          return g_strdup (_("Text is not allowed here"));
         case XML_RELAXNG_ERR_CONTENTVALID:
           if (s1)
             return g_strdup_printf (_("The content of <%s> does not follow the case format"), s1);
@@ -354,7 +374,7 @@ describe_xml_error (const xmlError *e)
   switch (e->code)
     {
     case XML_ERR_DOCUMENT_EMPTY:
-      return g_strdup (_("The file is empty"));
+      return g_strdup (_("This is not an XML case file: no element begins where <case> should"));
     case XML_ERR_DOCUMENT_END:
       if (strstr (raw, "Premature end") != NULL)
         return g_strdup_printf (_("The file ends before the case is complete; it may be truncated (%s)"), raw);
@@ -396,8 +416,9 @@ on_xml_error (void     *user_data,
   if (e->level == XML_ERR_WARNING && e->domain != XML_FROM_RELAXNGV)
     return;
 
-  /* Once the XML itself is broken, the schema only echoes it. */
-  if (e->domain == XML_FROM_RELAXNGV && r->not_well_formed)
+  /* Once the XML itself is broken, the schema only echoes it; once one
+   * element is out of place, the streaming validator loses its place. */
+  if (e->domain == XML_FROM_RELAXNGV && (r->not_well_formed || r->schema_lost))
     return;
   if (e->domain != XML_FROM_RELAXNGV && e->level >= XML_ERR_ERROR)
     r->not_well_formed = TRUE;
@@ -406,9 +427,11 @@ on_xml_error (void     *user_data,
 
   if (e->domain == XML_FROM_RELAXNGV && e->node != NULL)
     {
+      g_autofree char *name = written_name (e->node);
+
       anchor = (guint) xmlGetLineNo (e->node);
-      locate (r, anchor, (const char *) ((xmlNode *) e->node)->name,
-              e->code == XML_RELAXNG_ERR_INVALIDATTR ? e->str1 : NULL, &line, &column);
+      locate (r, anchor, name, e->code == XML_RELAXNG_ERR_INVALIDATTR ? e->str1 : NULL,
+              &line, &column);
     }
   else
     {
@@ -441,6 +464,10 @@ on_xml_error (void     *user_data,
   r->reporting_schema = e->domain == XML_FROM_RELAXNGV;
   add_diagnostic_anchored (r, anchor, line, column, message);
   r->reporting_schema = FALSE;
+
+  if (e->domain == XML_FROM_RELAXNGV && !is_generic_schema_error (e->code) &&
+      e->code != XML_RELAXNG_ERR_INVALIDATTR)
+    r->schema_lost = TRUE;
 }
 
 /* A vague schema message ("the attributes of <event> do not follow …")
@@ -448,50 +475,56 @@ on_xml_error (void     *user_data,
  * about content repeats what is said of something inside it. Drop those,
  * keep the rest, so that nothing goes unreported. */
 static void
+remove_diagnostic (Reader *r,
+                   guint   index)
+{
+  g_ptr_array_remove_index (r->diagnostics, index);
+  g_array_remove_index (r->anchors, index);
+  g_array_remove_index (r->from_schema, index);
+}
+
+static void
 prune_generic (Reader *r)
 {
-  gboolean *generic;
+  g_autofree gboolean *generic = NULL;
+  g_autofree gboolean *drop = NULL;
+  guint n = r->diagnostics->len;
 
   if (r->generic->len == 0)
     return;
 
-  generic = g_new0 (gboolean, r->diagnostics->len);
+  generic = g_new0 (gboolean, n);
+  drop = g_new0 (gboolean, n);
   for (guint i = 0; i < r->generic->len; i++)
     {
       guint index = g_array_index (r->generic, guint, i);
 
-      if (index < r->diagnostics->len)
+      if (index < n)
         generic[index] = TRUE;
     }
 
-  for (guint i = r->diagnostics->len; i-- > 0;)
+  /* Decide on every message first, then remove, so indices hold. */
+  for (guint i = 0; i < n; i++)
     {
       BcDiagnostic *d = g_ptr_array_index (r->diagnostics, i);
       guint anchor = g_array_index (r->anchors, guint, i);
       gboolean content = strstr (d->message, "content") != NULL;
-      gboolean explained = FALSE;
 
       if (!generic[i])
         continue;
 
-      for (guint j = 0; j < r->diagnostics->len && !explained; j++)
+      for (guint j = 0; j < n && !drop[i]; j++)
         {
           guint other = g_array_index (r->anchors, guint, j);
 
-          if (j == i || generic[j])
-            continue;
-          explained = content ? other >= anchor : other == anchor;
-        }
-
-      if (explained)
-        {
-          g_ptr_array_remove_index (r->diagnostics, i);
-          g_array_remove_index (r->anchors, i);
-          g_array_remove_index (r->from_schema, i);
+          if (j != i && !generic[j])
+            drop[i] = content ? other >= anchor : other == anchor;
         }
     }
 
-  g_free (generic);
+  for (guint i = n; i-- > 0;)
+    if (drop[i])
+      remove_diagnostic (r, i);
 }
 
 /* The schema validates as the parser goes; past the place where the XML
@@ -508,11 +541,7 @@ prune_after_fatal (Reader *r)
 
       if (g_array_index (r->from_schema, gboolean, i) &&
           (d->line > r->fatal_line || (d->line == r->fatal_line && d->column >= r->fatal_column)))
-        {
-          g_ptr_array_remove_index (r->diagnostics, i);
-          g_array_remove_index (r->anchors, i);
-          g_array_remove_index (r->from_schema, i);
-        }
+        remove_diagnostic (r, i);
     }
 }
 
@@ -601,6 +630,14 @@ check_prolog (Reader *r)
                    ((guchar) d[0] == 0xFF && (guchar) d[1] == 0xFE)))
     {
       add_diagnostic_at (r, 1, 1, _("The file is in UTF-16; case files are UTF-8"));
+      return FALSE;
+    }
+  /* UTF-32 and UTF-16 without a byte order mark start with a NUL in
+   * their first four bytes; libxml2 would read them as such. */
+  if (memchr (d, '\0', MIN (len, 4)) != NULL)
+    {
+      add_diagnostic_at (r, 1, 1, _("The file is not UTF-8 text (it looks like UTF-16 or UTF-32, "
+                                    "or binary data); case files are UTF-8"));
       return FALSE;
     }
   if (len >= 3 && memcmp (d, "\xEF\xBB\xBF", 3) == 0)
@@ -757,13 +794,16 @@ add_ref (Reader     *r,
          RefKind     kind,
          const char *id)
 {
-  PendingRef ref = {
-    kind, g_strdup (id), g_strdup ((const char *) node->name), g_strdup (attribute),
-    (guint) xmlGetLineNo (node),
-  };
+  PendingRef ref;
 
   if (id == NULL)
     return;
+
+  ref.kind = kind;
+  ref.id = g_strdup (id);
+  ref.element = written_name (node);
+  ref.attribute = g_strdup (attribute);
+  ref.line = (guint) xmlGetLineNo (node);
   g_array_append_val (r->refs, ref);
 }
 
@@ -1011,7 +1051,8 @@ read_event (Reader  *r,
 
   if (id != NULL)
     declare_id (r, node, id, REF_EVENT);
-  read_enum (r, node, "track", BC_TYPE_TRACK, TRUE, &track);
+  if (!read_enum (r, node, "track", BC_TYPE_TRACK, TRUE, &track) && id != NULL)
+    g_hash_table_add (r->bad_tracks, g_strdup (id));
   read_enum (r, node, "type", BC_TYPE_EVENT_TYPE, TRUE, &type);
   read_date (r, node, "date", TRUE, &date);
   read_date (r, node, "end", FALSE, &end);
@@ -1115,11 +1156,16 @@ read_source (Reader  *r,
   int type = BC_SOURCE_OTHER;
   g_autofree char *citation = child_text (node, "citation");
   g_autofree char *url = child_text (node, "url");
+  xmlNode *url_node = NULL;
   BcSource *source;
 
   if (id != NULL)
     declare_id (r, node, id, REF_SOURCE);
   read_enum (r, node, "type", BC_TYPE_SOURCE_TYPE, TRUE, &type);
+
+  for (xmlNode *c = node->children; c != NULL && url_node == NULL; c = c->next)
+    if (is (c, "url"))
+      url_node = c;
 
   if (url != NULL)
     {
@@ -1128,7 +1174,7 @@ read_source (Reader  *r,
 
       if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0' ||
           (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0))
-        error_at (r, node, NULL, "url",
+        error_at (r, url_node, NULL, NULL,
                   _("“%s” is not a web address; a source’s URL must start with http:// or https://"),
                   url);
     }
@@ -1163,7 +1209,10 @@ read_case_field (Reader  *r,
 
   text = text_of (node);
   if (is (node, "title"))
-    g_object_set (r->result, "title", text, NULL);
+    {
+      r->saw_title = TRUE;
+      g_object_set (r->result, "title", text, NULL);
+    }
   else if (is (node, "summary"))
     g_object_set (r->result, "summary", text, NULL);
   else if (is (node, "region"))
@@ -1249,6 +1298,11 @@ check_references (Reader *r)
       PendingTransfer *t = &g_array_index (r->transfers, PendingTransfer, i);
       BcEvent *from = bc_case_lookup_event (r->result, t->from);
       BcEvent *to = bc_case_lookup_event (r->result, t->to);
+
+      /* An event whose track could not be read has none to compare. */
+      if (g_hash_table_contains (r->bad_tracks, t->from) ||
+          g_hash_table_contains (r->bad_tracks, t->to))
+        continue;
 
       if (from != NULL && to != NULL && bc_event_get_track (from) == bc_event_get_track (to))
         {
@@ -1380,6 +1434,9 @@ read_document (Reader *r)
           g_autofree char *lang = NULL;
           xmlChar *xml_lang = xmlNodeGetLang (node);
 
+          r->saw_root = TRUE;
+          r->root_line = (guint) xmlGetLineNo (node);
+
           lang = xml_lang ? g_strdup ((const char *) xml_lang) : NULL;
           xmlFree (xml_lang);
           if (id != NULL && !valid_id (id))
@@ -1410,6 +1467,12 @@ read_document (Reader *r)
     }
 
   xmlFreeTextReader (reader);
+
+  if (!r->saw_root && r->diagnostics->len == 0)
+    add_diagnostic_at (r, 1, 1, _("This is not a case file: there is no <case> element"));
+  else if (r->saw_root && !r->saw_title && r->fatal_line == 0)
+    add_diagnostic_at (r, r->root_line, 1,
+                       _("The case has no <title>; it must be the first element inside <case>"));
 }
 
 static void
@@ -1424,6 +1487,8 @@ reader_clear (Reader *r)
   g_clear_pointer (&r->refs, g_array_unref);
   g_clear_pointer (&r->transfers, g_array_unref);
   g_clear_pointer (&r->section, g_free);
+  g_clear_pointer (&r->too_many, g_free);
+  g_clear_pointer (&r->bad_tracks, g_hash_table_unref);
   g_clear_object (&r->result);
 }
 
@@ -1498,6 +1563,7 @@ bc_case_read_bytes (GBytes      *bytes,
   r.kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.refs = g_array_new (FALSE, FALSE, sizeof (PendingRef));
   g_array_set_clear_func (r.refs, (GDestroyNotify) pending_ref_clear);
+  r.bad_tracks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.transfers = g_array_new (FALSE, FALSE, sizeof (PendingTransfer));
   g_array_set_clear_func (r.transfers, (GDestroyNotify) pending_transfer_clear);
   r.result = g_object_new (BC_TYPE_CASE, NULL);
@@ -1518,7 +1584,9 @@ bc_case_read_bytes (GBytes      *bytes,
   else if (check_prolog (&r) && check_root (&r))
     {
       read_document (&r);
-      check_references (&r);
+      /* A file cut short names things it never got to: say only that. */
+      if (r.fatal_line == 0)
+        check_references (&r);
       prune_generic (&r);
       prune_after_fatal (&r);
     }
@@ -1527,6 +1595,18 @@ bc_case_read_bytes (GBytes      *bytes,
     error_code = BC_CASE_ERROR_NEWER_VERSION;
 
   g_ptr_array_sort (r.diagnostics, compare_diagnostics);
+
+  if (r.too_many != NULL)
+    {
+      BcDiagnostic *last = g_ptr_array_index (r.diagnostics, r.diagnostics->len - 1);
+      BcDiagnostic *d = g_new0 (BcDiagnostic, 1);
+
+      d->file = g_strdup (r.name);
+      d->line = last->line;
+      d->column = last->column;
+      d->message = g_steal_pointer (&r.too_many);
+      g_ptr_array_add (r.diagnostics, d);
+    }
 
   if (r.diagnostics->len == 0)
     result = g_steal_pointer (&r.result);

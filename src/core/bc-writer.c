@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "bc-case-private.h"
 #include "bc-enum-types.h"
@@ -421,6 +422,28 @@ bc_case_to_bytes (BcCase *self)
   return g_string_free_to_bytes (out);
 }
 
+/* Keeps the old file as FILE~ before it is replaced. */
+static gboolean
+make_backup (GFile         *file,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *backup_path = g_strconcat (path, "~", NULL);
+  g_autoptr(GFile) backup = g_file_new_for_path (backup_path);
+  g_autoptr(GError) local_error = NULL;
+
+  if (g_file_copy (file, backup, G_FILE_COPY_OVERWRITE | G_FILE_COPY_ALL_METADATA,
+                   cancellable, NULL, NULL, &local_error))
+    return TRUE;
+
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return TRUE; /* nothing to keep */
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
 /**
  * bc_case_write_file:
  * @self: a case
@@ -429,9 +452,13 @@ bc_case_to_bytes (BcCase *self)
  * @cancellable: (nullable): a #GCancellable
  * @error: an I/O error
  *
- * Saves atomically: GIO writes a temporary file beside @file, syncs it
- * and renames it over @file, so the old file stays whole until the new
- * one is complete. Marks the history saved.
+ * Saves atomically: the new content goes to a temporary file beside
+ * @file, is flushed to disk, and is renamed over @file, so the old file
+ * stays whole until the new one is complete. Where the folder does not
+ * let a temporary file be made, the save fails rather than overwrite
+ * @file in place (g_file_replace_contents() would fall back to that).
+ * Files that are not local go through GIO's own replace. Marks the
+ * history saved.
  */
 gboolean
 bc_case_write_file (BcCase        *self,
@@ -441,6 +468,7 @@ bc_case_write_file (BcCase        *self,
                     GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = NULL;
   gsize size;
   const char *data;
 
@@ -449,10 +477,28 @@ bc_case_write_file (BcCase        *self,
 
   bytes = bc_case_to_bytes (self);
   data = g_bytes_get_data (bytes, &size);
+  path = g_file_get_path (file);
 
-  if (!g_file_replace_contents (file, data, size, NULL,
-                                (flags & BC_WRITE_FLAGS_BACKUP) != 0,
-                                G_FILE_CREATE_NONE, NULL, cancellable, error))
+  if (path != NULL)
+    {
+      GStatBuf st;
+      int mode = 0666;
+
+      if ((flags & BC_WRITE_FLAGS_BACKUP) != 0 && !make_backup (file, cancellable, error))
+        return FALSE;
+
+      /* Keep the permissions of the file being replaced. */
+      if (g_stat (path, &st) == 0)
+        mode = st.st_mode & 0777;
+
+      if (!g_file_set_contents_full (path, data, (gssize) size,
+                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                     mode, error))
+        return FALSE;
+    }
+  else if (!g_file_replace_contents (file, data, size, NULL,
+                                     (flags & BC_WRITE_FLAGS_BACKUP) != 0,
+                                     G_FILE_CREATE_NONE, NULL, cancellable, error))
     return FALSE;
 
   bc_history_mark_saved (bc_case_get_history (self));

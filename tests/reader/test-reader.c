@@ -456,28 +456,14 @@ typedef struct
   const char *known_bug;
 } Rule;
 
-#define BUG_SCHEMA_ECHO \
-  "an error the program reports precisely is reported again by the schema, in vague words " \
-  "(“The attributes of <x> do not follow the case format”, “Error validating datatype " \
-  "string”, “The content of <url> does not follow the case format”)"
-#define BUG_URL_POSITION \
-  "a <url> with another scheme is reported at the <source> start tag, column 1, not at <url>"
-#define BUG_SCHEMA_CASCADE \
-  "after one element out of place the schema validator reports every later element of the " \
-  "file (“Did not expect element X there”, “Did not expect text in element  TODO  content”)"
-#define BUG_MISSING_TITLE \
-  "a case without <title> is never told so: the diagnostics only list the elements that follow"
-#define BUG_TRACK_DEFAULT \
-  "an event with an invalid track is read as Track 1, and a transfer from another Track 1 " \
-  "event is then wrongly reported as “joins two events on Track 1”"
 
 static const Rule rules[] = {
   { "/core/reader/rule/refuses-duplicate-id", "duplicate-id.bcase",
     27, 12, { "“a1”", "already used", "line 6" }, 1 },
   { "/core/reader/rule/refuses-id-with-invalid-characters", "id-syntax.bcase",
-    10, 12, { "“2nd actor”", "not a valid id", "start with a letter" }, 1, 0, BUG_SCHEMA_ECHO },
+    10, 12, { "“2nd actor”", "not a valid id", "start with a letter" }, 1 },
   { "/core/reader/rule/refuses-id-longer-than-64", "id-too-long.bcase",
-    14, 12, { "not a valid id", "64 characters" }, 1, 0, BUG_SCHEMA_ECHO },
+    14, 12, { "not a valid id", "64 characters" }, 1 },
   { "/core/reader/rule/refuses-dangling-participant", "dangling-participant.bcase",
     18, 20, { "“nobody”", "does not name anything", "must name an actor" }, 1 },
   { "/core/reader/rule/refuses-dangling-carrier", "dangling-carrier.bcase",
@@ -505,9 +491,9 @@ static const Rule rules[] = {
   { "/core/reader/rule/refuses-february-30", "date-no-such-day.bcase",
     21, 45, { "1993-02-30", "does not exist", "28 days" }, 1 },
   { "/core/reader/rule/refuses-month-13", "date-no-such-month.bcase",
-    24, 45, { "1993-13", "month 13" }, 1, 0, BUG_SCHEMA_ECHO },
+    24, 45, { "1993-13", "month 13" }, 1 },
   { "/core/reader/rule/refuses-year-before-1000", "date-year-before-1000.bcase",
-    24, 45, { "0999", "before 1000" }, 1, 0, BUG_SCHEMA_ECHO },
+    24, 45, { "0999", "before 1000" }, 1 },
   { "/core/reader/rule/refuses-event-ending-before-it-starts", "end-before-date-event.bcase",
     16, 63, { "end", "1993-01-19", "is before", "1993-01-20" }, 1 },
   { "/core/reader/rule/refuses-period-ending-before-it-starts", "end-before-start-period.bcase",
@@ -517,11 +503,11 @@ static const Rule rules[] = {
   { "/core/reader/rule/refuses-transfer-within-one-track", "transfer-same-track.bcase",
     32, 33, { "“t1”", "Track 2", "from one track to another" }, 1 },
   { "/core/reader/rule/refuses-javascript-url", "url-javascript.bcase",
-    41, 7, { "javascript:alert(1)", "http://", "https://" }, 1, 0, BUG_URL_POSITION "; " BUG_SCHEMA_ECHO },
+    41, 7, { "javascript:alert(1)", "http://", "https://" }, 1 },
   { "/core/reader/rule/refuses-file-url", "url-file.bcase",
-    41, 7, { "file:///etc/passwd", "http://", "https://" }, 1, 0, BUG_URL_POSITION "; " BUG_SCHEMA_ECHO },
+    41, 7, { "file:///etc/passwd", "http://", "https://" }, 1 },
   { "/core/reader/rule/refuses-ftp-url", "url-ftp.bcase",
-    41, 7, { "ftp://example.org/book", "http://", "https://" }, 1, 0, BUG_URL_POSITION "; " BUG_SCHEMA_ECHO },
+    41, 7, { "ftp://example.org/book", "http://", "https://" }, 1 },
   { "/core/reader/rule/refuses-missing-version", "version-missing.bcase",
     2, 1, { "needs the attribute “version”", "version 1" }, 1 },
   { "/core/reader/rule/refuses-newer-version-naming-it", "version-2.bcase",
@@ -531,28 +517,27 @@ static const Rule rules[] = {
   { "/core/reader/rule/refuses-other-root-element", "wrong-root.bcase",
     2, 1, { "not a Backchannel case", "<timeline>" }, 1 },
   { "/core/reader/rule/refuses-unknown-track", "bad-track.bcase",
-    21, 20, { "“10”", "not a valid track", "1.5" }, 1, 0,
-    BUG_SCHEMA_ECHO "; " BUG_TRACK_DEFAULT },
+    21, 20, { "“10”", "not a valid track", "1.5" }, 1 },
   { "/core/reader/rule/refuses-unknown-actor-type", "bad-actor-type.bcase",
-    10, 30, { "“company”", "not a valid type of <actor>", "organisation" }, 1, 0, BUG_SCHEMA_ECHO },
+    10, 30, { "“company”", "not a valid type of <actor>", "organisation" }, 1 },
   { "/core/reader/rule/refuses-unknown-event-type", "bad-event-type.bcase",
-    21, 30, { "“party”", "not a valid type of <event>", "meeting" }, 1, 0, BUG_SCHEMA_ECHO },
+    21, 30, { "“party”", "not a valid type of <event>", "meeting" }, 1 },
   { "/core/reader/rule/refuses-unknown-mechanism", "bad-mechanism.bcase",
-    32, 41, { "“telepathy”", "not a valid mechanism", "draft-text" }, 1, 0, BUG_SCHEMA_ECHO },
+    32, 41, { "“telepathy”", "not a valid mechanism", "draft-text" }, 1 },
   { "/core/reader/rule/refuses-unknown-status", "bad-status.bcase",
-    32, 62, { "“rumoured”", "not a valid status", "inferred" }, 1, 0, BUG_SCHEMA_ECHO },
+    32, 62, { "“rumoured”", "not a valid status", "inferred" }, 1 },
   { "/core/reader/rule/refuses-unknown-certainty", "bad-certainty.bcase",
-    16, 80, { "“likely”", "not a valid certainty", "approximate" }, 1, 0, BUG_SCHEMA_ECHO },
+    16, 80, { "“likely”", "not a valid certainty", "approximate" }, 1 },
   { "/core/reader/rule/refuses-unknown-link-type", "bad-link-type.bcase",
     29, 29, { "“causes”", "not a valid type of <link>", "leads-to" }, 1 },
   { "/core/reader/rule/refuses-unknown-source-type", "bad-source-type.bcase",
-    39, 21, { "“tweet”", "not a valid type of <source>", "interview" }, 1, 0, BUG_SCHEMA_ECHO },
+    39, 21, { "“tweet”", "not a valid type of <source>", "interview" }, 1 },
   { "/core/reader/rule/refuses-elements-out-of-order", "element-order.bcase",
-    17, 7, { "participant" }, 1, 0, BUG_SCHEMA_CASCADE },
+    17, 7, { "participant" }, 1 },
   { "/core/reader/rule/refuses-unknown-element", "unknown-element.bcase",
-    23, 7, { "colour" }, 1, 0, BUG_SCHEMA_CASCADE },
+    23, 7, { "colour" }, 1 },
   { "/core/reader/rule/refuses-case-without-title", "missing-title.bcase",
-    0, 0, { "title" }, 1, 0, BUG_MISSING_TITLE "; " BUG_SCHEMA_CASCADE },
+    2, 1, { "no <title>", "first element" }, 2 },
   { "/core/reader/rule/refuses-annotation-time-not-in-utc", "annotation-created-not-utc.bcase",
     45, 37, { "2026-11-24T11:00:00+01:00", "UTC", "RFC 3339" }, 1 },
   /* The schema and the program both say it, each rightly. */
@@ -619,7 +604,7 @@ test_all_errors_reported (void)
   assert_refused (&o, "five-errors.bcase");
   g_assert_cmpuint (o.diagnostics->len, >=, G_N_ELEMENTS (expected));
 
-  checks_init (&c, BUG_SCHEMA_ECHO);
+  checks_init (&c, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     expect_diagnostic (&c, &o, expected[i].line, expected[i].column, expected[i].words);
   if (o.diagnostics->len != G_N_ELEMENTS (expected))
@@ -689,8 +674,7 @@ test_error_cap_comes_last (void)
   assert_refused (&o, "many.bcase");
   g_assert_cmpuint (o.diagnostics->len, ==, BC_READER_MAX_ERRORS + 1);
 
-  checks_init (&c, "diagnostics are sorted by position after the cap is reached, so "
-                   "“Too many errors” can land in the middle of the list");
+  checks_init (&c, NULL);
   last = diagnostic (&o, o.diagnostics->len - 1);
   if (strstr (last->message, "Too many errors") == NULL)
     problem (&c, "the last diagnostic is “%s”, line %u", last->message, last->line);
@@ -1147,10 +1131,7 @@ save_into_read_only_directory (const char  *test_path,
       return;
     }
 
-  checks_init (&checks, "bc_case_write_file() saves into a read-only directory by overwriting "
-                        "the file in place, not atomically: g_file_replace_contents() falls back "
-                        "to truncating and rewriting FILE when it cannot create its temporary "
-                        "file beside it");
+  checks_init (&checks, NULL);
   g_assert_true (strcmp (result, "refused") == 0 || strcmp (result, "in-place") == 0);
   if (strcmp (result, "in-place") == 0)
     problem (&checks, "the save succeeded in a directory that refuses new files");
@@ -1246,8 +1227,7 @@ test_undeclared_entity (void)
   read_path (path, "undeclared-entity.bcase", &o);
   assert_refused (&o, "undeclared-entity.bcase");
 
-  checks_init (&c, "libxml2 prints its own parser errors on stderr: the reader that checks the "
-                   "root element (check_root) has no error handler");
+  checks_init (&c, NULL);
   expect_diagnostic (&c, &o, 3, 0, (const char *[]) { "entity", "secret", NULL });
   expect_plain_text (&c, &o);
   expect_quiet (&c, &o);
@@ -1341,8 +1321,7 @@ test_xinclude (void)
   assert_never_opened (watch, marker);
   assert_no_connection (socket);
 
-  checks_init (&c, "an element with a namespace prefix (<xi:include>) is reported at column 1: "
-                   "locate() looks for “<include”; " BUG_SCHEMA_CASCADE);
+  checks_init (&c, NULL);
   expect_diagnostic (&c, &o, 3, 10, (const char *[]) { "include", NULL });
   expect_plain_text (&c, &o);
   expect_quiet (&c, &o);
@@ -1372,8 +1351,7 @@ test_deep_nesting (void)
   assert_refused (&o, "deep.bcase");
   g_assert_nonnull (find_diagnostic (&o, 4, 0, (const char *[]) { "deeper than 256", NULL }));
 
-  checks_init (&c, "a file nested too deep gets up to 99 schema errors (“Did not expect element a "
-                   "there”) before the one that says why it was refused");
+  checks_init (&c, NULL);
   if (strstr (diagnostic (&o, 0)->message, "deeper than 256") == NULL)
     problem (&c, "the first diagnostic is “%s”, of %u", diagnostic (&o, 0)->message,
              o.diagnostics->len);
@@ -1397,8 +1375,7 @@ test_invalid_utf8 (void)
   read_bytes (bytes, "bytes.bcase", &o);
   assert_refused (&o, "bytes.bcase");
 
-  checks_init (&c, "libxml2 prints its own parser errors on stderr: the reader that checks the "
-                   "root element (check_root) has no error handler");
+  checks_init (&c, NULL);
   /* “caf” ends at column 12; the bad byte is the 13th character. */
   expect_diagnostic (&c, &o, 3, 13, (const char *[]) { "not valid UTF-8", NULL });
   expect_plain_text (&c, &o);
@@ -1426,9 +1403,7 @@ test_truncated (void)
   read_bytes (half, "oslo-half.bcase", &o);
   assert_refused (&o, "oslo-half.bcase");
 
-  checks_init (&c, "a truncated file is called “There is more after the end of the case”, and "
-                   "that comes after up to 100 errors about the references the missing half "
-                   "would have resolved");
+  checks_init (&c, NULL);
   expect_diagnostic (&c, &o, last_line, 0, (const char *[]) { "truncated", NULL });
   if (strstr (diagnostic (&o, 0)->message, "truncated") == NULL)
     problem (&c, "the first of %u diagnostics is “%s”", o.diagnostics->len, diagnostic (&o, 0)->message);
@@ -1475,8 +1450,7 @@ test_binary_garbage (void)
   read_bytes (bytes, "garbage.bcase", &o);
   assert_refused (&o, "garbage.bcase");
 
-  checks_init (&c, "64 KiB of random bytes is reported as “The file is empty”, and libxml2 "
-                   "prints on stderr");
+  checks_init (&c, NULL);
   if (strstr (diagnostic (&o, 0)->message, "empty") != NULL)
     problem (&c, "a 64 KiB file is called “%s”", diagnostic (&o, 0)->message);
   expect_plain_text (&c, &o);
@@ -1604,8 +1578,7 @@ test_utf16_without_bom (void)
   read_bytes (bytes, "utf16le.bcase", &o);
   assert_refused (&o, "utf16le.bcase");
 
-  checks_init (&c, "libxml2 prints its own parser errors on stderr: the reader that checks the "
-                   "root element (check_root) has no error handler");
+  checks_init (&c, NULL);
   expect_diagnostic (&c, &o, 1, 0, (const char *[]) { "UTF-8", NULL });
   expect_plain_text (&c, &o);
   expect_quiet (&c, &o);
@@ -1626,9 +1599,7 @@ test_messages_valid_utf8 (void)
   read_text (text, "bytes.bcase", &o);
   assert_refused (&o, "bytes.bcase");
 
-  checks_init (&c, "libxml2's own message is passed on with the file's invalid bytes in it "
-                   "(“Not well-formed XML: Opening and ending tag mismatch: title line 3 and "
-                   "title\\xC2\\xF5”), so a diagnostic is not valid UTF-8");
+  checks_init (&c, NULL);
   expect_diagnostic (&c, &o, 3, 18, (const char *[]) { "not valid UTF-8", NULL });
   expect_plain_text (&c, &o);
   expect_quiet (&c, &o);
@@ -1653,9 +1624,7 @@ test_ucs4 (void)
   };
   Checks c;
 
-  checks_init (&c, "a file that starts with the bytes 3C 00 00 00 (“<” in UCS-4) is accepted "
-                   "as a valid, empty case, with no id and no title, which then writes back as "
-                   "an invalid file; libxml2 prints “encoding error” on stderr");
+  checks_init (&c, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
     {
       g_autoptr(GBytes) bytes = g_bytes_new (inputs[i].data, inputs[i].len);
