@@ -7,9 +7,9 @@ set -eu
 packages="
   meson ninja-build gcc pkg-config gettext
   libglib2.0-dev libglib2.0-bin libxml2-dev libxml2-utils
-  libgtk-4-dev libadwaita-1-dev libcairo2-dev libpango1.0-dev
+  libgtk-4-dev libgtk-4-bin libadwaita-1-dev libcairo2-dev libpango1.0-dev
   desktop-file-utils appstream shared-mime-info
-  xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi python3-gi gir1.2-atspi-2.0
+  xvfb xauth x11-utils dbus dbus-x11 at-spi2-core python3-pyatspi python3-gi gir1.2-atspi-2.0
   imagemagick fonts-dejavu-core fonts-noto-core librsvg2-bin poppler-utils
 "
 

@@ -6,4 +6,6 @@
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 export BACKCHANNEL_CASES_DIR="${BACKCHANNEL_CASES_DIR:-$top/data/cases}"
+# The settings schema compiled in the build folder, for the preferences.
+export GSETTINGS_SCHEMA_DIR="${GSETTINGS_SCHEMA_DIR:-$top/build/data}"
 exec "$top/build/src/backchannel" "$@"

@@ -23,10 +23,15 @@ main (int    argc,
   g_set_prgname ("backchannel");
 
   /* --validate, --export and --list-cases run here, without a display:
-   * GTK is not initialised unless the window is wanted. */
-  status = bc_cli_run (argc, argv);
-  if (status != BC_CLI_NOT_HANDLED)
-    return status;
+   * GTK is not initialised unless the window is wanted. D-Bus activation
+   * (the .service file) runs "backchannel --gapplication-service", an
+   * option of GApplication's that the command line does not know. */
+  if (argc != 2 || g_strcmp0 (argv[1], "--gapplication-service") != 0)
+    {
+      status = bc_cli_run (argc, argv);
+      if (status != BC_CLI_NOT_HANDLED)
+        return status;
+    }
 
   g_set_application_name (_("Backchannel"));
   app = bc_application_new ();

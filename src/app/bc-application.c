@@ -8,6 +8,7 @@
 #include "bc-application.h"
 #include "bc-bundled.h"
 #include "bc-compat.h"
+#include "bc-preferences-window.h"
 #include "bc-window.h"
 
 struct _BcApplication
@@ -105,6 +106,19 @@ new_window_activated (GSimpleAction *action,
 }
 
 static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  BcApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GSettings) settings = bc_preferences_window_lookup_settings ();
+
+  if (settings != NULL)
+    gtk_window_present (GTK_WINDOW (bc_preferences_window_new (parent, settings)));
+}
+
+static void
 about_activated (GSimpleAction *action,
                  GVariant      *param,
                  gpointer       user_data)
@@ -161,6 +175,7 @@ quit_activated (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "open", open_activated },
   { "new-window", new_window_activated },
+  { "preferences", preferences_activated },
   { "about", about_activated },
   { "quit", quit_activated },
 };
@@ -178,8 +193,11 @@ bc_application_startup (GApplication *app)
     { "app.open", { "<Control>o", NULL } },
     { "app.new-window", { "<Control>n", NULL } },
     { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.search", { "<Control>f", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.print", { "<Control>p", NULL } },
     { "win.toggle-outline", { "F9", NULL } },
     { "win.toggle-inspector", { "<Shift>F9", NULL } },
     { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
@@ -192,6 +210,19 @@ bc_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
+
+  /* Without the installed schema (an uninstalled build run directly)
+   * the application runs with its defaults and offers no preferences. */
+  {
+    g_autoptr(GSettings) settings = bc_preferences_window_lookup_settings ();
+
+    if (settings != NULL)
+      bc_preferences_window_bind_color_scheme (settings);
+    else
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app), "preferences")),
+                                   FALSE);
+  }
+
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app),
                                            accels[i].action, accels[i].accels);

@@ -20,10 +20,17 @@ struct _BcCanvas
 {
   GtkWidget  parent_instance;
 
-  BcCase    *case_;
-  BcItem    *selected_item;
-  BcView     view;
-  BcLayout  *layout;
+  BcCase      *case_;
+  BcItem      *selected_item;
+  BcView       view;
+  BcTimeScale  time_scale;
+  guint        tracks;
+  int          highlight;
+  BcDate       known_on;
+  BcLayout    *layout;
+  /* Options changed since the layout was made: it is made again before
+   * it is next used, so that a dragged slider costs one layout a frame. */
+  gboolean     layout_stale;
 
   /* The layout point at the widget's top-left corner, and the scale. */
   double     offset_x;
@@ -46,6 +53,10 @@ enum {
   PROP_VIEW,
   PROP_SELECTED_ITEM,
   PROP_ZOOM,
+  PROP_TIME_SCALE,
+  PROP_TRACKS,
+  PROP_HIGHLIGHT,
+  PROP_KNOWN_ON,
   N_PROPS
 };
 
@@ -53,21 +64,90 @@ static GParamSpec *properties[N_PROPS];
 
 /* Auxiliary functions */
 
+/* The tracks that have a dated event in @kase, as a mask. */
+static guint
+tracks_with_events (BcCase *kase)
+{
+  GListModel *events = bc_case_get_events (kase);
+  guint mask = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(BcEvent) event = g_list_model_get_item (events, i);
+
+      if (bc_event_get_first_day (event) != 0)
+        mask |= BC_TRACK_BIT (bc_event_get_track (event));
+    }
+  return mask;
+}
+
+/* A view "as known on" a date keeps the axis and the lanes of the whole
+ * case: as the date moves, events appear in their places instead of the
+ * picture stretching to fit what is known so far. */
 static void
-rebuild_layout (BcCanvas *self)
+hold_frame (BcCase          *kase,
+            BcLayoutOptions *options)
+{
+  guint32 first, last;
+  guint present, wanted;
+
+  if (kase == NULL || !bc_date_is_set (options->known_on))
+    return;
+
+  if (options->first_day == 0 && options->last_day == 0 &&
+      bc_case_get_time_span (kase, &first, &last))
+    {
+      options->first_day = first;
+      options->last_day = last;
+    }
+
+  present = tracks_with_events (kase);
+  wanted = (options->tracks != 0 ? options->tracks : BC_ALL_TRACKS) & present;
+  /* A mask of 0 means every track: only narrow it when something is left. */
+  if (wanted != 0)
+    {
+      options->tracks = wanted;
+      options->show_empty_tracks = TRUE;
+    }
+}
+
+static void
+layout_changed (BcCanvas *self,
+                gboolean  refit)
+{
+  if (refit)
+    self->needs_fit = TRUE;
+  self->layout_stale = TRUE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static BcLayout *
+ensure_layout (BcCanvas *self)
 {
   BcLayoutOptions options;
 
+  if (!self->layout_stale)
+    return self->layout;
+
+  self->layout_stale = FALSE;
   g_clear_pointer (&self->layout, bc_layout_free);
   if (self->case_ != NULL)
     {
-      bc_layout_options_init (&options);
-      options.view = self->view;
+      bc_canvas_get_layout_options (self, &options);
+      bc_canvas_frame_options (self->case_, &options);
       self->layout = bc_layout_new (self->case_, &options);
     }
-  self->needs_fit = TRUE;
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return self->layout;
+}
+
+/* A new case or a new view opens at the default framing; filters and
+ * the date keep the place and the zoom the user chose. */
+static void
+rebuild_layout (BcCanvas *self)
+{
+  layout_changed (self, TRUE);
+  ensure_layout (self);
 }
 
 static void
@@ -110,7 +190,7 @@ layout_event_for (BcCanvas *self,
 {
   int i;
 
-  if (self->layout == NULL || !BC_IS_EVENT (item))
+  if (ensure_layout (self) == NULL || !BC_IS_EVENT (item))
     return NULL;
   i = bc_layout_find_event (self->layout, bc_item_get_id (item));
   return i >= 0 ? &g_array_index (self->layout->events, BcLayoutEvent, i) : NULL;
@@ -120,7 +200,7 @@ static BcLayoutActor *
 layout_actor_for (BcCanvas *self,
                   BcItem   *item)
 {
-  if (self->layout == NULL || self->layout->actors == NULL || !BC_IS_ACTOR (item))
+  if (ensure_layout (self) == NULL || self->layout->actors == NULL || !BC_IS_ACTOR (item))
     return NULL;
   for (guint i = 0; i < self->layout->actors->len; i++)
     {
@@ -136,7 +216,7 @@ static BcLayoutCurve *
 layout_transfer_for (BcCanvas *self,
                      BcItem   *item)
 {
-  if (self->layout == NULL || self->layout->transfers == NULL || !BC_IS_TRANSFER (item))
+  if (ensure_layout (self) == NULL || self->layout->transfers == NULL || !BC_IS_TRANSFER (item))
     return NULL;
   for (guint i = 0; i < self->layout->transfers->len; i++)
     {
@@ -171,7 +251,7 @@ pick (BcCanvas *self,
   double slack = 6 / self->zoom;
   int i;
 
-  if (self->layout == NULL)
+  if (ensure_layout (self) == NULL)
     return NULL;
 
   i = bc_layout_hit_test (self->layout, lx, ly);
@@ -244,7 +324,7 @@ neighbour (BcCanvas *self,
   BcLayoutEvent *best = NULL;
   double best_d = G_MAXDOUBLE;
 
-  if (self->layout == NULL || self->layout->events->len == 0)
+  if (ensure_layout (self) == NULL || self->layout->events->len == 0)
     return NULL;
 
   if (current == NULL)
@@ -328,6 +408,79 @@ draw_selection (BcCanvas *self,
       cairo_curve_to (cr, c->p[1].x, c->p[1].y, c->p[2].x, c->p[2].y, c->p[3].x, c->p[3].y);
       cairo_stroke (cr);
     }
+}
+
+/* Where the date "as known on" falls on the time axis of the lanes, read
+ * back from the axis's own ticks: those labelled with a date give pairs
+ * of day and x, and a proportional axis is linear between them. */
+static gboolean
+known_on_x (BcCanvas *self,
+            double   *x)
+{
+  BcLayout *layout = self->layout;
+  double x0 = 0, x1 = 0;
+  guint32 d0 = 0, d1 = 0, day;
+
+  if (layout == NULL || !bc_date_is_set (self->known_on) ||
+      layout->options.view != BC_VIEW_LANES ||
+      layout->options.time_scale != BC_TIME_SCALE_PROPORTIONAL)
+    return FALSE;
+
+  for (guint i = 0; i < layout->ticks->len; i++)
+    {
+      BcLayoutTick *tick = &g_array_index (layout->ticks, BcLayoutTick, i);
+      BcDate date;
+
+      if (tick->label == NULL || !bc_date_parse (tick->label, &date, NULL))
+        continue;
+      if (d0 == 0)
+        {
+          d0 = bc_date_get_first_day (date);
+          x0 = tick->x;
+        }
+      else
+        {
+          d1 = bc_date_get_first_day (date);
+          x1 = tick->x;
+        }
+    }
+  if (d0 == 0 || d1 <= d0)
+    return FALSE;
+
+  /* The end of the day, month or year typed. */
+  day = bc_date_get_last_day (self->known_on) + 1;
+  *x = x0 + ((double) day - d0) * (x1 - x0) / (d1 - d0);
+  *x = CLAMP (*x, layout->plot.x, layout->plot.x + layout->plot.width);
+  return TRUE;
+}
+
+static void
+draw_known_on (BcCanvas *self,
+               cairo_t  *cr)
+{
+  GdkRGBA accent;
+  double x, top, bottom;
+
+  if (!known_on_x (self, &x))
+    return;
+
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)),
+                                       "accent_color", &accent))
+    gdk_rgba_parse (&accent, "#3584e4");
+  top = self->layout->plot.y - 8;
+  bottom = self->layout->plot.y + self->layout->plot.height;
+
+  gdk_cairo_set_source_rgba (cr, &accent);
+  cairo_set_line_width (cr, 2 / self->zoom);
+  cairo_move_to (cr, x, top);
+  cairo_line_to (cr, x, bottom);
+  cairo_stroke (cr);
+  /* A small marker on the axis, like the slider's knob. */
+  cairo_move_to (cr, x - 5 / self->zoom, top - 6 / self->zoom);
+  cairo_line_to (cr, x + 5 / self->zoom, top - 6 / self->zoom);
+  cairo_line_to (cr, x, top);
+  cairo_close_path (cr);
+  cairo_fill (cr);
 }
 
 /* Callbacks */
@@ -531,6 +684,107 @@ query_tooltip (GtkWidget  *widget,
   return TRUE;
 }
 
+/* Benchmarks (tests/bench/bench-startup.sh, bench-frames.sh): with
+ * BACKCHANNEL_REPORT_FIRST_FRAME=1 the canvas prints "first-frame T", T
+ * the monotonic clock in µs, once the first frame with a case drawn in
+ * it has been painted; with BACKCHANNEL_BENCH_PAN=FRAMES[:DX[:DY]] it pans
+ * by itself, DX and DY pixels a frame (default 0 and 12), prints "frame N
+ * WORK_MS INTERVAL_MS" from the frame clock's before-paint and after-paint
+ * for each frame, and quits. Read once. */
+
+static struct
+{
+  int    pan_frames;
+  double pan_dx;
+  double pan_dy;
+  int    frame;
+  gint64 frame_start;
+  gint64 last_end;
+} bench;
+
+static void
+bench_first_frame (GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_signal_handlers_disconnect_by_func (clock, bench_first_frame, user_data);
+}
+
+static void
+bench_before_paint (GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  bench.frame_start = g_get_monotonic_time ();
+}
+
+static void
+bench_after_paint (GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (bench.frame > 0 && bench.frame_start > 0)
+    g_print ("frame %d %.3f %.3f\n", bench.frame, (now - bench.frame_start) / 1000.0,
+             (now - bench.last_end) / 1000.0);
+  bench.last_end = now;
+}
+
+static gboolean
+bench_pan_tick (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  BcCanvas *self = BC_CANVAS (widget);
+
+  if (bench.frame++ >= bench.pan_frames)
+    {
+      g_signal_handlers_disconnect_by_func (clock, bench_before_paint, NULL);
+      g_signal_handlers_disconnect_by_func (clock, bench_after_paint, NULL);
+      g_print ("pan-done\n");
+      if (g_application_get_default () != NULL)
+        g_application_quit (g_application_get_default ());
+      return G_SOURCE_REMOVE;
+    }
+  self->offset_x += bench.pan_dx / self->zoom;
+  self->offset_y += bench.pan_dy / self->zoom;
+  gtk_widget_queue_draw (widget);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Called when a frame with a case in it is being painted. */
+static void
+bench_painted (BcCanvas *self)
+{
+  static gsize once = 0;
+  GdkFrameClock *clock;
+  const char *pan;
+
+  if (!g_once_init_enter (&once))
+    return;
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (g_strcmp0 (g_getenv ("BACKCHANNEL_REPORT_FIRST_FRAME"), "1") == 0)
+    g_signal_connect (clock, "after-paint", G_CALLBACK (bench_first_frame), NULL);
+
+  pan = g_getenv ("BACKCHANNEL_BENCH_PAN");
+  if (pan != NULL && *pan != '\0')
+    {
+      char *end = NULL;
+
+      bench.pan_frames = MAX (1, (int) g_ascii_strtoll (pan, &end, 10));
+      bench.pan_dy = 12.0;
+      if (*end == ':')
+        bench.pan_dx = g_ascii_strtod (end + 1, &end);
+      if (*end == ':')
+        bench.pan_dy = g_ascii_strtod (end + 1, &end);
+      g_signal_connect (clock, "before-paint", G_CALLBACK (bench_before_paint), NULL);
+      g_signal_connect (clock, "after-paint", G_CALLBACK (bench_after_paint), NULL);
+      gtk_widget_add_tick_callback (GTK_WIDGET (self), bench_pan_tick, NULL, NULL);
+    }
+
+  g_once_init_leave (&once, 1);
+}
+
 /* GObject */
 
 static void
@@ -544,7 +798,7 @@ bc_canvas_snapshot (GtkWidget   *widget,
   BcRect viewport;
   cairo_t *cr;
 
-  if (self->layout == NULL || width <= 0 || height <= 0)
+  if (ensure_layout (self) == NULL || width <= 0 || height <= 0)
     return;
 
   bc_paint_options_init (&options);
@@ -560,8 +814,10 @@ bc_canvas_snapshot (GtkWidget   *widget,
   cairo_scale (cr, self->zoom, self->zoom);
   cairo_translate (cr, -self->offset_x, -self->offset_y);
   bc_painter_paint (self->layout, cr, &viewport, &options);
+  draw_known_on (self, cr);
   draw_selection (self, cr);
   cairo_destroy (cr);
+  bench_painted (self);
 
   if (gtk_widget_has_visible_focus (widget))
     {
@@ -589,7 +845,7 @@ bc_canvas_size_allocate (GtkWidget *widget,
   BcCanvas *self = BC_CANVAS (widget);
   double zoom;
 
-  if (!self->needs_fit || self->layout == NULL || width <= 0 || height <= 0 ||
+  if (!self->needs_fit || ensure_layout (self) == NULL || width <= 0 || height <= 0 ||
       self->layout->width <= 0 || self->layout->height <= 0)
     return;
 
@@ -639,6 +895,18 @@ bc_canvas_get_property (GObject    *object,
     case PROP_ZOOM:
       g_value_set_double (value, self->zoom);
       break;
+    case PROP_TIME_SCALE:
+      g_value_set_int (value, self->time_scale);
+      break;
+    case PROP_TRACKS:
+      g_value_set_uint (value, self->tracks);
+      break;
+    case PROP_HIGHLIGHT:
+      g_value_set_int (value, self->highlight);
+      break;
+    case PROP_KNOWN_ON:
+      g_value_set_boxed (value, bc_date_is_set (self->known_on) ? &self->known_on : NULL);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -662,6 +930,22 @@ bc_canvas_set_property (GObject      *object,
       break;
     case PROP_SELECTED_ITEM:
       bc_canvas_set_selected_item (self, g_value_get_object (value));
+      break;
+    case PROP_TIME_SCALE:
+      bc_canvas_set_time_scale (self, g_value_get_int (value));
+      break;
+    case PROP_TRACKS:
+      bc_canvas_set_tracks (self, g_value_get_uint (value));
+      break;
+    case PROP_HIGHLIGHT:
+      bc_canvas_set_highlight (self, g_value_get_int (value));
+      break;
+    case PROP_KNOWN_ON:
+      {
+        const BcDate *date = g_value_get_boxed (value);
+
+        bc_canvas_set_known_on (self, date != NULL ? *date : BC_DATE_UNSET);
+      }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -694,6 +978,22 @@ bc_canvas_class_init (BcCanvasClass *klass)
   properties[PROP_ZOOM] =
     g_param_spec_double ("zoom", NULL, NULL, MIN_ZOOM, MAX_ZOOM, 1.0,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TIME_SCALE] =
+    g_param_spec_int ("time-scale", NULL, NULL, BC_TIME_SCALE_PROPORTIONAL, BC_TIME_SCALE_SEQUENCE,
+                      BC_TIME_SCALE_PROPORTIONAL,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A mask of BC_TRACK_BIT() values; 0 shows every track. */
+  properties[PROP_TRACKS] =
+    g_param_spec_uint ("tracks", NULL, NULL, 0, BC_ALL_TRACKS, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A BcMechanism to bring forward, or -1 for none. */
+  properties[PROP_HIGHLIGHT] =
+    g_param_spec_int ("highlight", NULL, NULL, -1, BC_N_MECHANISMS - 1, -1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* NULL shows everything; a date hides what was not yet known then. */
+  properties[PROP_KNOWN_ON] =
+    g_param_spec_boxed ("known-on", NULL, NULL, BC_TYPE_DATE,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "canvas.zoom-in", NULL, zoom_action);
@@ -726,6 +1026,9 @@ bc_canvas_init (BcCanvas *self)
 
   self->zoom = 1.0;
   self->view = BC_VIEW_LANES;
+  self->time_scale = BC_TIME_SCALE_PROPORTIONAL;
+  self->highlight = -1;
+  self->known_on = BC_DATE_UNSET;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
@@ -871,7 +1174,7 @@ bc_canvas_zoom_to_fit (BcCanvas *self)
 
   g_return_if_fail (BC_IS_CANVAS (self));
 
-  if (self->layout == NULL || width <= 0 || height <= 0 ||
+  if (ensure_layout (self) == NULL || width <= 0 || height <= 0 ||
       self->layout->width <= 0 || self->layout->height <= 0)
     return;
 
@@ -886,6 +1189,158 @@ bc_canvas_zoom_to_fit (BcCanvas *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+BcTimeScale
+bc_canvas_get_time_scale (BcCanvas *self)
+{
+  g_return_val_if_fail (BC_IS_CANVAS (self), BC_TIME_SCALE_PROPORTIONAL);
+  return self->time_scale;
+}
+
+void
+bc_canvas_set_time_scale (BcCanvas    *self,
+                          BcTimeScale  time_scale)
+{
+  g_return_if_fail (BC_IS_CANVAS (self));
+
+  if (self->time_scale == time_scale)
+    return;
+
+  self->time_scale = time_scale;
+  layout_changed (self, FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIME_SCALE]);
+}
+
+guint
+bc_canvas_get_tracks (BcCanvas *self)
+{
+  g_return_val_if_fail (BC_IS_CANVAS (self), 0);
+  return self->tracks;
+}
+
+/**
+ * bc_canvas_set_tracks:
+ * @self: a canvas
+ * @tracks: a mask of BC_TRACK_BIT() values, or 0 for every track
+ *
+ * Shows the lanes (and the wheel sectors) of @tracks only.
+ */
+void
+bc_canvas_set_tracks (BcCanvas *self,
+                      guint     tracks)
+{
+  g_return_if_fail (BC_IS_CANVAS (self));
+
+  tracks &= BC_ALL_TRACKS;
+  if (self->tracks == tracks)
+    return;
+
+  self->tracks = tracks;
+  layout_changed (self, FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACKS]);
+}
+
+int
+bc_canvas_get_highlight (BcCanvas *self)
+{
+  g_return_val_if_fail (BC_IS_CANVAS (self), -1);
+  return self->highlight;
+}
+
+/**
+ * bc_canvas_set_highlight:
+ * @self: a canvas
+ * @mechanism: a #BcMechanism, or -1 for none
+ *
+ * Brings the transfers of @mechanism forward and fades the others.
+ */
+void
+bc_canvas_set_highlight (BcCanvas *self,
+                         int       mechanism)
+{
+  g_return_if_fail (BC_IS_CANVAS (self));
+  g_return_if_fail (mechanism >= -1 && mechanism < BC_N_MECHANISMS);
+
+  if (self->highlight == mechanism)
+    return;
+
+  self->highlight = mechanism;
+  layout_changed (self, FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHT]);
+}
+
+BcDate
+bc_canvas_get_known_on (BcCanvas *self)
+{
+  g_return_val_if_fail (BC_IS_CANVAS (self), BC_DATE_UNSET);
+  return self->known_on;
+}
+
+/**
+ * bc_canvas_set_known_on:
+ * @self: a canvas
+ * @date: a date, or %BC_DATE_UNSET to show everything
+ *
+ * Shows the case as it was known on @date: events that had not yet
+ * happened, or had not yet been disclosed, are hidden.
+ */
+void
+bc_canvas_set_known_on (BcCanvas *self,
+                        BcDate    date)
+{
+  g_return_if_fail (BC_IS_CANVAS (self));
+
+  if (bc_date_equal (self->known_on, date))
+    return;
+
+  self->known_on = date;
+  layout_changed (self, FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KNOWN_ON]);
+}
+
+/**
+ * bc_canvas_get_layout_options:
+ * @self: a canvas
+ * @options: (out caller-allocates): the options
+ *
+ * Fills @options with what the user chose to see: view, time scale,
+ * tracks, highlight and date. Pass them through bc_canvas_frame_options()
+ * before laying out, so that an export or a printout gives the picture
+ * the canvas shows.
+ */
+void
+bc_canvas_get_layout_options (BcCanvas        *self,
+                              BcLayoutOptions *options)
+{
+  g_return_if_fail (BC_IS_CANVAS (self));
+  g_return_if_fail (options != NULL);
+
+  bc_layout_options_init (options);
+  options->view = self->view;
+  options->time_scale = self->time_scale;
+  options->tracks = self->tracks;
+  options->highlight = self->highlight;
+  options->known_on = self->known_on;
+}
+
+/**
+ * bc_canvas_frame_options:
+ * @kase: (nullable): the case to be laid out
+ * @options: (inout): options from bc_canvas_get_layout_options()
+ *
+ * Completes @options as the canvas frames the picture: a view "as known
+ * on" a date keeps the time axis and the lanes of the whole case, so that
+ * the picture does not change shape as the date moves.
+ */
+void
+bc_canvas_frame_options (BcCase          *kase,
+                         BcLayoutOptions *options)
+{
+  g_return_if_fail (kase == NULL || BC_IS_CASE (kase));
+  g_return_if_fail (options != NULL);
+
+  hold_frame (kase, options);
 }
 
 /* Private API */
@@ -904,7 +1359,7 @@ _bc_canvas_pick (BcCanvas *self,
 BcLayout *
 _bc_canvas_get_layout (BcCanvas *self)
 {
-  return self->layout;
+  return ensure_layout (self);
 }
 
 gboolean

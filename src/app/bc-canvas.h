@@ -26,5 +26,21 @@ void       bc_canvas_zoom_by           (BcCanvas *self,
                                         double    factor);
 void       bc_canvas_zoom_reset        (BcCanvas *self);
 void       bc_canvas_zoom_to_fit       (BcCanvas *self);
+BcTimeScale bc_canvas_get_time_scale   (BcCanvas    *self);
+void       bc_canvas_set_time_scale    (BcCanvas    *self,
+                                        BcTimeScale  time_scale);
+guint      bc_canvas_get_tracks        (BcCanvas *self);
+void       bc_canvas_set_tracks        (BcCanvas *self,
+                                        guint     tracks);
+int        bc_canvas_get_highlight     (BcCanvas *self);
+void       bc_canvas_set_highlight     (BcCanvas *self,
+                                        int       mechanism);
+BcDate     bc_canvas_get_known_on      (BcCanvas *self);
+void       bc_canvas_set_known_on      (BcCanvas *self,
+                                        BcDate    date);
+void       bc_canvas_get_layout_options (BcCanvas        *self,
+                                         BcLayoutOptions *options);
+void       bc_canvas_frame_options      (BcCase          *kase,
+                                         BcLayoutOptions *options);
 
 G_END_DECLS

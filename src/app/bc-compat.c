@@ -102,6 +102,86 @@ bc_compat_choose_case_file (GtkWindow            *parent,
 #endif
 }
 
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+save_dialog_done (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  ChooseData *data = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  data->callback (file, data->user_data);
+  g_free (data);
+}
+#endif
+
+/**
+ * bc_compat_choose_save_file:
+ * @parent: (nullable): the window to attach the chooser to
+ * @title: the chooser's title
+ * @folder: (nullable): the folder to start in
+ * @name: (nullable): the file name to suggest
+ * @filter: (nullable): the kind of file being saved
+ * @callback: called once, with the file or %NULL
+ * @user_data: for @callback
+ *
+ * Asks the user where to save a file, through the portal where there is
+ * one. The chooser itself asks before replacing an existing file.
+ */
+void
+bc_compat_choose_save_file (GtkWindow            *parent,
+                            const char           *title,
+                            GFile                *folder,
+                            const char           *name,
+                            GtkFileFilter        *filter,
+                            BcCompatFileCallback  callback,
+                            gpointer              user_data)
+{
+  ChooseData *data = g_new0 (ChooseData, 1);
+
+  data->callback = callback;
+  data->user_data = user_data;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+    gtk_file_dialog_set_title (dialog, title);
+    gtk_file_dialog_set_modal (dialog, TRUE);
+    if (folder != NULL)
+      gtk_file_dialog_set_initial_folder (dialog, folder);
+    if (name != NULL)
+      gtk_file_dialog_set_initial_name (dialog, name);
+    if (filter != NULL)
+      {
+        g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+        g_list_store_append (filters, filter);
+        gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+        gtk_file_dialog_set_default_filter (dialog, filter);
+      }
+    gtk_file_dialog_save (dialog, parent, NULL, save_dialog_done, data);
+  }
+#else
+  {
+    GtkFileChooserNative *native;
+
+    native = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                          _("_Save"), _("_Cancel"));
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+    if (folder != NULL)
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
+    if (name != NULL)
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+    if (filter != NULL)
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+    g_signal_connect (native, "response", G_CALLBACK (native_response), data);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  }
+#endif
+}
+
 /**
  * bc_compat_open_web_link:
  * @parent: (nullable): the window asking

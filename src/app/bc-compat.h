@@ -12,6 +12,13 @@ typedef void (*BcCompatFileCallback) (GFile    *file,
 void     bc_compat_choose_case_file (GtkWindow            *parent,
                                      BcCompatFileCallback  callback,
                                      gpointer              user_data);
+void     bc_compat_choose_save_file (GtkWindow            *parent,
+                                     const char           *title,
+                                     GFile                *folder,
+                                     const char           *name,
+                                     GtkFileFilter        *filter,
+                                     BcCompatFileCallback  callback,
+                                     gpointer              user_data);
 gboolean bc_compat_open_web_link    (GtkWindow            *parent,
                                      const char           *uri);
 

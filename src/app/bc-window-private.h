@@ -4,6 +4,7 @@
 #include "bc-canvas.h"
 #include "bc-inspector.h"
 #include "bc-outline.h"
+#include "bc-timeline.h"
 #include "bc-window.h"
 
 G_BEGIN_DECLS
@@ -14,6 +15,8 @@ GtkListBox  *_bc_window_get_recent_list (BcWindow *self);
 BcOutline   *_bc_window_get_outline     (BcWindow *self);
 BcCanvas    *_bc_window_get_canvas      (BcWindow *self);
 BcInspector *_bc_window_get_inspector   (BcWindow *self);
+BcTimeline  *_bc_window_get_timeline    (BcWindow *self);
+GtkWindow   *_bc_window_get_export_dialog (BcWindow *self);
 const char  *_bc_window_get_page        (BcWindow *self);
 
 G_END_DECLS

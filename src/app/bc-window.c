@@ -7,9 +7,13 @@
 
 #include "bc-bundled.h"
 #include "bc-canvas.h"
+#include "bc-export-dialog.h"
 #include "bc-inspector.h"
 #include "bc-outline.h"
+#include "bc-preferences-window.h"
+#include "bc-print-operation.h"
 #include "bc-reader.h"
+#include "bc-timeline.h"
 #include "bc-window-private.h"
 
 /* How many recent case files the welcome page offers. */
@@ -25,6 +29,10 @@ struct _BcWindow
   GFile            *file;
   BcItem           *selected_item;
   GtkRecentManager *recent_manager;
+  GSettings        *settings;
+  GtkWindow        *export_dialog;    /* unowned, until destroyed */
+  GtkPrintOperation *print_operation; /* while one runs */
+  GtkPrintSettings *print_settings;   /* the last ones used */
 
   /* Template widgets */
   AdwToastOverlay  *toast_overlay;
@@ -42,6 +50,7 @@ struct _BcWindow
   BcInspector      *inspector;
   GtkBox           *canvas_box;
   BcCanvas         *canvas;
+  BcTimeline       *timeline;
   GtkToggleButton  *lanes_button;
   GtkToggleButton  *wheel_button;
 };
@@ -219,6 +228,21 @@ fill_recent_cases (BcWindow *self)
 }
 
 static void
+set_view_actions_enabled (BcWindow *self,
+                          gboolean  enabled)
+{
+  static const char * const names[] = { "view", "sequence" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), names[i]);
+
+      if (action != NULL)
+        g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+    }
+}
+
+static void
 show_load_error (BcWindow   *self,
                  GFile      *file,
                  GPtrArray  *diagnostics,
@@ -312,6 +336,26 @@ file_dropped (GtkDropTarget *target,
   return TRUE;
 }
 
+/* The next window opens as the last one closed. */
+static gboolean
+save_window_state (GtkWindow *window,
+                   BcWindow  *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  if (width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_apply (self->settings);
+
+  return FALSE;
+}
+
 static void
 outline_selection_changed (BcOutline  *outline,
                            GParamSpec *pspec,
@@ -388,6 +432,169 @@ view_toggled (GtkToggleButton *button,
   bc_canvas_set_view (self->canvas, button == self->wheel_button ? BC_VIEW_WHEEL : BC_VIEW_LANES);
 }
 
+/* The canvas is the one place the view is kept: the header's buttons and
+ * the menu's items follow it, however it changed. */
+static void
+canvas_view_changed (BcCanvas   *canvas,
+                     GParamSpec *pspec,
+                     BcWindow   *self)
+{
+  gboolean wheel = bc_canvas_get_view (canvas) == BC_VIEW_WHEEL;
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "view");
+
+  gtk_toggle_button_set_active (wheel ? self->wheel_button : self->lanes_button, TRUE);
+  if (action != NULL)
+    g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (wheel ? "wheel" : "lanes"));
+}
+
+static void
+canvas_time_scale_changed (BcCanvas   *canvas,
+                           GParamSpec *pspec,
+                           BcWindow   *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "sequence");
+
+  if (action != NULL)
+    g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                               g_variant_new_boolean (bc_canvas_get_time_scale (canvas) == BC_TIME_SCALE_SEQUENCE));
+}
+
+static void
+change_view_state (GSimpleAction *action,
+                   GVariant      *state,
+                   gpointer       user_data)
+{
+  BcWindow *self = user_data;
+
+  bc_canvas_set_view (self->canvas,
+                      g_str_equal (g_variant_get_string (state, NULL), "wheel") ? BC_VIEW_WHEEL : BC_VIEW_LANES);
+}
+
+static void
+change_sequence_state (GSimpleAction *action,
+                       GVariant      *state,
+                       gpointer       user_data)
+{
+  BcWindow *self = user_data;
+
+  bc_canvas_set_time_scale (self->canvas,
+                            g_variant_get_boolean (state) ? BC_TIME_SCALE_SEQUENCE : BC_TIME_SCALE_PROPORTIONAL);
+}
+
+static void
+picture_exported (BcExportDialog *dialog,
+                  GFile          *file,
+                  BcWindow       *self)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *title = g_strdup_printf (_("Saved “%s”"), name);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+static void
+export_dialog_destroyed (GtkWindow *dialog,
+                         BcWindow  *self)
+{
+  if (self->export_dialog == dialog)
+    self->export_dialog = NULL;
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  BcWindow *self = BC_WINDOW (widget);
+  BcLayoutOptions options;
+  BcExportDialog *dialog;
+
+  if (self->case_ == NULL)
+    return;
+
+  if (self->export_dialog != NULL)
+    {
+      gtk_window_present (self->export_dialog);
+      return;
+    }
+
+  bc_canvas_get_layout_options (self->canvas, &options);
+  dialog = bc_export_dialog_new (GTK_WINDOW (self), self->case_, self->file, &options);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (picture_exported), self, 0);
+  /* Destroyed, not finalized: a file chooser may still hold it. */
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (export_dialog_destroyed), self, 0);
+  self->export_dialog = GTK_WINDOW (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+print_done (GtkPrintOperation       *operation,
+            GtkPrintOperationResult  result,
+            BcWindow                *self)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
+  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *title = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      title = g_strdup_printf (_("Could not print: %s"), error != NULL ? error->message : _("unknown error"));
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+    }
+
+  if (operation == self->print_operation)
+    g_clear_object (&self->print_operation);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  BcWindow *self = BC_WINDOW (widget);
+  BcLayoutOptions options;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  if (self->case_ == NULL || self->print_operation != NULL)
+    return;
+
+  bc_canvas_get_layout_options (self->canvas, &options);
+  bc_canvas_frame_options (self->case_, &options);
+  self->print_operation = GTK_PRINT_OPERATION (bc_print_operation_new (self->case_, &options));
+  if (self->print_settings != NULL)
+    gtk_print_operation_set_print_settings (self->print_operation, self->print_settings);
+  g_signal_connect_object (self->print_operation, "done", G_CALLBACK (print_done), self, 0);
+
+  result = gtk_print_operation_run (self->print_operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autofree char *title = g_strdup_printf (_("Could not print: %s"), error->message);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+      g_clear_object (&self->print_operation);
+    }
+}
+
+static void
+timeline_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  BcWindow *self = BC_WINDOW (widget);
+
+  if (self->case_ == NULL)
+    return;
+
+  if (g_str_equal (action_name, "win.timeline-play"))
+    bc_timeline_set_playing (self->timeline, !bc_timeline_get_playing (self->timeline));
+  else
+    bc_timeline_reset (self->timeline);
+}
+
 static void
 zoom_action (GtkWidget  *widget,
              const char *action_name,
@@ -417,11 +624,18 @@ bc_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->recent_manager, recent_changed, self);
   self->recent_manager = NULL;
 
+  if (self->export_dialog != NULL)
+    gtk_window_destroy (self->export_dialog);
+  self->export_dialog = NULL;
+  g_clear_object (&self->print_operation);
+  g_clear_object (&self->print_settings);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), BC_TYPE_WINDOW);
 
   g_clear_object (&self->selected_item);
   g_clear_object (&self->case_);
   g_clear_object (&self->file);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (bc_window_parent_class)->dispose (object);
 }
@@ -494,6 +708,7 @@ bc_window_class_init (BcWindowClass *klass)
   g_type_ensure (BC_TYPE_CANVAS);
   g_type_ensure (BC_TYPE_OUTLINE);
   g_type_ensure (BC_TYPE_INSPECTOR);
+  g_type_ensure (BC_TYPE_TIMELINE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/backchannel/Backchannel/ui/bc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BcWindow, toast_overlay);
@@ -511,6 +726,7 @@ bc_window_class_init (BcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BcWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, canvas_box);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, lanes_button);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, wheel_button);
   gtk_widget_class_bind_template_callback (widget_class, file_row_activated);
@@ -524,14 +740,33 @@ bc_window_class_init (BcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.timeline-play", NULL, timeline_action);
+  gtk_widget_class_install_action (widget_class, "win.timeline-reset", NULL, timeline_action);
 }
 
 static void
 bc_window_init (BcWindow *self)
 {
+  static const GActionEntry view_actions[] = {
+    { "view", NULL, "s", "'lanes'", change_view_state },
+    { "sequence", NULL, NULL, "false", change_sequence_state },
+  };
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Radio items in the menu want stateful actions, which a widget class
+   * cannot install on GTK 4.8 without a property per choice. */
+  g_action_map_add_action_entries (G_ACTION_MAP (self), view_actions, G_N_ELEMENTS (view_actions), self);
+  g_signal_connect (self->canvas, "notify::view", G_CALLBACK (canvas_view_changed), self);
+  g_signal_connect (self->canvas, "notify::time-scale", G_CALLBACK (canvas_time_scale_changed), self);
+
+  /* The timeline chooses what the canvas shows. */
+  g_object_bind_property (self->timeline, "known-on", self->canvas, "known-on", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->timeline, "tracks", self->canvas, "tracks", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->timeline, "highlight", self->canvas, "highlight", G_BINDING_SYNC_CREATE);
 
   g_signal_connect (self->outline, "notify::selected-item",
                     G_CALLBACK (outline_selection_changed), self);
@@ -548,10 +783,35 @@ bc_window_init (BcWindow *self)
   fill_bundled_cases (self);
   fill_recent_cases (self);
 
+  self->settings = bc_preferences_window_lookup_settings ();
+  if (self->settings != NULL)
+    {
+      g_autofree char *view = g_settings_get_string (self->settings, "default-view");
+      g_autofree char *time_scale = g_settings_get_string (self->settings, "default-time-scale");
+
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      g_signal_connect (self, "close-request", G_CALLBACK (save_window_state), self);
+
+      /* The canvas tells the view buttons and actions. */
+      if (g_str_equal (view, "wheel"))
+        bc_canvas_set_view (self->canvas, BC_VIEW_WHEEL);
+      if (g_str_equal (time_scale, "sequence"))
+        bc_canvas_set_time_scale (self->canvas, BC_TIME_SCALE_SEQUENCE);
+    }
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-outline", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-inspector", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timeline-play", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timeline-reset", FALSE);
+  set_view_actions_enabled (self, FALSE);
 }
 
 /* Public API */
@@ -606,6 +866,7 @@ bc_window_open (BcWindow *self,
 
   bc_outline_set_case (self->outline, loaded);
   bc_canvas_set_case (self->canvas, loaded);
+  bc_timeline_set_case (self->timeline, loaded);
   bc_inspector_set_item (self->inspector, NULL);
 
   gtk_widget_set_visible (GTK_WIDGET (self->outline_button), TRUE);
@@ -615,6 +876,11 @@ bc_window_open (BcWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-outline", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-inspector", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timeline-play", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timeline-reset", TRUE);
+  set_view_actions_enabled (self, TRUE);
   gtk_stack_set_visible_child_name (self->stack, "case");
 
   /* Explicit names: gtk_recent_manager_add_item() relies on the program
@@ -708,6 +974,18 @@ BcInspector *
 _bc_window_get_inspector (BcWindow *self)
 {
   return self->inspector;
+}
+
+BcTimeline *
+_bc_window_get_timeline (BcWindow *self)
+{
+  return self->timeline;
+}
+
+GtkWindow *
+_bc_window_get_export_dialog (BcWindow *self)
+{
+  return self->export_dialog;
 }
 
 const char *

@@ -1,0 +1,123 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Screenshots of each view with each bundled case, from the real window.
+
+    take-screenshots.py BACKCHANNEL SOURCE_ROOT OUTPUT_DIR [BUILD_ROOT]
+
+Opens each case in the built program, in a 1280x800 virtual display with
+GSK_RENDERER=cairo and the default light style, waits until the window
+stops changing, saves the window as lanes-CASE.png, presses "Wheel"
+through AT-SPI as a screen reader would, and saves wheel-CASE.png.
+Use take-screenshots.sh, which builds first.
+"""
+
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bcdriver as d  # noqa: E402
+
+CASES = ["oslo", "camp-david", "abkhazia"]
+
+
+def settled_screenshot(path, title, program):
+    """Saves the window once two captures in a row are the same picture."""
+    tmp = path + ".tmp.png"
+    previous = None
+    # The pointer off the window: no hover highlight, no tooltip.
+    d.park_pointer()
+
+    def same_twice():
+        nonlocal previous
+        d.screenshot(tmp, title)
+        with open(tmp, "rb") as f:
+            data = f.read()
+        same = data == previous
+        previous = data
+        if not same:
+            time.sleep(0.3)
+        return same
+
+    d.wait_for(f"the window {title!r} to stop changing", same_twice, program=program)
+    os.replace(tmp, path)
+
+
+def switch_to_wheel(app, win, program):
+    """Presses "Wheel" in the header bar, or, when a long title has
+    squeezed the view switch out of it, in the primary menu."""
+    button = d.find(win, role_name="push button", name_is="Wheel", visible=True)
+    if button is not None:
+        d.press(button)
+        d.log("# pressed Wheel in the header bar")
+        return
+    menu = next(b for b in d.find_all(win, role_name="push button", name_is="Main menu")
+                if "click" in d.actions(b))
+    d.press(menu)
+    item = d.wait_for("Wheel in the primary menu",
+                      lambda: d.find(app, role_name="menu item", name_re=r"^_?Wheel$", visible=True) or
+                      d.find(app, role_name="radio menu item", name_re=r"^_?Wheel$", visible=True),
+                      program=program)
+    d.press(item)
+    d.log("# the header bar has no Wheel button (squeezed out); pressed Wheel in the primary menu")
+
+
+def shoot_case(exe, src, build, out_dir, case):
+    cases = os.path.join(src, "data", "cases")
+    path = os.path.join(cases, case + ".bcase")
+    title = d.case_title(path)
+    tmp = d.new_tmpdir("bc-shots.")
+    program = d.Program(exe, [path], d.private_env(tmp, cases, build), os.path.join(tmp, "log"))
+    try:
+        app = d.find_application(program)
+        win = d.wait_for(f"the window of {title!r}",
+                         lambda: next((w for w in d.windows(app) if d.name(w) == title), None),
+                         program=program)
+        d.wait_for("the diagram", lambda: d.find(win, role_name="image", name_is="Diagram of the case",
+                                                 visible=True), program=program)
+        lanes = os.path.join(out_dir, f"lanes-{case}.png")
+        settled_screenshot(lanes, title, program)
+        d.log(f"wrote {lanes}")
+
+        switch_to_wheel(app, win, program)
+        # The picture must change from the lanes before it can settle.
+        with open(lanes, "rb") as f:
+            lanes_data = f.read()
+        probe = os.path.join(tmp, "probe.png")
+
+        def changed():
+            d.screenshot(probe, title)
+            with open(probe, "rb") as f:
+                return f.read() != lanes_data
+
+        d.wait_for("the wheel to replace the lanes", changed, program=program)
+        wheel = os.path.join(out_dir, f"wheel-{case}.png")
+        settled_screenshot(wheel, title, program)
+        d.log(f"wrote {wheel}")
+    finally:
+        program.stop()
+    output = program.output()
+    if "CRITICAL" in output or "WARNING" in output:
+        d.log(f"# {case}: the program logged:\n{output}")
+
+
+def main(argv):
+    if len(argv) < 3:
+        print(__doc__, file=sys.stderr)
+        return 2
+    exe, src, out_dir = (os.path.abspath(a) for a in argv[:3])
+    build = os.path.abspath(argv[3]) if len(argv) > 3 else None
+    os.makedirs(out_dir, exist_ok=True)
+    try:
+        for case in CASES:
+            shoot_case(exe, src, build, out_dir, case)
+    except d.Failure as e:
+        d.log(f"FAIL: {e}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    if not d.in_session():
+        sys.exit(d.rerun_in_session([os.path.abspath(__file__)] + sys.argv[1:]))
+    sys.exit(main(sys.argv[1:]))
