@@ -2,21 +2,24 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Frame times while the canvas pans across the 10 000-event synthetic case.
 
-    bench-frames.py BACKCHANNEL SOURCE_ROOT [--events N] [--frames N]
-                    [--step PX] [--runs N] [--view lanes|wheel]
+    bench-frames.py BACKCHANNEL SOURCE_ROOT [--events N | --case FILE]
+                    [--frames N] [--dx PX] [--dy PX] [--runs N]
 
 Writes the reference case with generate-case.py (10 000 events by default)
 and opens it in the real window, in Xvfb at 1280x800 with
-GSK_RENDERER=cairo. BACKCHANNEL_BENCH_PAN=FRAMES:PX makes the canvas pan
-itself by PX pixels a frame for FRAMES frames from a tick callback, and
-print for each frame, from the frame clock:
+GSK_RENDERER=cairo. BACKCHANNEL_BENCH_PAN=FRAMES:DX:DY makes the canvas
+pan itself by DX, DY pixels a frame for FRAMES frames from a tick callback,
+and print for each frame, from the frame clock:
 
   work      before-paint to after-paint: the tick that pans, layout,
             snapshot and the cairo renderer drawing the window;
   interval  after-paint to the next after-paint: the frame period as
             shown, which the frame clock paces at the refresh rate.
 
-Prints percentiles of both over all runs; asserts nothing.
+The synthetic case is tall (its lanes hold 10 000 events) and fits the
+window's width at the zoom it opens with, so the default pan is downwards,
+12 px a frame: 300 frames cross 3600 px of it. Prints percentiles of both
+over all runs; asserts nothing.
 Use bench-frames.sh, which builds first.
 """
 
@@ -50,7 +53,7 @@ def make_case(src, events, path):
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
 
 
-def one_run(exe, case, env, view, timeout=300):
+def one_run(exe, case, env, timeout=300):
     args = [exe, case]
     proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             stdin=subprocess.DEVNULL, text=True)
@@ -84,32 +87,38 @@ def main(argv):
     p.add_argument("exe")
     p.add_argument("src")
     p.add_argument("--events", type=int, default=10000)
+    p.add_argument("--case", help="pan this case file instead of a synthetic one")
     p.add_argument("--frames", type=int, default=300)
-    p.add_argument("--step", type=float, default=12.0)
+    p.add_argument("--dx", type=float, default=0.0)
+    p.add_argument("--dy", type=float, default=12.0)
     p.add_argument("--runs", type=int, default=3)
-    p.add_argument("--view", default="lanes", choices=["lanes"])
     a = p.parse_args(argv)
 
     tmp = tempfile.mkdtemp(prefix="bc-bench-frames.")
-    case = os.path.join(tmp, "reference.bcase")
-    make_case(a.src, a.events, case)
+    if a.case:
+        case = os.path.abspath(a.case)
+        what = os.path.basename(case)
+    else:
+        case = os.path.join(tmp, "reference.bcase")
+        make_case(a.src, a.events, case)
+        what = f"the synthetic case of {a.events} events"
     env = d.private_env(tmp, os.path.join(a.src, "data", "cases"), extra={
         "GTK_A11Y": "none",
         "BACKCHANNEL_REPORT_FIRST_FRAME": "1",
-        "BACKCHANNEL_BENCH_PAN": f"{a.frames}:{a.step:g}",
+        "BACKCHANNEL_BENCH_PAN": f"{a.frames}:{a.dx:g}:{a.dy:g}",
     })
 
     work, interval, firsts = [], [], []
     for _ in range(a.runs):
-        first, frames = one_run(a.exe, case, env, a.view)
+        first, frames = one_run(a.exe, case, env)
         firsts.append(first)
         # The first frames after the pan starts warm caches; keep them,
         # they are part of what a user sees.
         work += [w for w, _ in frames]
         interval += [i for _, i in frames]
 
-    print(f"Panning {a.events} events ({os.path.getsize(case) // 1024} KiB), lanes view, "
-          f"{a.step:g} px a frame, {a.frames} frames x {a.runs} runs")
+    print(f"Panning {what} ({os.path.getsize(case) // 1024} KiB), lanes view, "
+          f"({a.dx:g}, {a.dy:g}) px a frame, {a.frames} frames x {a.runs} runs")
     print(f"Xvfb 1280x800x24, window 1200x760, GSK_RENDERER=cairo, {os.cpu_count()} CPUs")
     print(f"launch to first frame with the case: " +
           ", ".join(f"{f:.0f} ms" for f in firsts if f is not None))

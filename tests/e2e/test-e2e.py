@@ -25,8 +25,8 @@ import xml.etree.ElementTree as ET
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bcdriver as d  # noqa: E402
 
-# Events whose titles the inspector shows; any of the first rows will do,
-# the test takes the third so that it is not the one selected by default.
+# The outline row to select: any visible one will do; the third, so that
+# it is not a first row that a list might select by itself.
 EVENT_ROW = 2
 
 
@@ -65,9 +65,11 @@ def open_from_welcome(app, title):
 
 def select_event(app, win, titles):
     step("outline: select an event")
-    events_tab = d.find(win, role_name="page tab", name_is="Events")
-    if events_tab is not None and not d.showing(d.find(win, role_name="list", name_is="Events") or events_tab):
-        d.press(events_tab)
+    if d.find(win, role_name="list", name_is="Events", visible=True) is None:
+        tab = d.wait_for("the Events tab of the outline",
+                         lambda: d.find(win, role_name="page tab", name_is="Events", visible=True),
+                         program=program)
+        d.press(tab)
 
     def rows():
         lst = d.find(win, role_name="list", name_is="Events", visible=True)
@@ -335,6 +337,7 @@ def main(argv):
         except Exception:
             pass
         d.log("--- backchannel output ---\n" + program.output())
+        d.log(f"(its files are kept in {tmp})")
         return 1
     finally:
         program.stop()
