@@ -14,5 +14,10 @@ gboolean  _bc_canvas_item_to_widget (BcCanvas *self,
                                      BcItem   *item,
                                      double   *x,
                                      double   *y);
+guint     _bc_canvas_get_tiles_painted (BcCanvas *self);
+guint     _bc_canvas_get_tiles_cached  (BcCanvas *self);
+void      _bc_canvas_pan               (BcCanvas *self,
+                                        double    dx,
+                                        double    dy);
 
 G_END_DECLS

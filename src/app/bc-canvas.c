@@ -15,6 +15,26 @@
 #define ZOOM_STEP 1.2
 /* Pixels scrolled per wheel step when panning. */
 #define SCROLL_STEP 40.0
+/* The diagram is painted in square tiles of this many device pixels,
+ * kept as textures, so that panning only paints the tiles that come into
+ * view: a frame of a large case would otherwise stroke thousands of long
+ * transfer curves again. */
+#define TILE_SIZE 512
+/* Enough for two screens of tiles at 4K; more when a screen needs it. */
+#define MAX_TILES 64
+/* Space left around the diagram when it is fitted to the canvas, in
+ * widget pixels. */
+#define FIT_MARGIN 24.0
+/* Below this zoom the labels cannot be read: a new case that would need
+ * less to fit opens at its top-left corner instead. */
+#define MIN_FIT_ZOOM 0.3
+
+typedef struct
+{
+  gint64           key; /* column and row, see tile_key () */
+  cairo_surface_t *surface;
+  GdkTexture      *texture; /* shares the surface's pixels */
+} Tile;
 
 struct _BcCanvas
 {
@@ -31,6 +51,19 @@ struct _BcCanvas
   /* Options changed since the layout was made: it is made again before
    * it is next used, so that a dragged slider costs one layout a frame. */
   gboolean     layout_stale;
+  /* Counts the layouts made, so that tiles of an old one are not used. */
+  guint        layout_generation;
+
+  /* The tile cache: Tile by key in tiles, most recently used first in
+   * tile_lru. Every tile was painted with the settings below; when one
+   * of them changes, all tiles go. */
+  GHashTable  *tiles;
+  GQueue       tile_lru;
+  double       tiles_zoom;
+  int          tiles_scale;
+  BcTheme      tiles_theme;
+  guint        tiles_generation;
+  guint        tiles_painted;
 
   /* The layout point at the widget's top-left corner, and the scale. */
   double     offset_x;
@@ -122,6 +155,52 @@ layout_changed (BcCanvas *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+static GListModel *
+case_list (BcCase *kase,
+           guint   i)
+{
+  switch (i)
+    {
+    case 0:
+      return bc_case_get_actors (kase);
+    case 1:
+      return bc_case_get_events (kase);
+    case 2:
+      return bc_case_get_links (kase);
+    default:
+      return bc_case_get_transfers (kase);
+    }
+}
+
+static void case_item_changed  (BcCanvas   *self,
+                                GObject    *object,
+                                GParamSpec *pspec);
+static void case_items_changed (BcCanvas   *self,
+                                guint       position,
+                                guint       removed,
+                                guint       added,
+                                GListModel *model);
+
+static void
+watch_case (BcCanvas *self,
+            gboolean  watch)
+{
+  if (watch)
+    g_signal_connect_swapped (self->case_, "item-changed", G_CALLBACK (case_item_changed), self);
+  else
+    g_signal_handlers_disconnect_by_func (self->case_, case_item_changed, self);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      GListModel *list = case_list (self->case_, i);
+
+      if (watch)
+        g_signal_connect_swapped (list, "items-changed", G_CALLBACK (case_items_changed), self);
+      else
+        g_signal_handlers_disconnect_by_func (list, case_items_changed, self);
+    }
+}
+
 static BcLayout *
 ensure_layout (BcCanvas *self)
 {
@@ -131,6 +210,7 @@ ensure_layout (BcCanvas *self)
     return self->layout;
 
   self->layout_stale = FALSE;
+  self->layout_generation++;
   g_clear_pointer (&self->layout, bc_layout_free);
   if (self->case_ != NULL)
     {
@@ -171,6 +251,19 @@ set_zoom_at (BcCanvas *self,
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+/* The zoom at which the whole layout fits in width × height with a
+ * margin around it. */
+static double
+fit_zoom (BcCanvas *self,
+          int       width,
+          int       height)
+{
+  double w = MAX (width - 2 * FIT_MARGIN, width / 2.0);
+  double h = MAX (height - 2 * FIT_MARGIN, height / 2.0);
+
+  return MIN (w / self->layout->width, h / self->layout->height);
 }
 
 static void
@@ -483,6 +576,141 @@ draw_known_on (BcCanvas *self,
   cairo_fill (cr);
 }
 
+static void
+tile_free (gpointer data)
+{
+  Tile *tile = data;
+
+  g_clear_object (&tile->texture);
+  g_clear_pointer (&tile->surface, cairo_surface_destroy);
+  g_free (tile);
+}
+
+static gint64
+tile_key (int col,
+          int row)
+{
+  return ((gint64) col << 32) | (guint32) row;
+}
+
+static void
+clear_tiles (BcCanvas *self)
+{
+  g_hash_table_remove_all (self->tiles);
+  g_queue_clear_full (&self->tile_lru, tile_free);
+}
+
+static BcTheme
+current_theme (void)
+{
+  return adw_style_manager_get_dark (adw_style_manager_get_default ()) ? BC_THEME_DARK : BC_THEME_LIGHT;
+}
+
+/* Drops every tile unless it was painted at this zoom, scale, theme and
+ * layout: all of them change what every pixel looks like. */
+static void
+validate_tiles (BcCanvas *self,
+                int       scale,
+                BcTheme   theme)
+{
+  if (self->tiles_zoom == self->zoom && self->tiles_scale == scale &&
+      self->tiles_theme == theme && self->tiles_generation == self->layout_generation)
+    return;
+
+  clear_tiles (self);
+  self->tiles_zoom = self->zoom;
+  self->tiles_scale = scale;
+  self->tiles_theme = theme;
+  self->tiles_generation = self->layout_generation;
+}
+
+/* Tile (col, row) covers the device pixels [col, col + 1) × [row, row + 1)
+ * times TILE_SIZE of the layout drawn at zoom × scale, so that the tiles
+ * of one zoom share one pixel grid and meet without seams. */
+static void
+paint_tile (BcCanvas *self,
+            Tile     *tile,
+            int       col,
+            int       row,
+            int       scale,
+            BcTheme   theme)
+{
+  double pixels = self->zoom * scale;
+  cairo_surface_t *surface;
+  GBytes *bytes;
+  BcPaintOptions options;
+  BcRect viewport;
+  cairo_t *cr;
+
+  bc_paint_options_init (&options);
+  options.theme = theme;
+  options.background = TRUE;
+
+  viewport.x = (double) col * TILE_SIZE / pixels;
+  viewport.y = (double) row * TILE_SIZE / pixels;
+  viewport.width = TILE_SIZE / pixels;
+  viewport.height = TILE_SIZE / pixels;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE_SIZE, TILE_SIZE);
+  cr = cairo_create (surface);
+  cairo_scale (cr, pixels, pixels);
+  cairo_translate (cr, -viewport.x, -viewport.y);
+  bc_painter_paint (self->layout, cr, &viewport, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* CAIRO_FORMAT_ARGB32 is premultiplied 32-bit words in native byte
+   * order, which is what GDK_MEMORY_DEFAULT names on either endianness
+   * (B8G8R8A8_PREMULTIPLIED on little-endian). The bytes keep the
+   * surface alive, so its pixels are not copied. */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * TILE_SIZE,
+                                      (GDestroyNotify) cairo_surface_destroy,
+                                      cairo_surface_reference (surface));
+  tile->texture = gdk_memory_texture_new (TILE_SIZE, TILE_SIZE, GDK_MEMORY_DEFAULT, bytes,
+                                          cairo_image_surface_get_stride (surface));
+  tile->surface = surface;
+  g_bytes_unref (bytes);
+  self->tiles_painted++;
+}
+
+/* Tile (col, row), painted if it is not in the cache. The least
+ * recently used tiles beyond @limit are dropped. */
+static Tile *
+lookup_tile (BcCanvas *self,
+             int       col,
+             int       row,
+             int       scale,
+             BcTheme   theme,
+             guint     limit)
+{
+  gint64 key = tile_key (col, row);
+  GList *link = g_hash_table_lookup (self->tiles, &key);
+  Tile *tile;
+
+  if (link != NULL)
+    {
+      g_queue_unlink (&self->tile_lru, link);
+      g_queue_push_head_link (&self->tile_lru, link);
+      return link->data;
+    }
+
+  while (self->tile_lru.length >= limit)
+    {
+      Tile *old = g_queue_pop_tail (&self->tile_lru);
+
+      g_hash_table_remove (self->tiles, &old->key);
+      tile_free (old);
+    }
+
+  tile = g_new0 (Tile, 1);
+  tile->key = key;
+  paint_tile (self, tile, col, row, scale, theme);
+  g_queue_push_head (&self->tile_lru, tile);
+  g_hash_table_insert (self->tiles, &tile->key, self->tile_lru.head);
+  return tile;
+}
+
 /* Callbacks */
 
 static void
@@ -586,7 +814,30 @@ pinch_changed (GtkGestureZoom *gesture,
 static void
 dark_changed (BcCanvas *self)
 {
+  /* The tiles of the other theme are dropped when the next frame sees
+   * the change. */
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* An edit anywhere in the case may move or repaint anything: lay out
+ * again, keeping the place and the zoom. The layout also borrows the
+ * case's items, so one must not outlive a removed item. */
+static void
+case_item_changed (BcCanvas   *self,
+                   GObject    *object,
+                   GParamSpec *pspec)
+{
+  layout_changed (self, FALSE);
+}
+
+static void
+case_items_changed (BcCanvas   *self,
+                    guint       position,
+                    guint       removed,
+                    guint       added,
+                    GListModel *model)
+{
+  layout_changed (self, FALSE);
 }
 
 static void
@@ -794,29 +1045,75 @@ bc_canvas_snapshot (GtkWidget   *widget,
   BcCanvas *self = BC_CANVAS (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  BcPaintOptions options;
-  BcRect viewport;
-  cairo_t *cr;
+  int scale = gtk_widget_get_scale_factor (widget);
+  BcTheme theme = current_theme ();
+  double pixels, origin_x, origin_y;
+  int col0, col1, row0, row1;
+  guint limit;
+  double known_x;
 
   if (ensure_layout (self) == NULL || width <= 0 || height <= 0)
     return;
 
-  bc_paint_options_init (&options);
-  options.theme = adw_style_manager_get_dark (adw_style_manager_get_default ()) ? BC_THEME_DARK : BC_THEME_LIGHT;
-  options.background = TRUE;
+  validate_tiles (self, scale, theme);
 
-  viewport.x = self->offset_x;
-  viewport.y = self->offset_y;
-  viewport.width = width / self->zoom;
-  viewport.height = height / self->zoom;
+  /* The widget's corner in device pixels of the tile grid, rounded so
+   * that the tiles land on whole pixels and stay sharp. */
+  pixels = self->zoom * scale;
+  origin_x = round (self->offset_x * pixels);
+  origin_y = round (self->offset_y * pixels);
+  col0 = (int) floor (origin_x / TILE_SIZE);
+  row0 = (int) floor (origin_y / TILE_SIZE);
+  col1 = (int) floor ((origin_x + width * scale - 1) / TILE_SIZE);
+  row1 = (int) floor ((origin_y + height * scale - 1) / TILE_SIZE);
+  limit = MAX (MAX_TILES, 2 * (guint) ((col1 - col0 + 1) * (row1 - row0 + 1)));
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  cairo_scale (cr, self->zoom, self->zoom);
-  cairo_translate (cr, -self->offset_x, -self->offset_y);
-  bc_painter_paint (self->layout, cr, &viewport, &options);
-  draw_known_on (self, cr);
-  draw_selection (self, cr);
-  cairo_destroy (cr);
+  /* The cairo renderer of GTK 4.8 copies a texture node's pixels into
+   * a new surface on every frame, whole, however little of it shows:
+   * for it the tiles' own surfaces are composited, clipped to the
+   * widget. Other renderers keep textures on the GPU between frames. */
+  if (GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (gtk_widget_get_native (widget))))
+    {
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+      cairo_scale (cr, 1.0 / scale, 1.0 / scale);
+      for (int row = row0; row <= row1; row++)
+        for (int col = col0; col <= col1; col++)
+          {
+            Tile *tile = lookup_tile (self, col, row, scale, theme, limit);
+
+            cairo_set_source_surface (cr, tile->surface, col * TILE_SIZE - origin_x, row * TILE_SIZE - origin_y);
+            cairo_paint (cr);
+          }
+      cairo_destroy (cr);
+    }
+  else
+    {
+      for (int row = row0; row <= row1; row++)
+        for (int col = col0; col <= col1; col++)
+          {
+            Tile *tile = lookup_tile (self, col, row, scale, theme, limit);
+
+            gtk_snapshot_append_texture (snapshot, tile->texture,
+                                         &GRAPHENE_RECT_INIT ((col * TILE_SIZE - origin_x) / scale,
+                                                              (row * TILE_SIZE - origin_y) / scale,
+                                                              (double) TILE_SIZE / scale,
+                                                              (double) TILE_SIZE / scale));
+          }
+    }
+
+  /* What follows the user, not the case, goes on top of the tiles, so
+   * that selecting does not paint them again. */
+  if (self->selected_item != NULL || known_on_x (self, &known_x))
+    {
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+      cairo_scale (cr, self->zoom, self->zoom);
+      cairo_translate (cr, -origin_x / pixels, -origin_y / pixels);
+      draw_known_on (self, cr);
+      draw_selection (self, cr);
+      cairo_destroy (cr);
+    }
   bench_painted (self);
 
   if (gtk_widget_has_visible_focus (widget))
@@ -833,9 +1130,9 @@ bc_canvas_snapshot (GtkWidget   *widget,
     }
 }
 
-/* A new layout opens at its top-left corner, scaled so that its height
- * fits (the lanes are the reading direction) but never so small that
- * the labels cannot be read: fitting everything is one click away. */
+/* A new layout opens fitted to the canvas, once the canvas has a size;
+ * one too large to be read that way opens at its top-left corner, its
+ * width fitted if the labels stay readable, and is explored from there. */
 static void
 bc_canvas_size_allocate (GtkWidget *widget,
                          int        width,
@@ -849,9 +1146,14 @@ bc_canvas_size_allocate (GtkWidget *widget,
       self->layout->width <= 0 || self->layout->height <= 0)
     return;
 
+  if (fit_zoom (self, width, height) >= MIN_FIT_ZOOM)
+    {
+      bc_canvas_zoom_to_fit (self);
+      return;
+    }
+
   self->needs_fit = FALSE;
-  zoom = MIN (width / self->layout->width, height / self->layout->height);
-  zoom = MAX (zoom, MIN (1.0, MAX (0.6, height / self->layout->height)));
+  zoom = MIN (1.0, MAX (0.6, height / self->layout->height));
   self->zoom = CLAMP (zoom, MIN_ZOOM, MAX_ZOOM);
   self->offset_x = 0;
   self->offset_y = 0;
@@ -866,6 +1168,10 @@ bc_canvas_dispose (GObject *object)
   BcCanvas *self = BC_CANVAS (object);
 
   g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), dark_changed, self);
+  if (self->case_ != NULL)
+    watch_case (self, FALSE);
+  g_clear_pointer (&self->tiles, g_hash_table_unref);
+  g_queue_clear_full (&self->tile_lru, tile_free);
   g_clear_pointer (&self->layout, bc_layout_free);
   g_clear_object (&self->selected_item);
   g_clear_object (&self->case_);
@@ -1029,6 +1335,9 @@ bc_canvas_init (BcCanvas *self)
   self->time_scale = BC_TIME_SCALE_PROPORTIONAL;
   self->highlight = -1;
   self->known_on = BC_DATE_UNSET;
+  /* Keys point into the tiles, which the queue owns. */
+  self->tiles = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_queue_init (&self->tile_lru);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
@@ -1088,8 +1397,14 @@ bc_canvas_set_case (BcCanvas *self,
 {
   g_return_if_fail (BC_IS_CANVAS (self));
 
-  if (!g_set_object (&self->case_, case_))
+  if (self->case_ == case_)
     return;
+
+  if (self->case_ != NULL)
+    watch_case (self, FALSE);
+  g_set_object (&self->case_, case_);
+  if (self->case_ != NULL)
+    watch_case (self, TRUE);
 
   g_clear_object (&self->selected_item);
   rebuild_layout (self);
@@ -1179,8 +1494,7 @@ bc_canvas_zoom_to_fit (BcCanvas *self)
     return;
 
   self->needs_fit = FALSE;
-  zoom = MIN (width / self->layout->width, height / self->layout->height);
-  zoom = CLAMP (zoom, MIN_ZOOM, MAX_ZOOM);
+  zoom = CLAMP (fit_zoom (self, width, height), MIN_ZOOM, MAX_ZOOM);
   self->offset_x = self->layout->width / 2 - width / 2.0 / zoom;
   self->offset_y = self->layout->height / 2 - height / 2.0 / zoom;
   if (zoom != self->zoom)
@@ -1354,6 +1668,31 @@ _bc_canvas_pick (BcCanvas *self,
 
   widget_to_layout (self, x, y, &lx, &ly);
   return pick (self, lx, ly);
+}
+
+/* How many tiles the canvas has painted since it was made, and how
+ * many it keeps. */
+guint
+_bc_canvas_get_tiles_painted (BcCanvas *self)
+{
+  return self->tiles_painted;
+}
+
+guint
+_bc_canvas_get_tiles_cached (BcCanvas *self)
+{
+  return self->tile_lru.length;
+}
+
+/* Moves the view by (dx, dy) widget pixels, as a drag would. */
+void
+_bc_canvas_pan (BcCanvas *self,
+                double    dx,
+                double    dy)
+{
+  self->offset_x += dx / self->zoom;
+  self->offset_y += dy / self->zoom;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 BcLayout *

@@ -140,21 +140,47 @@ current_day (BcTimeline *self)
   return CLAMP (bc_date_get_last_day (self->known_on), self->first_day, self->last_day);
 }
 
-/* A tick at each new year. Unlabelled: a scale is at least as wide as
- * all its labels side by side, and the bar must fit a phone; the entry
- * beside it gives the date. */
+/* A tick at each new year, and the year written under a few of them:
+ * a scale is at least as wide as all its labels side by side, and the
+ * bar must fit a phone, so at most MAX_YEAR_LABELS years are named,
+ * every one, every second, fifth, tenth… as the span needs. */
+#define MAX_YEAR_LABELS 3
+
 static void
 add_year_marks (BcTimeline *self)
 {
+  static const guint steps[] = { 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000 };
   BcDate first = bc_date_from_julian (self->first_day, BC_DATE_PRECISION_YEAR);
   BcDate last = bc_date_from_julian (self->last_day, BC_DATE_PRECISION_YEAR);
+  guint n_years = last.year - first.year;
+  guint step = steps[G_N_ELEMENTS (steps) - 1];
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if ((n_years + steps[i] - 1) / steps[i] <= MAX_YEAR_LABELS)
+      {
+        step = steps[i];
+        break;
+      }
 
   gtk_scale_clear_marks (self->scale);
+
+  /* Within one year, name it at the start. */
+  if (n_years == 0)
+    {
+      g_autofree char *markup = g_strdup_printf ("<small>%d</small>", (int) first.year);
+
+      gtk_scale_add_mark (self->scale, self->first_day, GTK_POS_BOTTOM, markup);
+      return;
+    }
+
   for (guint year = first.year + 1; year <= last.year; year++)
     {
       BcDate jan1 = { year, 1, 1 };
+      g_autofree char *markup = NULL;
 
-      gtk_scale_add_mark (self->scale, bc_date_get_first_day (jan1), GTK_POS_BOTTOM, NULL);
+      if (year % step == 0 || step == 1)
+        markup = g_strdup_printf ("<small>%u</small>", year);
+      gtk_scale_add_mark (self->scale, bc_date_get_first_day (jan1), GTK_POS_BOTTOM, markup);
     }
 }
 

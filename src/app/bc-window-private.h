@@ -18,5 +18,8 @@ BcInspector *_bc_window_get_inspector   (BcWindow *self);
 BcTimeline  *_bc_window_get_timeline    (BcWindow *self);
 GtkWindow   *_bc_window_get_export_dialog (BcWindow *self);
 const char  *_bc_window_get_page        (BcWindow *self);
+gboolean     _bc_window_save_to         (BcWindow  *self,
+                                         GFile     *file,
+                                         GError   **error);
 
 G_END_DECLS

@@ -7,6 +7,8 @@
 
 #include "bc-bundled.h"
 #include "bc-canvas.h"
+#include "bc-compat.h"
+#include "bc-history.h"
 #include "bc-export-dialog.h"
 #include "bc-inspector.h"
 #include "bc-outline.h"
@@ -15,6 +17,7 @@
 #include "bc-reader.h"
 #include "bc-timeline.h"
 #include "bc-window-private.h"
+#include "bc-writer.h"
 
 /* How many recent case files the welcome page offers. */
 #define MAX_RECENT 5
@@ -33,6 +36,12 @@ struct _BcWindow
   GtkWindow        *export_dialog;    /* unowned, until destroyed */
   GtkPrintOperation *print_operation; /* while one runs */
   GtkPrintSettings *print_settings;   /* the last ones used */
+  BcHistory        *history;          /* the case's, while it is shown */
+  GFileMonitor     *monitor;
+  char             *etag;             /* of the file as last read or written */
+  gboolean          bundled;          /* read-only: saves go elsewhere */
+  gboolean          changed_on_disk;
+  gboolean          discard_confirmed;
 
   /* Template widgets */
   AdwToastOverlay  *toast_overlay;
@@ -53,6 +62,7 @@ struct _BcWindow
   BcTimeline       *timeline;
   GtkToggleButton  *lanes_button;
   GtkToggleButton  *wheel_button;
+  GtkRevealer      *disk_revealer;
 };
 
 G_DEFINE_FINAL_TYPE (BcWindow, bc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -613,6 +623,518 @@ zoom_action (GtkWidget  *widget,
   }
 }
 
+/* Editing: history, saving, the file on disk */
+
+static gboolean
+is_bundled_file (GFile *file)
+{
+  g_autoptr(GPtrArray) bundled = bc_bundled_list_cases ();
+
+  for (guint i = 0; i < bundled->len; i++)
+    if (g_file_equal (file, g_ptr_array_index (bundled, i)))
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+query_etag (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
+}
+
+static void
+update_edit_state (BcWindow *self)
+{
+  gboolean has_case = self->case_ != NULL;
+  gboolean modified = self->history != NULL && bc_history_get_modified (self->history);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 self->history != NULL && bc_history_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 self->history != NULL && bc_history_can_redo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_case);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_case);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-event", has_case);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-actor", has_case);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-source", has_case);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.revert",
+                                 has_case && (modified || self->changed_on_disk));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", has_case && self->changed_on_disk);
+  gtk_revealer_set_reveal_child (self->disk_revealer, has_case && self->changed_on_disk);
+
+  if (has_case)
+    {
+      /* The GNOME convention for unsaved changes: a bullet before the title. */
+      g_autofree char *title = g_strdup_printf ("%s%s", modified ? "• " : "",
+                                                bc_case_get_title (self->case_) ?: "");
+      g_autofree char *base = self->file != NULL ? g_file_get_basename (self->file) : NULL;
+      g_autofree char *subtitle = NULL;
+
+      if (self->bundled)
+        subtitle = g_strdup_printf (_("%s (read-only example)"), base);
+      gtk_window_set_title (GTK_WINDOW (self), title);
+      adw_window_title_set_title (self->window_title, title);
+      adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : base ? base : "");
+    }
+}
+
+static void
+history_changed (BcHistory  *history,
+                 GParamSpec *pspec,
+                 BcWindow   *self)
+{
+  update_edit_state (self);
+}
+
+static void
+case_item_changed (BcCase     *case_,
+                   GObject    *object,
+                   GParamSpec *pspec,
+                   BcWindow   *self)
+{
+  if (object == G_OBJECT (case_))
+    update_edit_state (self);
+}
+
+static void
+set_history (BcWindow  *self,
+             BcHistory *history)
+{
+  if (self->history == history)
+    return;
+
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_func (self->history, history_changed, self);
+  g_set_object (&self->history, history);
+  if (history != NULL)
+    g_signal_connect (history, "notify", G_CALLBACK (history_changed), self);
+  if (history != NULL && self->case_ != NULL)
+    g_signal_connect_object (self->case_, "item-changed", G_CALLBACK (case_item_changed), self, 0);
+  update_edit_state (self);
+}
+
+static void
+stop_monitor (BcWindow *self)
+{
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+    }
+  g_clear_object (&self->monitor);
+  g_clear_pointer (&self->etag, g_free);
+}
+
+/* Our own saves change the etag too; only a change we did not write
+ * counts. */
+static void
+file_changed_on_disk (GFileMonitor      *monitor,
+                      GFile             *file,
+                      GFile             *other,
+                      GFileMonitorEvent  event,
+                      BcWindow          *self)
+{
+  g_autofree char *etag = NULL;
+
+  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT &&
+      event != G_FILE_MONITOR_EVENT_CREATED &&
+      event != G_FILE_MONITOR_EVENT_DELETED &&
+      event != G_FILE_MONITOR_EVENT_MOVED_IN &&
+      event != G_FILE_MONITOR_EVENT_RENAMED)
+    return;
+
+  etag = query_etag (self->file);
+  if (g_strcmp0 (etag, self->etag) == 0)
+    return;
+
+  self->changed_on_disk = TRUE;
+  update_edit_state (self);
+}
+
+static void
+set_file (BcWindow *self,
+          GFile    *file)
+{
+  stop_monitor (self);
+  g_set_object (&self->file, file);
+  self->bundled = file != NULL && is_bundled_file (file);
+  self->changed_on_disk = FALSE;
+
+  if (file != NULL && !self->bundled)
+    {
+      self->etag = query_etag (file);
+      self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+      if (self->monitor != NULL)
+        g_signal_connect (self->monitor, "changed", G_CALLBACK (file_changed_on_disk), self);
+    }
+}
+
+static gboolean
+write_case (BcWindow  *self,
+            GFile     *file,
+            GError   **error)
+{
+  if (!bc_case_write_file (self->case_, file, BC_WRITE_FLAGS_NONE, NULL, error))
+    return FALSE;
+
+  bc_history_mark_saved (self->history);
+  if (self->file == NULL || !g_file_equal (file, self->file))
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      set_file (self, file);
+      gtk_recent_manager_add_item (self->recent_manager, uri);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+    }
+  else
+    {
+      g_free (self->etag);
+      self->etag = query_etag (file);
+      self->changed_on_disk = FALSE;
+    }
+
+  update_edit_state (self);
+  return TRUE;
+}
+
+static void
+show_save_error (BcWindow *self,
+                 GError   *error)
+{
+  g_autofree char *title = g_strdup_printf (_("Could not save: %s"), error->message);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+typedef void (*SavedFunc) (BcWindow *self);
+
+typedef struct
+{
+  BcWindow  *self;
+  SavedFunc  then;
+} SaveData;
+
+static void
+save_as_chosen (GFile    *file,
+                gpointer  user_data)
+{
+  SaveData *data = user_data;
+  BcWindow *self = data->self;
+  g_autoptr(GError) error = NULL;
+
+  if (file != NULL && self->case_ != NULL)
+    {
+      if (is_bundled_file (file))
+        adw_toast_overlay_add_toast (self->toast_overlay,
+                                     adw_toast_new (_("The example cases are read-only: choose another name")));
+      else if (!write_case (self, file, &error))
+        show_save_error (self, error);
+      else if (data->then != NULL)
+        data->then (self);
+    }
+
+  g_object_unref (self);
+  g_free (data);
+}
+
+static void
+run_save_as (BcWindow  *self,
+             SavedFunc  then)
+{
+  SaveData *data = g_new0 (SaveData, 1);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *name = NULL;
+
+  gtk_file_filter_set_name (filter, _("Backchannel cases"));
+  gtk_file_filter_add_pattern (filter, "*.bcase");
+  gtk_file_filter_add_mime_type (filter, "application/x-backchannel-case");
+
+  if (self->file != NULL)
+    {
+      name = g_file_get_basename (self->file);
+      if (!self->bundled)
+        folder = g_file_get_parent (self->file);
+    }
+  else
+    name = g_strdup_printf ("%s.bcase", bc_case_get_id (self->case_) ?: _("Untitled"));
+
+  data->self = g_object_ref (self);
+  data->then = then;
+  bc_compat_choose_save_file (GTK_WINDOW (self), _("Save Case As"), folder, name, filter,
+                              save_as_chosen, data);
+}
+
+static void
+overwrite_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    BcWindow         *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "overwrite") && self->case_ != NULL && self->file != NULL &&
+      !write_case (self, self->file, &error))
+    show_save_error (self, error);
+}
+
+/* Saves where the case came from, unless it is a read-only example or
+ * another program changed the file: then the user decides. */
+static void
+save_then (BcWindow  *self,
+           SavedFunc  then)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->case_ == NULL)
+    return;
+
+  if (self->file == NULL || self->bundled)
+    {
+      run_save_as (self, then);
+      return;
+    }
+
+  if (self->changed_on_disk)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Overwrite Changes on Disk?"),
+                                                  _("Another program changed the file since it was opened. "
+                                                    "Saving replaces its changes with this case."));
+
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "overwrite", _("_Overwrite"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (overwrite_response), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  if (!write_case (self, self->file, &error))
+    show_save_error (self, error);
+  else if (then != NULL)
+    then (self);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  BcWindow *self = BC_WINDOW (widget);
+
+  if (self->history == NULL)
+    return;
+
+  if (g_str_equal (action_name, "win.undo"))
+    bc_history_undo (self->history);
+  else
+    bc_history_redo (self->history);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  save_then (BC_WINDOW (widget), NULL);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  BcWindow *self = BC_WINDOW (widget);
+
+  if (self->case_ != NULL)
+    run_save_as (self, NULL);
+}
+
+static void
+reload (BcWindow *self)
+{
+  g_autoptr(GFile) file = self->file ? g_object_ref (self->file) : NULL;
+
+  if (file != NULL)
+    bc_window_open (self, file);
+}
+
+static void
+revert_response (AdwMessageDialog *dialog,
+                 const char       *response,
+                 BcWindow         *self)
+{
+  if (g_str_equal (response, "revert"))
+    reload (self);
+}
+
+static void
+revert_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  BcWindow *self = BC_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->case_ == NULL || self->file == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Revert Unsaved Changes?"),
+                                   _("The case goes back to the file as it is on disk. "
+                                     "The changes since the last save are lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "revert", _("_Revert"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "revert",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (revert_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Reloading drops unsaved edits, so it asks when there are some. */
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  BcWindow *self = BC_WINDOW (widget);
+
+  if (self->history != NULL && bc_history_get_modified (self->history))
+    revert_action (widget, "win.revert", NULL);
+  else
+    reload (self);
+}
+
+static void
+close_after_save (BcWindow *self)
+{
+  self->discard_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+close_response (AdwMessageDialog *dialog,
+                const char       *response,
+                BcWindow         *self)
+{
+  if (g_str_equal (response, "discard"))
+    close_after_save (self);
+  else if (g_str_equal (response, "save"))
+    save_then (self, close_after_save);
+}
+
+static gboolean
+bc_window_close_request (GtkWindow *window)
+{
+  BcWindow *self = BC_WINDOW (window);
+
+  if (!self->discard_confirmed && self->history != NULL && bc_history_get_modified (self->history))
+    {
+      g_autofree char *body = g_strdup_printf (_("“%s” has unsaved changes. Changes that are not saved are lost."),
+                                               bc_case_get_title (self->case_));
+      GtkWidget *dialog = adw_message_dialog_new (window, _("Save Changes?"), body);
+
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "discard", _("_Discard"),
+                                        "save", _("_Save"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (close_response), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (bc_window_parent_class)->close_request (window);
+}
+
+/* New items */
+
+static char *
+fresh_id (BcCase     *case_,
+          const char *prefix)
+{
+  for (guint n = 1;; n++)
+    {
+      char *id = g_strdup_printf ("%s-%u", prefix, n);
+
+      if (bc_case_lookup (case_, id) == NULL)
+        return id;
+      g_free (id);
+    }
+}
+
+static void
+new_item_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  BcWindow *self = BC_WINDOW (widget);
+  g_autoptr(BcItem) item = NULL;
+  g_autoptr(BcCommand) command = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  if (self->case_ == NULL)
+    return;
+
+  if (g_str_equal (action_name, "win.new-event"))
+    {
+      BcDate date = bc_case_get_period_start (self->case_);
+
+      if (!bc_date_is_set (date))
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+          date = (BcDate) { g_date_time_get_year (now), g_date_time_get_month (now),
+                            g_date_time_get_day_of_month (now) };
+        }
+      id = fresh_id (self->case_, "event");
+      item = BC_ITEM (bc_event_new (id, BC_TRACK_1, BC_EVENT_MEETING, date, _("New event")));
+    }
+  else if (g_str_equal (action_name, "win.new-actor"))
+    {
+      id = fresh_id (self->case_, "actor");
+      item = BC_ITEM (bc_actor_new (id, BC_TRACK_1, BC_ACTOR_PERSON, _("New actor")));
+    }
+  else
+    {
+      id = fresh_id (self->case_, "source");
+      item = BC_ITEM (bc_source_new (id, BC_SOURCE_BOOK, _("New source")));
+    }
+
+  command = bc_insert_command_new (bc_item_get_section (item), NULL, -1, G_OBJECT (item));
+  if (!bc_history_perform (self->history, command, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  bc_window_set_selected_item (self, item);
+}
+
+/* The inspector lets go of an item that was deleted. */
+static void
+inspector_item_changed (BcInspector *inspector,
+                        GParamSpec  *pspec,
+                        BcWindow    *self)
+{
+  if (bc_inspector_get_item (inspector) == NULL)
+    bc_window_set_selected_item (self, NULL);
+}
+
 /* GObject */
 
 static void
@@ -629,6 +1151,8 @@ bc_window_dispose (GObject *object)
   self->export_dialog = NULL;
   g_clear_object (&self->print_operation);
   g_clear_object (&self->print_settings);
+  set_history (self, NULL);
+  stop_monitor (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BC_TYPE_WINDOW);
 
@@ -691,6 +1215,7 @@ bc_window_class_init (BcWindowClass *klass)
   object_class->dispose = bc_window_dispose;
   object_class->get_property = bc_window_get_property;
   object_class->set_property = bc_window_set_property;
+  GTK_WINDOW_CLASS (klass)->close_request = bc_window_close_request;
 
   properties[PROP_CASE] =
     g_param_spec_object ("case", NULL, NULL, BC_TYPE_CASE,
@@ -729,6 +1254,7 @@ bc_window_class_init (BcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BcWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, lanes_button);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, wheel_button);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, disk_revealer);
   gtk_widget_class_bind_template_callback (widget_class, file_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, canvas_selection_changed);
   gtk_widget_class_bind_template_callback (widget_class, view_toggled);
@@ -744,6 +1270,22 @@ bc_window_class_init (BcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.timeline-play", NULL, timeline_action);
   gtk_widget_class_install_action (widget_class, "win.timeline-reset", NULL, timeline_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.revert", NULL, revert_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.new-event", NULL, new_item_action);
+  gtk_widget_class_install_action (widget_class, "win.new-actor", NULL, new_item_action);
+  gtk_widget_class_install_action (widget_class, "win.new-source", NULL, new_item_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
 }
 
 static void
@@ -772,6 +1314,8 @@ bc_window_init (BcWindow *self)
                     G_CALLBACK (outline_selection_changed), self);
   g_signal_connect (self->inspector, "item-activated",
                     G_CALLBACK (inspector_item_activated), self);
+  g_signal_connect (self->inspector, "notify::item",
+                    G_CALLBACK (inspector_item_changed), self);
 
   drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (file_dropped), self);
@@ -812,6 +1356,7 @@ bc_window_init (BcWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timeline-play", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timeline-reset", FALSE);
   set_view_actions_enabled (self, FALSE);
+  update_edit_state (self);
 }
 
 /* Public API */
@@ -854,15 +1399,10 @@ bc_window_open (BcWindow *self,
     }
 
   bc_window_set_selected_item (self, NULL);
+  set_history (self, NULL);
   g_set_object (&self->case_, loaded);
-  g_set_object (&self->file, file);
-
-  gtk_window_set_title (GTK_WINDOW (self), bc_case_get_title (loaded));
-  adw_window_title_set_title (self->window_title, bc_case_get_title (loaded));
-  {
-    g_autofree char *base = g_file_get_basename (file);
-    adw_window_title_set_subtitle (self->window_title, base);
-  }
+  set_file (self, file);
+  set_history (self, bc_case_get_history (loaded));
 
   bc_outline_set_case (self->outline, loaded);
   bc_canvas_set_case (self->canvas, loaded);
@@ -992,4 +1532,19 @@ const char *
 _bc_window_get_page (BcWindow *self)
 {
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/* Saves to @file as Save As would, without the file chooser. */
+gboolean
+_bc_window_save_to (BcWindow  *self,
+                    GFile     *file,
+                    GError   **error)
+{
+  if (self->case_ == NULL || is_bundled_file (file))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                           "The example cases are read-only");
+      return FALSE;
+    }
+  return write_case (self, file, error);
 }

@@ -246,6 +246,79 @@ test_canvas_pick_and_zoom (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+canvas_has_painted (gpointer data)
+{
+  return _bc_canvas_get_tiles_painted (data) > 0;
+}
+
+static void
+count_frame (GdkFrameClock *clock,
+             guint         *frames)
+{
+  (*frames)++;
+}
+
+static gboolean
+frame_painted (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+/* Draws a frame of the window and returns how many tiles the canvas
+ * painted for it. */
+static guint
+paint_canvas (BcCanvas *canvas)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (canvas));
+  guint before = _bc_canvas_get_tiles_painted (canvas);
+  guint frames = 0;
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame), &frames);
+
+  gtk_widget_queue_draw (GTK_WIDGET (canvas));
+  wait_until (frame_painted, &frames);
+  g_signal_handler_disconnect (clock, id);
+  return _bc_canvas_get_tiles_painted (canvas) - before;
+}
+
+static void
+test_canvas_tiles_are_reused (void)
+{
+  BcWindow *window = window_with_case ("oslo");
+  BcCanvas *canvas = _bc_window_get_canvas (window);
+  BcCase *kase = bc_window_get_case (window);
+  g_autoptr(BcEvent) event = g_list_model_get_item (bc_case_get_events (kase), 3);
+  guint first;
+
+  /* The first frame paints the tiles in view. */
+  wait_until (canvas_has_painted, canvas);
+  paint_canvas (canvas);
+  first = _bc_canvas_get_tiles_cached (canvas);
+  g_assert_cmpuint (first, >, 0);
+
+  /* The same view again, a small pan and a selection paint (almost)
+   * nothing: at most one new row of tiles comes into view. */
+  g_assert_cmpuint (paint_canvas (canvas), ==, 0);
+  _bc_canvas_pan (canvas, 0, 24);
+  g_assert_cmpuint (paint_canvas (canvas), <=, first / 2 + 1);
+  bc_canvas_set_selected_item (canvas, BC_ITEM (event));
+  g_assert_cmpuint (paint_canvas (canvas), ==, 0);
+
+  /* An edit lays the case out again: every tile in view is new. */
+  g_object_set (event, "title", "Renamed while the canvas was open", NULL);
+  g_assert_cmpuint (paint_canvas (canvas), ==, _bc_canvas_get_tiles_cached (canvas));
+  g_assert_cmpuint (_bc_canvas_get_tiles_cached (canvas), >, 0);
+
+  /* So does a filter, and so does the other theme. */
+  bc_canvas_set_highlight (canvas, BC_MECHANISM_BRIEFING);
+  g_assert_cmpuint (paint_canvas (canvas), ==, _bc_canvas_get_tiles_cached (canvas));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_cmpuint (paint_canvas (canvas), ==, _bc_canvas_get_tiles_cached (canvas));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_invalid_file_keeps_welcome (void)
 {
@@ -285,6 +358,7 @@ main (int    argc,
   g_test_add_func ("/ui/inspector/shows-the-event-selected-in-the-outline", test_outline_selection_shows_in_inspector);
   g_test_add_func ("/ui/canvas/selection-reaches-the-outline", test_canvas_selection_reaches_outline);
   g_test_add_func ("/ui/canvas/picks-events-and-zooms", test_canvas_pick_and_zoom);
+  g_test_add_func ("/ui/canvas/pan-reuses-tiles-edit-repaints", test_canvas_tiles_are_reused);
   g_test_add_func ("/ui/window/invalid-file-keeps-the-welcome-page", test_invalid_file_keeps_welcome);
 
   return g_test_run ();
