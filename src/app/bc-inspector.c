@@ -596,7 +596,7 @@ show_field_error (GtkWidget  *row,
   if (label != NULL)
     {
       gtk_label_set_text (GTK_LABEL (label), message ? message : "");
-      gtk_widget_set_visible (label, message != NULL);
+      gtk_widget_set_visible (gtk_widget_get_parent (label), message != NULL);
     }
 }
 
@@ -695,6 +695,7 @@ add_entry (BcInspector *self,
 {
   GtkWidget *row = adw_entry_row_new ();
   GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label_row = adw_preferences_row_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -708,7 +709,13 @@ add_entry (BcInspector *self,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "field-error");
   gtk_widget_add_css_class (label, "caption");
-  gtk_widget_set_visible (label, FALSE);
+  /* A row of its own, so that the message sits right under the field
+   * (the group puts only preferences rows in its list). */
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (label_row), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (label_row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (label_row), FALSE);
+  gtk_widget_set_visible (label_row, FALSE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL, -1);
   g_object_set_data (G_OBJECT (row), "bc-error-label", label);
 
   g_signal_connect (row, "changed", G_CALLBACK (field_changed), self);
@@ -718,7 +725,7 @@ add_entry (BcInspector *self,
   gtk_widget_add_controller (row, focus);
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), label);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), label_row);
   g_hash_table_insert (self->fields, g_strdup (property), row);
   return row;
 }
@@ -1303,7 +1310,7 @@ _bc_inspector_get_field_error (BcInspector *self,
   GtkWidget *row = g_hash_table_lookup (self->fields, property);
   GtkWidget *label = row ? g_object_get_data (G_OBJECT (row), "bc-error-label") : NULL;
 
-  if (label == NULL || !gtk_widget_get_visible (label))
+  if (label == NULL || !gtk_widget_get_visible (gtk_widget_get_parent (label)))
     return NULL;
   return gtk_label_get_text (GTK_LABEL (label));
 }
