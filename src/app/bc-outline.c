@@ -315,6 +315,25 @@ search_stopped (GtkSearchEntry *entry,
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
 }
 
+/* A list makes and binds rows as soon as it has a model, and the stack
+ * measures its hidden pages, so a section's list gets its model only
+ * once its page is first shown: opening a case pays for one list. */
+static void
+stack_page_changed (GtkStack   *stack,
+                    GParamSpec *pspec,
+                    BcOutline  *self)
+{
+  GtkWidget *visible = gtk_stack_get_visible_child (stack);
+
+  for (guint i = 0; i < BC_OUTLINE_N_SECTIONS; i++)
+    {
+      Section *section = &self->sections[i];
+
+      if (section->page == visible && gtk_list_view_get_model (section->view) == NULL)
+        gtk_list_view_set_model (section->view, GTK_SELECTION_MODEL (section->selection));
+    }
+}
+
 /* GObject */
 
 static void
@@ -322,6 +341,8 @@ bc_outline_dispose (GObject *object)
 {
   BcOutline *self = BC_OUTLINE (object);
 
+  if (self->stack != NULL)
+    g_signal_handlers_disconnect_by_func (self->stack, stack_page_changed, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BC_TYPE_OUTLINE);
 
   for (guint i = 0; i < BC_OUTLINE_N_SECTIONS; i++)
@@ -447,8 +468,7 @@ bc_outline_init (BcOutline *self)
       g_signal_connect (section->selection, "notify::selected-item",
                         G_CALLBACK (selection_changed), self);
 
-      section->view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (section->selection)),
-                                                        factory));
+      section->view = GTK_LIST_VIEW (gtk_list_view_new (NULL, factory));
       gtk_widget_add_css_class (GTK_WIDGET (section->view), "navigation-sidebar");
       gtk_accessible_update_property (GTK_ACCESSIBLE (section->view),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _(section_info[i].title),
@@ -461,7 +481,9 @@ bc_outline_init (BcOutline *self)
       gtk_stack_add_titled (self->stack, scrolled, section_info[i].name, _(section_info[i].title));
     }
 
+  g_signal_connect (self->stack, "notify::visible-child", G_CALLBACK (stack_page_changed), self);
   gtk_stack_set_visible_child_name (self->stack, "events");
+  stack_page_changed (self->stack, NULL, self);
 }
 
 /* Public API */

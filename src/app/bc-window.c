@@ -42,6 +42,7 @@ struct _BcWindow
   gboolean          bundled;          /* read-only: saves go elsewhere */
   gboolean          changed_on_disk;
   gboolean          discard_confirmed;
+  gboolean          welcome_filled;   /* the welcome page's lists */
 
   /* Template widgets */
   AdwToastOverlay  *toast_overlay;
@@ -237,6 +238,20 @@ fill_recent_cases (BcWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->recent_group), shown > 0);
 }
 
+/* Reading the bundled cases costs more than the rest of the window, so
+ * the welcome page lists them only once it is first shown: a window
+ * opened on a file never pays for it. */
+static void
+ensure_welcome_lists (BcWindow *self)
+{
+  if (self->welcome_filled)
+    return;
+
+  self->welcome_filled = TRUE;
+  fill_bundled_cases (self);
+  fill_recent_cases (self);
+}
+
 static void
 set_view_actions_enabled (BcWindow *self,
                           gboolean  enabled)
@@ -323,7 +338,15 @@ static void
 recent_changed (GtkRecentManager *manager,
                 BcWindow         *self)
 {
-  fill_recent_cases (self);
+  if (self->welcome_filled)
+    fill_recent_cases (self);
+}
+
+static void
+welcome_page_mapped (GtkWidget *page,
+                     BcWindow  *self)
+{
+  ensure_welcome_lists (self);
 }
 
 static gboolean
@@ -1256,6 +1279,7 @@ bc_window_class_init (BcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BcWindow, wheel_button);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, disk_revealer);
   gtk_widget_class_bind_template_callback (widget_class, file_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, welcome_page_mapped);
   gtk_widget_class_bind_template_callback (widget_class, canvas_selection_changed);
   gtk_widget_class_bind_template_callback (widget_class, view_toggled);
 
@@ -1323,9 +1347,6 @@ bc_window_init (BcWindow *self)
 
   self->recent_manager = gtk_recent_manager_get_default ();
   g_signal_connect (self->recent_manager, "changed", G_CALLBACK (recent_changed), self);
-
-  fill_bundled_cases (self);
-  fill_recent_cases (self);
 
   self->settings = bc_preferences_window_lookup_settings ();
   if (self->settings != NULL)
@@ -1489,12 +1510,14 @@ bc_window_set_selected_item (BcWindow *self,
 GtkListBox *
 _bc_window_get_cases_list (BcWindow *self)
 {
+  ensure_welcome_lists (self);
   return self->cases_list;
 }
 
 GtkListBox *
 _bc_window_get_recent_list (BcWindow *self)
 {
+  ensure_welcome_lists (self);
   return self->recent_list;
 }
 
