@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "ui-test-util.h"
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
@@ -12,26 +14,6 @@
 #include "bc-inspector-private.h"
 #include "bc-reader.h"
 #include "bc-window-private.h"
-
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static BcWindow *
-window_with_case (const char *name)
-{
-  BcWindow *window = bc_window_new (NULL);
-  g_autoptr(GFile) file = bc_bundled_find_case (name);
-
-  g_assert_nonnull (file);
-  g_assert_true (bc_window_open (window, file));
-  gtk_window_present (GTK_WINDOW (window));
-  drain ();
-  return window;
-}
 
 static void
 close_window (BcWindow *window)

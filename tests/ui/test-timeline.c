@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "ui-test-util.h"
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
@@ -18,51 +20,6 @@
 
 /* The timeline, its filters, the export dialog, printing and the narrow
  * window, driven through the widgets a user would touch. */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-timed_out (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @condition holds. The 10 s limit only stops a
- * broken test from hanging; nothing is measured against the clock. */
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gboolean timeout = FALSE;
-  guint id = g_timeout_add_seconds (10, timed_out, &timeout);
-
-  while (!condition (data) && !timeout)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timeout);
-  g_source_remove (id);
-}
-
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static BcWindow *
-window_with_case (const char *name)
-{
-  BcWindow *window = bc_window_new (NULL);
-  g_autoptr(GFile) file = bc_bundled_find_case (name);
-
-  g_assert_nonnull (file);
-  g_assert_true (bc_window_open (window, file));
-  gtk_window_present (GTK_WINDOW (window));
-  drain ();
-  return window;
-}
 
 static void
 type_date (BcTimeline *timeline,

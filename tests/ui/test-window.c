@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "ui-test-util.h"
+
 #include <adwaita.h>
 #include <stdio.h>
 
@@ -11,50 +13,6 @@
 #include "bc-inspector-private.h"
 #include "bc-outline-private.h"
 #include "bc-window-private.h"
-
-/* Runs the main loop until @done returns TRUE, or fails after 5 s. */
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-timed_out (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gboolean timeout = FALSE;
-  guint id = g_timeout_add_seconds (5, timed_out, &timeout);
-
-  while (!condition (data) && !timeout)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timeout);
-  g_source_remove (id);
-}
-
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static BcWindow *
-window_with_case (const char *name)
-{
-  BcWindow *window = bc_window_new (NULL);
-  g_autoptr(GFile) file = bc_bundled_find_case (name);
-
-  g_assert_nonnull (file);
-  g_assert_true (bc_window_open (window, file));
-  gtk_window_present (GTK_WINDOW (window));
-  drain ();
-  return window;
-}
 
 static guint
 count_children (GtkWidget *widget)

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "bc-bundled.h"
+#include "bc-window-private.h"
+
+/* What the widget tests share: running the main loop, and a window with a
+ * bundled case open in it. */
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Runs the main loop until @condition holds. There is no time limit here:
+ * meson's test timeout stops a test that hangs, and nothing is measured
+ * against the clock. */
+static inline void
+wait_until (Condition condition,
+            gpointer  data)
+{
+  while (!condition (data))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static inline void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static inline BcWindow *
+window_with_case (const char *name)
+{
+  BcWindow *window = bc_window_new (NULL);
+  g_autoptr(GFile) file = bc_bundled_find_case (name);
+
+  g_assert_nonnull (file);
+  g_assert_true (bc_window_open (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+  return window;
+}
