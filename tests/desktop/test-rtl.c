@@ -76,6 +76,13 @@ find_css_node (GtkWidget  *root,
   return NULL;
 }
 
+static gboolean
+timed_out (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
 /* Where the scale's slider starts once GTK has laid it out again. */
 static double
 slider_start_after_layout (GtkRange *range)
