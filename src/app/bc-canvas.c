@@ -64,6 +64,9 @@ struct _BcCanvas
   BcTheme      tiles_theme;
   guint        tiles_generation;
   guint        tiles_painted;
+  /* Tiles with nothing of the case on them, most of the margin around
+   * a fitted case, share one background tile of these settings. */
+  Tile        *blank_tile;
 
   /* The layout point at the widget's top-left corner, and the scale. */
   double     offset_x;
@@ -598,6 +601,7 @@ clear_tiles (BcCanvas *self)
 {
   g_hash_table_remove_all (self->tiles);
   g_queue_clear_full (&self->tile_lru, tile_free);
+  g_clear_pointer (&self->blank_tile, tile_free);
 }
 
 static BcTheme
@@ -650,6 +654,28 @@ paint_tile (BcCanvas *self,
   viewport.y = (double) row * TILE_SIZE / pixels;
   viewport.width = TILE_SIZE / pixels;
   viewport.height = TILE_SIZE / pixels;
+
+  /* A tile that meets no item is the background alone, the same pixels
+   * wherever it lies: it shares the one blank tile, made when first
+   * needed, rather than painting and keeping a megabyte of its own. */
+  if (tile != self->blank_tile)
+    {
+      g_autoptr(GArray) hits = bc_layout_query (self->layout, &viewport);
+
+      if (hits->len == 0)
+        {
+          if (self->blank_tile == NULL)
+            {
+              self->blank_tile = g_new0 (Tile, 1);
+              paint_tile (self, self->blank_tile, col, row, scale, theme);
+              self->tiles_painted--;
+            }
+          tile->surface = cairo_surface_reference (self->blank_tile->surface);
+          tile->texture = g_object_ref (self->blank_tile->texture);
+          self->tiles_painted++;
+          return;
+        }
+    }
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE_SIZE, TILE_SIZE);
   cr = cairo_create (surface);
@@ -1172,6 +1198,7 @@ bc_canvas_dispose (GObject *object)
     watch_case (self, FALSE);
   g_clear_pointer (&self->tiles, g_hash_table_unref);
   g_queue_clear_full (&self->tile_lru, tile_free);
+  g_clear_pointer (&self->blank_tile, tile_free);
   g_clear_pointer (&self->layout, bc_layout_free);
   g_clear_object (&self->selected_item);
   g_clear_object (&self->case_);
