@@ -589,11 +589,13 @@ tile_free (gpointer data)
   g_free (tile);
 }
 
+/* Columns and rows go negative left of and above the diagram; shifting a
+ * negative number is undefined, so the halves are packed unsigned. */
 static gint64
 tile_key (int col,
           int row)
 {
-  return ((gint64) col << 32) | (guint32) row;
+  return (gint64) (((guint64) (guint32) col << 32) | (guint32) row);
 }
 
 static void
