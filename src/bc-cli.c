@@ -155,6 +155,22 @@ export_type_of (Options *o)
 }
 
 /* Reads the picture options; a bad value is a usage error, told plainly. */
+
+/* Finds @text in @names, which list an enumeration's values in order. */
+static gboolean
+parse_choice (const char         *text,
+              const char * const *names,
+              int                *value)
+{
+  for (int i = 0; names[i] != NULL; i++)
+    if (g_strcmp0 (text, names[i]) == 0)
+      {
+        *value = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 static gboolean
 picture_options (Options          *o,
                  BcExportOptions  *options)
@@ -165,39 +181,36 @@ picture_options (Options          *o,
 
   if (o->view != NULL)
     {
-      if (g_strcmp0 (o->view, "lanes") == 0)
-        options->layout.view = BC_VIEW_LANES;
-      else if (g_strcmp0 (o->view, "wheel") == 0)
-        options->layout.view = BC_VIEW_WHEEL;
-      else
+      static const char * const views[] = { "lanes", "wheel", NULL };
+
+      if (!parse_choice (o->view, views, &value))
         {
           g_printerr (_("Unknown view “%s”: use lanes or wheel\n"), o->view);
           return FALSE;
         }
+      options->layout.view = (BcView) value;
     }
   if (o->time_scale != NULL)
     {
-      if (g_strcmp0 (o->time_scale, "proportional") == 0)
-        options->layout.time_scale = BC_TIME_SCALE_PROPORTIONAL;
-      else if (g_strcmp0 (o->time_scale, "sequence") == 0)
-        options->layout.time_scale = BC_TIME_SCALE_SEQUENCE;
-      else
+      static const char * const scales[] = { "proportional", "sequence", NULL };
+
+      if (!parse_choice (o->time_scale, scales, &value))
         {
           g_printerr (_("Unknown time scale “%s”: use proportional or sequence\n"), o->time_scale);
           return FALSE;
         }
+      options->layout.time_scale = (BcTimeScale) value;
     }
   if (o->theme != NULL)
     {
-      if (g_strcmp0 (o->theme, "light") == 0)
-        options->theme = BC_THEME_LIGHT;
-      else if (g_strcmp0 (o->theme, "dark") == 0)
-        options->theme = BC_THEME_DARK;
-      else
+      static const char * const themes[] = { "light", "dark", NULL };
+
+      if (!parse_choice (o->theme, themes, &value))
         {
           g_printerr (_("Unknown theme “%s”: use light or dark\n"), o->theme);
           return FALSE;
         }
+      options->theme = (BcTheme) value;
     }
   if (o->scale != NULL)
     {
