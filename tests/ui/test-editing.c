@@ -376,15 +376,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      printf ("1..0 # SKIP no display: run under xvfb-run\n");
-      return 0;
-    }
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_set_application_name ("Backchannel tests");
+  if (!ui_test_init (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/ui/editing/undo-and-redo-an-inspector-edit", test_undo_redo_inspector_edit);
   g_test_add_func ("/ui/editing/title-marks-unsaved-changes-until-saved", test_title_marker_and_save);

@@ -611,15 +611,8 @@ int
 main (int    argc,
       char **argv)
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      printf ("1..0 # SKIP no display: run under xvfb-run\n");
-      return 0;
-    }
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_set_application_name ("Backchannel tests");
+  if (!ui_test_init (&argc, &argv))
+    return 0;
 
   /* The application's style sheet, as AdwApplication loads it: widths
    * depend on it. */

@@ -300,15 +300,8 @@ int
 main (int    argc,
       char **argv)
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      printf ("1..0 # SKIP no display: run under xvfb-run\n");
-      return 0;
-    }
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_set_application_name ("Backchannel tests");
+  if (!ui_test_init (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/ui/welcome/lists-bundled-cases", test_welcome_lists_bundled_cases);
   g_test_add_func ("/ui/outline/oslo-fills-the-lists", test_open_oslo_fills_outline);

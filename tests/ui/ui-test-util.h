@@ -2,6 +2,7 @@
 #pragma once
 
 #include <adwaita.h>
+#include <stdio.h>
 
 #include "bc-bundled.h"
 #include "bc-window-private.h"
@@ -40,4 +41,22 @@ window_with_case (const char *name)
   gtk_window_present (GTK_WINDOW (window));
   drain ();
   return window;
+}
+
+/* Starts GTK and libadwaita for a widget test, or reports a TAP skip and
+ * returns FALSE when there is no display to start them on. */
+static inline gboolean
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      printf ("1..0 # SKIP no display: run under xvfb-run\n");
+      return FALSE;
+    }
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  g_set_application_name ("Backchannel tests");
+  return TRUE;
 }
