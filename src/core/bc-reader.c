@@ -61,7 +61,6 @@ typedef struct
   GArray     *generic;       /* indices into diagnostics of vague schema errors */
   gboolean    stopped;
   gboolean    not_well_formed; /* after that, schema errors are only echoes */
-  gboolean    reporting_schema;
   gboolean    schema_lost;     /* after one element out of place, the
                                 * streaming validator reports everything
                                 * after it; only the first is true */
@@ -221,6 +220,7 @@ locate (Reader     *r,
 
 static void
 add_diagnostic_anchored (Reader     *r,
+                         gboolean    from_schema,
                          guint       anchor,
                          guint       line,
                          guint       column,
@@ -241,10 +241,7 @@ add_diagnostic_anchored (Reader     *r,
     }
 
   g_array_append_val (r->anchors, anchor);
-  {
-    gboolean schema = r->reporting_schema;
-    g_array_append_val (r->from_schema, schema);
-  }
+  g_array_append_val (r->from_schema, from_schema);
 
   if (r->diagnostics->len >= BC_READER_MAX_ERRORS)
     {
@@ -270,7 +267,7 @@ add_diagnostic_at (Reader     *r,
                    guint       column,
                    const char *message)
 {
-  add_diagnostic_anchored (r, line, line, column, message);
+  add_diagnostic_anchored (r, FALSE, line, line, column, message);
 }
 
 /* The name as written in the file, prefix included, for locate(). */
@@ -302,7 +299,7 @@ error_at (Reader     *r,
 
   locate (r, node ? (guint) xmlGetLineNo (node) : 1,
           element_name ? element_name : name, attribute, &line, &column);
-  add_diagnostic_anchored (r, node ? (guint) xmlGetLineNo (node) : line, line, column, message);
+  add_diagnostic_anchored (r, FALSE, node ? (guint) xmlGetLineNo (node) : line, line, column, message);
 }
 
 /* Schema errors that only say "something in here is wrong"; the program's
@@ -461,9 +458,7 @@ on_xml_error (void     *user_data,
       r->fatal_column = column;
     }
 
-  r->reporting_schema = e->domain == XML_FROM_RELAXNGV;
-  add_diagnostic_anchored (r, anchor, line, column, message);
-  r->reporting_schema = FALSE;
+  add_diagnostic_anchored (r, e->domain == XML_FROM_RELAXNGV, anchor, line, column, message);
 
   if (e->domain == XML_FROM_RELAXNGV && !is_generic_schema_error (e->code) &&
       e->code != XML_RELAXNG_ERR_INVALIDATTR)
@@ -1271,14 +1266,14 @@ check_references (Reader *r)
             {
               g_autofree char *message =
                 g_strdup_printf (_("“%s” does not name anything in this case"), ref->id);
-              add_diagnostic_anchored (r, ref->line, line, column, message);
+              add_diagnostic_anchored (r, FALSE, ref->line, line, column, message);
             }
           else
             {
               g_autofree char *message =
                 g_strdup_printf (_("“%s” does not name anything in this case; <%s %s> must name %s"),
                                  ref->id, ref->element, ref->attribute, _(kind_names[ref->kind]));
-              add_diagnostic_anchored (r, ref->line, line, column, message);
+              add_diagnostic_anchored (r, FALSE, ref->line, line, column, message);
             }
         }
       else if (ref->kind != REF_ANY && GPOINTER_TO_UINT (found_kind) != ref->kind)
@@ -1289,7 +1284,7 @@ check_references (Reader *r)
                              _(kind_names[ref->kind]));
 
           locate (r, ref->line, ref->element, ref->attribute, &line, &column);
-          add_diagnostic_anchored (r, ref->line, line, column, message);
+          add_diagnostic_anchored (r, FALSE, ref->line, line, column, message);
         }
     }
 
@@ -1313,7 +1308,7 @@ check_references (Reader *r)
           guint line, column;
 
           locate (r, t->line, "transfer", "to", &line, &column);
-          add_diagnostic_anchored (r, t->line, line, column, message);
+          add_diagnostic_anchored (r, FALSE, t->line, line, column, message);
         }
     }
 }
