@@ -23,6 +23,9 @@
 #define LEGEND_ROW_H    17.0
 #define LEGEND_COL_W    250.0
 #define CELL_SIZE       160.0
+/* The annotation mark: a small speech bubble. */
+#define MARK_W          8.0
+#define MARK_H          7.0
 
 /* auxiliary functions */
 
@@ -138,6 +141,69 @@ format_day (guint32         day,
             BcDatePrecision precision)
 {
   return bc_date_to_string (bc_date_from_julian (day, precision));
+}
+
+/* How many annotations are about each id: the case's, by their "about",
+ * and a transfer's own. Counted once per layout, not once per item. */
+static GHashTable *
+count_annotations (BcCase *kase)
+{
+  GHashTable *counts = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *annotations = bc_case_get_annotations (kase);
+  GListModel *transfers = bc_case_get_transfers (kase);
+
+  for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
+    {
+      g_autoptr(BcAnnotation) annotation = g_list_model_get_item (annotations, i);
+      const char *about = bc_annotation_get_about (annotation);
+
+      /* The keys are borrowed from items of the case, which outlive the
+       * table; an annotation about nothing in the case counts for
+       * nothing. */
+      if (about != NULL && bc_case_lookup (kase, about) != NULL)
+        {
+          const char *key = bc_item_get_id (bc_case_lookup (kase, about));
+          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
+
+          g_hash_table_insert (counts, (gpointer) key, GUINT_TO_POINTER (n + 1));
+        }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (transfers); i++)
+    {
+      g_autoptr(BcTransfer) transfer = g_list_model_get_item (transfers, i);
+      guint own = g_list_model_get_n_items (bc_transfer_get_annotations (transfer));
+      const char *key = bc_item_get_id (BC_ITEM (transfer));
+
+      if (own > 0)
+        g_hash_table_insert (counts, (gpointer) key,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + own));
+    }
+
+  return counts;
+}
+
+static guint
+annotations_about (GHashTable *counts,
+                   gpointer    item)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (counts, bc_item_get_id (BC_ITEM (item))));
+}
+
+/* The annotation mark of a curve sits up and to the left of its middle,
+ * clear of the mechanism mark and of the "disputed" badge, and within
+ * the margin that bc_layout_query() keeps around a curve. */
+static void
+place_curve_mark (BcLayoutCurve *c)
+{
+  double t = 0.5, u = 0.5;
+  BcPoint mid = {
+    u * u * u * c->p[0].x + 3 * u * u * t * c->p[1].x + 3 * u * t * t * c->p[2].x + t * t * t * c->p[3].x,
+    u * u * u * c->p[0].y + 3 * u * u * t * c->p[1].y + 3 * u * t * t * c->p[2].y + t * t * t * c->p[3].y,
+  };
+
+  if (c->annotations > 0)
+    c->mark = (BcRect) { mid.x - 13, mid.y - 12, MARK_W, MARK_H };
 }
 
 static void
@@ -562,6 +628,7 @@ layout_lanes (BcLayout *self,
   gboolean has_events[BC_N_TRACKS] = { FALSE };
   int lane_of[BC_N_TRACKS];
   double lane_y;
+  g_autoptr(GHashTable) counts = count_annotations (self->kase);
   TimeMap tm = { self, 0, 0, NULL };
   double axis_y = top + 4;
   guint n;
@@ -656,6 +723,7 @@ layout_lanes (BcLayout *self,
         le.event = e;
         le.lane = lane;
         le.type = bc_event_get_event_type (e);
+        le.annotations = annotations_about (counts, e);
         le.imprecise = !is_range && precision < BC_DATE_PRECISION_DAY;
 
         if (tm.seq == NULL)
@@ -759,6 +827,9 @@ layout_lanes (BcLayout *self,
         if (le->bar.width > 0)
           le->bar.y = cy - le->bar.height / 2;
         le->label.y = cy - le->label.height / 2;
+        /* On the node's top-right corner, where the label does not go. */
+        if (le->annotations > 0)
+          le->mark = (BcRect) { le->node.x + le->node.width - 3, le->node.y - 5, MARK_W, MARK_H };
       }
   }
 
@@ -880,6 +951,7 @@ layout_lanes (BcLayout *self,
 
       if (le->label.width > 0)
         b = rect_union (b, le->label);
+      b = rect_union (b, le->mark);
       add_item (self, BC_LAYOUT_ITEM_EVENT, i, (BcRect) { b.x - 2, b.y - 2, b.width + 4, b.height + 4 });
     }
 
@@ -894,7 +966,6 @@ layout_lanes (BcLayout *self,
         gpointer fi, ti;
         BcLayoutEvent *a, *b;
         BcLayoutCurve c = { 0 };
-        double ax, bx, dy;
 
         if (!transfer_is_known (t, self->options.known_on))
           continue;
@@ -910,32 +981,20 @@ layout_lanes (BcLayout *self,
         c.status = bc_transfer_get_status (t);
         c.direction = bc_case_get_transfer_direction (self->kase, t);
         c.weight = 1;
-        ax = a->node.x + a->node.width / 2;
-        bx = b->node.x + b->node.width / 2;
-        if (fabs (a->node.y - b->node.y) < 1)
-          {
-            double h = 18 + MIN (60, fabs (bx - ax) * 0.2);
-            c.p[0] = (BcPoint) { ax, a->node.y };
-            c.p[3] = (BcPoint) { bx, b->node.y };
-            c.p[1] = (BcPoint) { ax + (bx - ax) * 0.2, a->node.y - h };
-            c.p[2] = (BcPoint) { bx - (bx - ax) * 0.2, b->node.y - h };
-          }
-        else
-          {
-            gboolean up = b->node.y < a->node.y;
-            c.p[0] = (BcPoint) { ax, up ? a->node.y : a->node.y + a->node.height };
-            c.p[3] = (BcPoint) { bx, up ? b->node.y + b->node.height : b->node.y };
-            dy = c.p[3].y - c.p[0].y;
-            c.p[1] = (BcPoint) { ax, c.p[0].y + dy * 0.5 };
-            c.p[2] = (BcPoint) { bx, c.p[3].y - dy * 0.5 };
-          }
+        c.annotations = annotations_about (counts, t);
+        bc_layout_transfer_path (&a->node, &b->node, c.p);
+        place_curve_mark (&c);
         g_object_ref (t);
-        add_item (self, BC_LAYOUT_ITEM_TRANSFER, self->transfers->len, curve_bounds (&c, 12));
+        add_item (self, BC_LAYOUT_ITEM_TRANSFER, self->transfers->len,
+                  rect_union (curve_bounds (&c, 12), c.mark));
         g_array_append_val (self->transfers, c);
       }
   }
 
-  g_clear_pointer (&tm.seq, g_array_unref);
+  /* The axis is kept for bc_layout_x_to_day () and its reverse. */
+  self->day0 = tm.d0;
+  self->day1 = tm.d1;
+  self->time_points = g_steal_pointer (&tm.seq);
   self->height = self->plot.y + self->plot.height + 14;
   layout_legend (self, self->height);
   self->height = self->legend_rect.y + self->legend_rect.height + MARGIN;
@@ -959,6 +1018,7 @@ layout_wheel (BcLayout *self,
   double label_room = 170, r;
   double sector = 2 * G_PI / BC_N_TRACKS;
   g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) counts = count_annotations (self->kase);
 
   r = (self->width - 2 * MARGIN - 2 * label_room) / 2;
   self->wheel_radius = r;
@@ -1005,6 +1065,9 @@ layout_wheel (BcLayout *self,
       la.centre = (BcPoint) { self->wheel_centre.x + cos (la.angle) * la.radius,
                               self->wheel_centre.y + sin (la.angle) * la.radius };
       la.text = g_strdup (bc_actor_get_name (a));
+      la.annotations = annotations_about (counts, a);
+      if (la.annotations > 0)
+        la.mark = (BcRect) { la.centre.x + 3, la.centre.y - 10, MARK_W, MARK_H };
       _bc_render_text_size (BC_FONT_SMALL, la.text, label_room - 10, 1, &w, &h);
       g_hash_table_insert (actor_index, (gpointer) bc_item_get_id (BC_ITEM (a)),
                            GUINT_TO_POINTER (self->actors->len));
@@ -1015,7 +1078,7 @@ layout_wheel (BcLayout *self,
         BcRect b = { MIN (la.centre.x, ex) - h, MIN (la.centre.y, ey) - h,
                      fabs (ex - la.centre.x) + 2 * h, fabs (ey - la.centre.y) + 2 * h };
         g_object_ref (a);
-        add_item (self, BC_LAYOUT_ITEM_ACTOR, self->actors->len, b);
+        add_item (self, BC_LAYOUT_ITEM_ACTOR, self->actors->len, rect_union (b, la.mark));
       }
       g_array_append_val (self->actors, la);
     }
@@ -1080,7 +1143,11 @@ layout_wheel (BcLayout *self,
     {
       BcLayoutCurve *c = &g_array_index (self->transfers, BcLayoutCurve, i);
       g_object_ref (c->object);
-      add_item (self, BC_LAYOUT_ITEM_TRANSFER, i, curve_bounds (c, 12));
+      /* A chord stands for every transfer it merged; it shows the mark
+       * of the one it was made from. */
+      c->annotations = annotations_about (counts, c->object);
+      place_curve_mark (c);
+      add_item (self, BC_LAYOUT_ITEM_TRANSFER, i, rect_union (curve_bounds (c, 12), c->mark));
     }
 
   /* Links between events become thin chords between their participants. */
@@ -1279,6 +1346,7 @@ bc_layout_free (BcLayout *self)
   g_array_unref (self->sectors);
   g_array_unref (self->legend);
   g_array_unref (self->items);
+  g_clear_pointer (&self->time_points, g_array_unref);
   g_free (self->title);
   g_free (self->period);
   g_free (self->sources);
@@ -1453,4 +1521,112 @@ bc_layout_to_dot (BcLayout *self)
     }
   g_string_append (s, "}\n");
   return g_string_free (s, FALSE);
+}
+
+/**
+ * bc_layout_day_to_x:
+ * @day: a Julian day; fractions fall between days
+ *
+ * Where @day lies on the time axis of the lanes view, as the layout
+ * placed the events.
+ *
+ * Returns: an x in layout coordinates
+ */
+double
+bc_layout_day_to_x (BcLayout *self,
+                    double    day)
+{
+  TimeMap tm = { self, self->day0, self->day1, self->time_points };
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (self->day1 <= self->day0)
+    return self->plot.x;
+  return time_x (&tm, day);
+}
+
+/**
+ * bc_layout_x_to_day:
+ * @x: an x in layout coordinates
+ *
+ * The reverse of bc_layout_day_to_x(): the Julian day, with its
+ * fraction, at @x on the time axis; beyond the plot the axis runs on
+ * at the scale of its nearest part.
+ */
+double
+bc_layout_x_to_day (BcLayout *self,
+                    double    x)
+{
+  BcRect *plot = &self->plot;
+  GArray *seq = self->time_points;
+  double span = (double) self->day1 - self->day0;
+  DayX lo, hi;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (plot->width <= 0 || span <= 0)
+    return self->day0;
+  if (seq == NULL || seq->len == 0)
+    return self->day0 + (x - plot->x) / plot->width * span;
+
+  /* The sequence scale is piecewise linear through the events, and from
+   * the plot's edges to the first and last of them. */
+  lo = (DayX) { self->day0, plot->x };
+  hi = (DayX) { self->day1, plot->x + plot->width };
+  for (guint i = 0; i < seq->len; i++)
+    {
+      DayX *p = &g_array_index (seq, DayX, i);
+
+      if (p->x <= x && p->day >= lo.day)
+        lo = *p;
+      else if (p->x > x)
+        {
+          hi = *p;
+          break;
+        }
+    }
+  if (hi.x - lo.x < 1e-6)
+    return lo.day;
+  return lo.day + (x - lo.x) / (hi.x - lo.x) * ((double) hi.day - lo.day);
+}
+
+/**
+ * bc_layout_transfer_path:
+ * @from: the node a transfer leaves
+ * @to: the node it reaches; a rectangle of no size for a point
+ * @p: (out caller-allocates) (array fixed-size=4): the Bézier
+ *
+ * The curve of a transfer in the lanes view: it leaves its node
+ * vertically and arrives vertically, so that up and down read at a
+ * glance; between two nodes of one row it arches above them. The canvas
+ * draws a transfer being made with it too.
+ */
+void
+bc_layout_transfer_path (const BcRect *from,
+                         const BcRect *to,
+                         BcPoint      *p)
+{
+  double ax = from->x + from->width / 2;
+  double bx = to->x + to->width / 2;
+  double dy;
+
+  if (fabs (from->y - to->y) < 1)
+    {
+      double h = 18 + MIN (60, fabs (bx - ax) * 0.2);
+
+      p[0] = (BcPoint) { ax, from->y };
+      p[3] = (BcPoint) { bx, to->y };
+      p[1] = (BcPoint) { ax + (bx - ax) * 0.2, from->y - h };
+      p[2] = (BcPoint) { bx - (bx - ax) * 0.2, to->y - h };
+    }
+  else
+    {
+      gboolean up = to->y < from->y;
+
+      p[0] = (BcPoint) { ax, up ? from->y : from->y + from->height };
+      p[3] = (BcPoint) { bx, up ? to->y + to->height : to->y };
+      dy = p[3].y - p[0].y;
+      p[1] = (BcPoint) { ax, p[0].y + dy * 0.5 };
+      p[2] = (BcPoint) { bx, p[3].y - dy * 0.5 };
+    }
 }

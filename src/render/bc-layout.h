@@ -113,6 +113,8 @@ typedef struct
   gboolean         imprecise;
   BcRect           label; /* width 0 when there was no room for a label */
   char            *text;
+  guint            annotations; /* how many annotations are about it */
+  BcRect           mark;        /* the annotation mark; width 0 if none */
 } BcLayoutEvent;
 
 /* Transfers, links and wheel chords: a cubic Bézier p0 → p3. */
@@ -126,6 +128,8 @@ typedef struct
   BcTransferStatus status;
   BcDirection      direction;
   double           weight;
+  guint            annotations; /* a transfer's own and the case's about it */
+  BcRect           mark;        /* the annotation mark; width 0 if none */
 } BcLayoutCurve;
 
 typedef struct
@@ -143,6 +147,8 @@ typedef struct
   double   angle; /* radians, for the label running outwards */
   double   radius;
   char    *text;
+  guint    annotations;
+  BcRect   mark;  /* the annotation mark; width 0 if none */
 } BcLayoutActor;
 
 typedef struct
@@ -211,6 +217,13 @@ struct _BcLayout
   double           cell_size;
   guint            n_cols, n_rows;
   GArray         **cells;
+
+  /* The time axis of the lanes view: the Julian days at the left and
+   * right of the plot and, on the sequence scale, the (day, x) pairs of
+   * the events. Read through bc_layout_day_to_x() and
+   * bc_layout_x_to_day(). */
+  guint32          day0, day1;
+  GArray          *time_points;
 };
 
 void       bc_layout_options_init  (BcLayoutOptions       *options);
@@ -225,6 +238,13 @@ int        bc_layout_hit_test      (BcLayout              *self,
                                     double                 x,
                                     double                 y);
 char      *bc_layout_to_dot        (BcLayout              *self);
+double     bc_layout_day_to_x      (BcLayout              *self,
+                                    double                 day);
+double     bc_layout_x_to_day      (BcLayout              *self,
+                                    double                 x);
+void       bc_layout_transfer_path (const BcRect          *from,
+                                    const BcRect          *to,
+                                    BcPoint               *p);
 
 gboolean   bc_rect_intersects      (const BcRect          *a,
                                     const BcRect          *b);

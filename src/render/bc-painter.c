@@ -308,6 +308,35 @@ hatch (cairo_t      *cr,
   cairo_restore (cr);
 }
 
+/* The mark of an annotated item: a speech bubble, filled in a warm
+ * yellow that no mechanism uses, with a tail at its lower left. */
+static void
+annotation_mark (cairo_t      *cr,
+                 const Theme  *th,
+                 const BcRect *r)
+{
+  double rad = 1.5;
+  double x = r->x, y = r->y, w = r->width, h = r->height - 2;
+
+  if (r->width <= 0)
+    return;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - rad, y + rad, rad, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - rad, y + h - rad, rad, 0, G_PI / 2);
+  cairo_line_to (cr, x + 3.5, y + h);
+  cairo_line_to (cr, x + 1, y + h + 2);
+  cairo_line_to (cr, x + 1.5, y + h);
+  cairo_arc (cr, x + rad, y + h - rad, rad, G_PI / 2, G_PI);
+  cairo_arc (cr, x + rad, y + rad, rad, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  set_hex (cr, 0xF5C211, 1);
+  cairo_fill_preserve (cr);
+  set_rgb (cr, th->node);
+  cairo_set_line_width (cr, 0.8);
+  cairo_stroke (cr);
+}
+
 /* painting each kind of item */
 
 static void
@@ -422,6 +451,7 @@ paint_event (BcLayout    *layout,
       set_rgb (cr, th->fg);
       draw_text (cr, BC_FONT_LABEL, e->text, e->label.x, e->label.y, e->label.width + 0.5, 1);
     }
+  annotation_mark (cr, th, &e->mark);
 }
 
 static void
@@ -514,6 +544,7 @@ paint_transfer (BcLayout    *layout,
       set_rgb (cr, th->fg);
       draw_text (cr, BC_FONT_HEADER, "?", bx - 3.2, by - 7.5, 0, 1);
     }
+  annotation_mark (cr, th, &c->mark);
 }
 
 static void
@@ -600,6 +631,7 @@ paint_actor (BcLayout    *layout,
   cairo_arc (cr, a->centre.x, a->centre.y, 4, 0, 2 * G_PI);
   set_rgb (cr, th->node);
   cairo_fill (cr);
+  annotation_mark (cr, th, &a->mark);
 
   text = _bc_render_text (get_context (cr), BC_FONT_SMALL, a->text, 160, 1);
   pango_layout_get_size (text, &tw, &th_);

@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
+#include "bc-history.h"
 #include "bc-layout.h"
 #include "bc-painter.h"
 #include "bc-reader.h"
@@ -273,6 +275,127 @@ test_viewport_paints_only_visible (void)
   cairo_surface_destroy (surface);
 }
 
+/* Counts the pixels of the annotation mark's yellow in @rect of a
+ * painting of @l at scale 4. */
+static guint
+mark_pixels (BcLayout     *l,
+             const BcRect *rect)
+{
+  int w = (int) ceil (rect->width * 4), h = (int) ceil (rect->height * 4);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  cairo_t *cr = cairo_create (surface);
+  guint found = 0;
+
+  cairo_scale (cr, 4, 4);
+  cairo_translate (cr, -rect->x, -rect->y);
+  bc_painter_paint (l, cr, rect, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint32 px = ((guint32 *) (cairo_image_surface_get_data (surface) +
+                                   y * cairo_image_surface_get_stride (surface)))[x];
+
+        if ((px & 0xffffff) == 0xF5C211)
+          found++;
+      }
+  cairo_surface_destroy (surface);
+  return found;
+}
+
+static void
+test_annotation_marks (void)
+{
+  g_autoptr(BcCase) c = load_bundled ("oslo");
+  g_autoptr(BcLayout) before = layout_of (c, BC_VIEW_LANES, BC_TIME_SCALE_PROPORTIONAL);
+  g_autoptr(BcLayout) after = NULL;
+  g_autoptr(BcLayout) wheel = NULL;
+  g_autoptr(BcAnnotation) note = NULL;
+  g_autoptr(BcCommand) insert = NULL;
+  g_autoptr(GError) error = NULL;
+  BcLayoutEvent *annotated, *plain;
+  BcRect around;
+  gboolean curve_marked = FALSE;
+
+  /* sarpsborg-1 has a case-level annotation; cairo has none. */
+  annotated = &g_array_index (before->events, BcLayoutEvent, bc_layout_find_event (before, "sarpsborg-1"));
+  plain = &g_array_index (before->events, BcLayoutEvent, bc_layout_find_event (before, "cairo"));
+  g_assert_cmpuint (annotated->annotations, ==, 1);
+  g_assert_cmpfloat (annotated->mark.width, >, 0);
+  g_assert_cmpuint (plain->annotations, ==, 0);
+  g_assert_cmpfloat (plain->mark.width, ==, 0);
+
+  /* plo-request holds its own annotation. */
+  for (guint i = 0; i < before->transfers->len; i++)
+    {
+      BcLayoutCurve *t = &g_array_index (before->transfers, BcLayoutCurve, i);
+
+      if (g_str_equal (bc_item_get_id (BC_ITEM (t->object)), "plo-request"))
+        {
+          g_assert_cmpuint (t->annotations, ==, 1);
+          g_assert_cmpfloat (t->mark.width, >, 0);
+          curve_marked = TRUE;
+        }
+    }
+  g_assert_true (curve_marked);
+
+  /* The painter draws it, and only there. */
+  around = (BcRect) { annotated->mark.x - 2, annotated->mark.y - 2,
+                      annotated->mark.width + 4, annotated->mark.height + 4 };
+  g_assert_cmpuint (mark_pixels (before, &around), >, 4);
+  around = (BcRect) { plain->node.x - 4, plain->node.y - 8, plain->node.width + 10, plain->node.height + 10 };
+  g_assert_cmpuint (mark_pixels (before, &around), ==, 0);
+
+  /* A new annotation about cairo gives it a mark in the next layout. */
+  note = bc_annotation_new_now ("A. Analyst", "cairo", "Checked.");
+  insert = bc_insert_command_new ("annotations", NULL, -1, G_OBJECT (note));
+  g_assert_true (bc_command_apply (insert, c, &error));
+  g_assert_no_error (error);
+  after = layout_of (c, BC_VIEW_LANES, BC_TIME_SCALE_PROPORTIONAL);
+  plain = &g_array_index (after->events, BcLayoutEvent, bc_layout_find_event (after, "cairo"));
+  g_assert_cmpuint (plain->annotations, ==, 1);
+  g_assert_cmpuint (mark_pixels (after, &plain->mark), >, 4);
+
+  /* Actors on the wheel: an annotation about larsen marks him. */
+  g_clear_object (&note);
+  g_clear_object (&insert);
+  note = bc_annotation_new_now ("A. Analyst", "larsen", "Go-between.");
+  insert = bc_insert_command_new ("annotations", NULL, -1, G_OBJECT (note));
+  g_assert_true (bc_command_apply (insert, c, &error));
+  wheel = layout_of (c, BC_VIEW_WHEEL, BC_TIME_SCALE_PROPORTIONAL);
+  for (guint i = 0; i < wheel->actors->len; i++)
+    {
+      BcLayoutActor *a = &g_array_index (wheel->actors, BcLayoutActor, i);
+
+      g_assert_cmpuint (a->annotations, ==, g_str_equal (bc_item_get_id (BC_ITEM (a->actor)), "larsen") ? 1 : 0);
+      g_assert_cmpint (a->mark.width > 0, ==, a->annotations > 0);
+    }
+}
+
+static void
+test_day_x_round_trip (void)
+{
+  for (int scale = 0; scale < 2; scale++)
+    {
+      g_autoptr(BcCase) c = load_bundled ("oslo");
+      g_autoptr(BcLayout) l = layout_of (c, BC_VIEW_LANES, scale);
+
+      g_assert_cmpuint (l->day1, >, l->day0);
+      for (guint i = 0; i < l->events->len; i++)
+        {
+          BcLayoutEvent *e = &g_array_index (l->events, BcLayoutEvent, i);
+          double day = bc_event_get_first_day (e->event);
+          double x = bc_layout_day_to_x (l, day);
+
+          g_assert_cmpfloat_with_epsilon (bc_layout_x_to_day (l, x), day, 0.5);
+        }
+      /* Later days lie to the right. */
+      g_assert_cmpfloat (bc_layout_day_to_x (l, l->day0 + 10), <, bc_layout_day_to_x (l, l->day1 - 10));
+      g_assert_cmpfloat (bc_layout_x_to_day (l, l->plot.x), <, bc_layout_x_to_day (l, l->plot.x + l->plot.width));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -288,6 +411,8 @@ main (int    argc,
   g_test_add_func ("/render/layout/as-known-on-hides-undisclosed", test_as_known_on_hides);
   g_test_add_func ("/render/layout/wheel-sectors-and-chords", test_wheel_geometry);
   g_test_add_func ("/render/painter/viewport-paints-only-visible", test_viewport_paints_only_visible);
+  g_test_add_func ("/render/layout/annotation-marks", test_annotation_marks);
+  g_test_add_func ("/render/layout/day-x-round-trip", test_day_x_round_trip);
 
   return g_test_run ();
 }
