@@ -14,5 +14,8 @@ GtkWidget *bc_inspector_new      (void);
 BcItem    *bc_inspector_get_item (BcInspector *self);
 void       bc_inspector_set_item (BcInspector *self,
                                   BcItem      *item);
+BcCase    *bc_inspector_get_case (BcInspector *self);
+void       bc_inspector_set_case (BcInspector *self,
+                                  BcCase      *case_);
 
 G_END_DECLS
