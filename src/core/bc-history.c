@@ -237,9 +237,15 @@ void
 bc_history_begin_group (BcHistory  *self,
                         const char *label)
 {
+  State before;
+
   g_return_if_fail (BC_IS_HISTORY (self));
 
+  /* Nothing can be undone or redone while a group is open: say so, or
+   * an Undo button bound to can-undo stays active through a drag. */
+  before = get_state (self);
   g_ptr_array_add (self->open, bc_command_group_new (label));
+  notify_changes (self, before);
 }
 
 void
