@@ -989,6 +989,8 @@ _bc_case_remove (BcCase      *self,
 
   if (owner_id == NULL)
     unwatch (self, object);
+  else
+    g_signal_handlers_disconnect_by_func (object, on_object_notify, self);
 
   if (BC_IS_ITEM (object))
     {
