@@ -9,11 +9,15 @@
 #include "bc-bundled.h"
 #include "bc-compat.h"
 #include "bc-preferences-window.h"
+#include "bc-recovery-dialog.h"
 #include "bc-window.h"
 
 struct _BcApplication
 {
   AdwApplication parent_instance;
+
+  gboolean recovery_offered;
+  gboolean quitting;
 };
 
 G_DEFINE_FINAL_TYPE (BcApplication, bc_application, ADW_TYPE_APPLICATION)
@@ -70,6 +74,83 @@ resolve_file (GFile *file)
   base = g_file_get_basename (file);
   bundled = bc_bundled_find_case (base);
   return bundled != NULL ? bundled : g_object_ref (file);
+}
+
+/* The cases of a process that ended without saving them open again, as
+ * unsaved documents, only if the user says so. */
+static void
+recover_entry (BcRecoveryEntry *entry,
+               gpointer         user_data)
+{
+  BcApplication *self = user_data;
+  BcWindow *window = find_empty_window (self);
+  g_autoptr(GError) error = NULL;
+
+  if (window == NULL)
+    window = bc_window_new (self);
+
+  if (!bc_window_open_recovered (window, entry, &error))
+    {
+      g_warning ("Could not recover “%s”: %s", bc_recovery_entry_get_title (entry), error->message);
+      if (bc_window_get_case (window) == NULL && gtk_application_get_windows (GTK_APPLICATION (self))->next != NULL)
+        gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+offer_recovery (BcApplication *self,
+                GtkWindow     *parent)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+
+  if (self->recovery_offered)
+    return;
+  self->recovery_offered = TRUE;
+
+  entries = bc_recovery_list (TRUE);
+  if (entries->len > 0)
+    gtk_window_present (GTK_WINDOW (bc_recovery_dialog_new (parent, entries, recover_entry, self)));
+}
+
+/* Quitting asks about each window with unsaved changes in turn, and
+ * stops at the first the user keeps open. */
+static void quit_next (BcApplication *self);
+
+static void
+quit_window_closed (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(BcApplication) self = user_data;
+
+  if (bc_window_close_finish (BC_WINDOW (source), result, NULL))
+    quit_next (self);
+  else
+    self->quitting = FALSE;
+}
+
+static void
+quit_next (BcApplication *self)
+{
+  GList *windows;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (BC_IS_WINDOW (l->data) && bc_window_get_modified (l->data))
+      {
+        gtk_window_present (l->data);
+        bc_window_close_async (l->data, NULL, quit_window_closed, g_object_ref (self));
+        return;
+      }
+
+  /* Nothing is left unsaved; the application ends with its last window. */
+  self->quitting = FALSE;
+  windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (self)),
+                              (GCopyFunc) g_object_ref, NULL);
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 }
 
 /* Callbacks */
@@ -169,14 +250,12 @@ quit_activated (GSimpleAction *action,
                 GVariant      *param,
                 gpointer       user_data)
 {
-  /* Closing each window lets one with unsaved changes ask first; the
-   * application ends with its last window. */
-  GList *windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (user_data)),
-                                     (GCopyFunc) g_object_ref, NULL);
+  BcApplication *self = user_data;
 
-  for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_close (l->data);
-  g_list_free_full (windows, g_object_unref);
+  if (self->quitting)
+    return;
+  self->quitting = TRUE;
+  quit_next (self);
 }
 
 static const GActionEntry app_actions[] = {
@@ -198,7 +277,8 @@ bc_application_startup (GApplication *app)
     const char *accels[4];
   } accels[] = {
     { "app.open", { "<Control>o", NULL } },
-    { "app.new-window", { "<Control>n", NULL } },
+    { "app.new-window", { "<Control><Shift>n", NULL } },
+    { "win.new-case", { "<Control>n", NULL } },
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "window.close", { "<Control>w", NULL } },
@@ -244,6 +324,7 @@ bc_application_activate (GApplication *app)
     window = GTK_WINDOW (bc_window_new (BC_APPLICATION (app)));
 
   gtk_window_present (window);
+  offer_recovery (BC_APPLICATION (app), window);
 }
 
 static void
@@ -269,6 +350,8 @@ bc_application_open (GApplication  *app,
 
       gtk_window_present (GTK_WINDOW (window));
     }
+
+  offer_recovery (self, gtk_application_get_active_window (GTK_APPLICATION (self)));
 }
 
 static void

@@ -22,4 +22,19 @@ gboolean     _bc_window_save_to         (BcWindow  *self,
                                          GFile     *file,
                                          GError   **error);
 
+/* Saving, closing and recovery, without dialogs or timers. */
+GtkWindow   *_bc_window_get_dialog      (BcWindow   *self);
+void         _bc_window_answer_dialog   (BcWindow   *self,
+                                         const char *response);
+void         _bc_window_set_save_as_answer (BcWindow *self,
+                                            GFile    *file);
+gboolean     _bc_window_autosave_now    (BcWindow   *self);
+gboolean     _bc_window_get_autosave_pending (BcWindow *self);
+const char  *_bc_window_get_recovery_id (BcWindow   *self);
+GFile       *_bc_window_get_copy_of     (BcWindow   *self);
+const char  *_bc_window_get_subtitle    (BcWindow   *self);
+BcWindow    *_bc_window_duplicate       (BcWindow   *self);
+BcWindow    *_bc_window_new_case        (BcWindow   *self);
+gboolean     _bc_window_get_changed_on_disk (BcWindow *self);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "bc-preferences-window.h"
 #include "bc-print-operation.h"
 #include "bc-reader.h"
+#include "bc-recovery.h"
 #include "bc-timeline.h"
 #include "bc-window-private.h"
 #include "bc-writer.h"
@@ -23,6 +24,11 @@
 #define MAX_RECENT 5
 /* How many reader errors the error dialog lists before "and N more". */
 #define MAX_SHOWN_DIAGNOSTICS 20
+/* Autosave: this long after the last change, so that typing does not
+ * write on every key, but at most this long after the first change not
+ * yet autosaved, so that continuous editing is kept too. */
+#define AUTOSAVE_DELAY_MS     5000
+#define AUTOSAVE_MAX_DELAY_MS 30000
 
 struct _BcWindow
 {
@@ -42,6 +48,15 @@ struct _BcWindow
   gboolean          bundled;          /* read-only: saves go elsewhere */
   gboolean          changed_on_disk;
   gboolean          discard_confirmed;
+  GFile            *copy_of;          /* an untitled copy: of which file */
+  gboolean          recovered;        /* unsaved since it was recovered */
+  gboolean          forced_modified;  /* unsaved, though its history is not */
+  char             *recovery_id;      /* its autosaved copy, once written */
+  guint             autosave_id;
+  gint64            first_unsaved;    /* monotonic µs; 0: all autosaved */
+  GtkWindow        *dialog;           /* the question it asks, weak */
+  GTask            *close_task;       /* of bc_window_close_async() */
+  GFile            *test_save_as;     /* a test's answer to Save As */
   gboolean          welcome_filled;   /* the welcome page's lists */
 
   /* Template widgets */
@@ -116,11 +131,17 @@ format_period (BcCase *case_)
   return g_strdup ("");
 }
 
+static void duplicate_row_clicked (GtkButton *button,
+                                   BcWindow  *self);
+
+/* A row of the welcome page; with @duplicate_to, it also has a button
+ * that opens an untitled copy of the case in that window. */
 static GtkWidget *
 file_row_new (GFile      *file,
               const char *title,
               const char *period,
-              const char *description)
+              const char *description,
+              BcWindow   *duplicate_to)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
@@ -156,6 +177,27 @@ file_row_new (GFile      *file,
       gtk_box_append (GTK_BOX (box), label);
     }
 
+  if (duplicate_to != NULL)
+    {
+      GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+      g_autofree char *label_text = g_strdup_printf (_("Duplicate “%s” as a new case"), title);
+
+      gtk_widget_set_hexpand (box, TRUE);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_margin_end (button, 12);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Duplicate as New Case"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label_text,
+                                      -1);
+      g_object_set_data_full (G_OBJECT (button), "bc-file", g_object_ref (file), g_object_unref);
+      g_signal_connect (button, "clicked", G_CALLBACK (duplicate_row_clicked), duplicate_to);
+      gtk_box_append (GTK_BOX (outer), box);
+      gtk_box_append (GTK_BOX (outer), button);
+      box = outer;
+    }
+
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_add_css_class (row, "welcome-case");
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
@@ -188,7 +230,7 @@ fill_bundled_cases (BcWindow *self)
       period = format_period (loaded);
       summary = first_sentence (bc_case_get_summary (loaded));
       gtk_list_box_append (self->cases_list,
-                           file_row_new (file, bc_case_get_title (loaded), period, summary));
+                           file_row_new (file, bc_case_get_title (loaded), period, summary, self));
     }
 }
 
@@ -232,7 +274,7 @@ fill_recent_cases (BcWindow *self)
       g_autofree char *where = g_file_get_parse_name (file);
 
       gtk_list_box_append (self->recent_list,
-                           file_row_new (file, gtk_recent_info_get_display_name (info), NULL, where));
+                           file_row_new (file, gtk_recent_info_get_display_name (info), NULL, where, NULL));
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->recent_group), shown > 0);
@@ -668,11 +710,26 @@ query_etag (GFile *file)
   return info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
 }
 
+static gboolean
+is_modified (BcWindow *self)
+{
+  return self->case_ != NULL &&
+         (self->forced_modified || (self->history != NULL && bc_history_get_modified (self->history)));
+}
+
+/* The question the window asks, for the test hooks. */
+static void
+set_dialog (BcWindow  *self,
+            GtkWidget *dialog)
+{
+  g_set_weak_pointer (&self->dialog, GTK_WINDOW (dialog));
+}
+
 static void
 update_edit_state (BcWindow *self)
 {
   gboolean has_case = self->case_ != NULL;
-  gboolean modified = self->history != NULL && bc_history_get_modified (self->history);
+  gboolean modified = is_modified (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  self->history != NULL && bc_history_can_undo (self->history));
@@ -680,12 +737,14 @@ update_edit_state (BcWindow *self)
                                  self->history != NULL && bc_history_can_redo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_case);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_case);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate", has_case);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-event", has_case);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-actor", has_case);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-source", has_case);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.revert",
-                                 has_case && (modified || self->changed_on_disk));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", has_case && self->changed_on_disk);
+                                 has_case && self->file != NULL && (modified || self->changed_on_disk));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload",
+                                 has_case && self->file != NULL && self->changed_on_disk);
   gtk_revealer_set_reveal_child (self->disk_revealer, has_case && self->changed_on_disk);
 
   if (has_case)
@@ -698,10 +757,108 @@ update_edit_state (BcWindow *self)
 
       if (self->bundled)
         subtitle = g_strdup_printf (_("%s (read-only example)"), base);
+      else if (self->file == NULL && self->copy_of != NULL)
+        {
+          g_autofree char *of = g_file_get_basename (self->copy_of);
+
+          subtitle = g_strdup_printf (_("Unsaved copy of %s"), of);
+        }
+      else if (self->file == NULL)
+        subtitle = g_strdup (self->recovered ? _("Recovered, not saved") : _("New case, not saved"));
+      else if (self->recovered)
+        subtitle = g_strdup_printf (_("%s (recovered, not saved)"), base);
       gtk_window_set_title (GTK_WINDOW (self), title);
       adw_window_title_set_title (self->window_title, title);
       adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : base ? base : "");
     }
+}
+
+/* Crash safety: the unsaved case goes to a recovery entry of its own,
+ * never to its file. */
+
+static void set_file (BcWindow *self,
+                      GFile    *file);
+
+static void
+drop_recovery (BcWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  self->first_unsaved = 0;
+
+  if (self->recovery_id != NULL && !bc_recovery_discard_id (self->recovery_id, &error))
+    g_warning ("%s", error->message);
+  g_clear_pointer (&self->recovery_id, g_free);
+}
+
+static gboolean
+autosave (BcWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  self->first_unsaved = 0;
+
+  if (!is_modified (self))
+    return FALSE;
+
+  if (self->recovery_id == NULL)
+    self->recovery_id = bc_recovery_new_id ();
+
+  if (!bc_recovery_save (self->recovery_id, self->case_, self->file, self->etag, &error))
+    {
+      g_warning ("Could not autosave the case: %s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+autosave_timeout (gpointer data)
+{
+  BcWindow *self = data;
+
+  self->autosave_id = 0;
+  autosave (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_autosave (BcWindow *self)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint64 due;
+
+  if (!is_modified (self))
+    return;
+
+  if (self->first_unsaved == 0)
+    self->first_unsaved = now;
+  due = MIN (now + AUTOSAVE_DELAY_MS * 1000, self->first_unsaved + AUTOSAVE_MAX_DELAY_MS * 1000);
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  self->autosave_id = g_timeout_add (MAX (0, (due - now) / 1000), autosave_timeout, self);
+  g_source_set_name_by_id (self->autosave_id, "[backchannel] autosave");
+}
+
+static void
+case_content_changed (BcWindow *self)
+{
+  schedule_autosave (self);
+}
+
+/* An example case is read-only: the first edit makes it an untitled copy,
+ * which Save asks a name for. */
+static void
+make_untitled_copy (BcWindow *self)
+{
+  g_autoptr(GFile) original = g_object_ref (self->file);
+
+  drop_recovery (self);
+  g_set_object (&self->copy_of, original);
+  set_file (self, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
 
 static void
@@ -709,6 +866,15 @@ history_changed (BcHistory  *history,
                  GParamSpec *pspec,
                  BcWindow   *self)
 {
+  if (self->bundled && bc_history_get_modified (history))
+    make_untitled_copy (self);
+
+  /* Back to the case as saved: there is nothing to recover. */
+  if (!is_modified (self))
+    drop_recovery (self);
+  else
+    schedule_autosave (self);
+
   update_edit_state (self);
 }
 
@@ -720,6 +886,53 @@ case_item_changed (BcCase     *case_,
 {
   if (object == G_OBJECT (case_))
     update_edit_state (self);
+  case_content_changed (self);
+}
+
+static void
+case_list_changed (GListModel *list,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   BcWindow   *self)
+{
+  case_content_changed (self);
+}
+
+static GListModel *
+case_list (BcCase *case_,
+           guint   i)
+{
+  switch (i)
+    {
+    case 0: return bc_case_get_actors (case_);
+    case 1: return bc_case_get_events (case_);
+    case 2: return bc_case_get_links (case_);
+    case 3: return bc_case_get_transfers (case_);
+    case 4: return bc_case_get_sources (case_);
+    default: return bc_case_get_annotations (case_);
+    }
+}
+
+/* The window hears of every change to its case, to autosave it. */
+static void
+watch_case (BcWindow *self,
+            BcCase   *case_,
+            gboolean  watch)
+{
+  if (watch)
+    g_signal_connect_object (case_, "item-changed", G_CALLBACK (case_item_changed), self, 0);
+  else
+    g_signal_handlers_disconnect_by_data (case_, self);
+
+  for (guint i = 0; i < 6; i++)
+    {
+      if (watch)
+        g_signal_connect_object (case_list (case_, i), "items-changed",
+                                 G_CALLBACK (case_list_changed), self, 0);
+      else
+        g_signal_handlers_disconnect_by_data (case_list (case_, i), self);
+    }
 }
 
 static void
@@ -734,8 +947,6 @@ set_history (BcWindow  *self,
   g_set_object (&self->history, history);
   if (history != NULL)
     g_signal_connect (history, "notify", G_CALLBACK (history_changed), self);
-  if (history != NULL && self->case_ != NULL)
-    g_signal_connect_object (self->case_, "item-changed", G_CALLBACK (case_item_changed), self, 0);
   update_edit_state (self);
 }
 
@@ -804,6 +1015,11 @@ write_case (BcWindow  *self,
     return FALSE;
 
   bc_history_mark_saved (self->history);
+  self->forced_modified = FALSE;
+  self->recovered = FALSE;
+  g_clear_object (&self->copy_of);
+  drop_recovery (self);
+
   if (self->file == NULL || !g_file_equal (file, self->file))
     {
       g_autofree char *uri = g_file_get_uri (file);
@@ -832,7 +1048,10 @@ show_save_error (BcWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
-typedef void (*SavedFunc) (BcWindow *self);
+/* What to do once a save has been tried: @saved says whether it was
+ * written, or failed or was cancelled. */
+typedef void (*SavedFunc) (BcWindow *self,
+                           gboolean  saved);
 
 typedef struct
 {
@@ -847,6 +1066,7 @@ save_as_chosen (GFile    *file,
   SaveData *data = user_data;
   BcWindow *self = data->self;
   g_autoptr(GError) error = NULL;
+  gboolean saved = FALSE;
 
   if (file != NULL && self->case_ != NULL)
     {
@@ -855,9 +1075,12 @@ save_as_chosen (GFile    *file,
                                      adw_toast_new (_("The example cases are read-only: choose another name")));
       else if (!write_case (self, file, &error))
         show_save_error (self, error);
-      else if (data->then != NULL)
-        data->then (self);
+      else
+        saved = TRUE;
     }
+
+  if (data->then != NULL)
+    data->then (self, saved);
 
   g_object_unref (self);
   g_free (data);
@@ -871,40 +1094,77 @@ run_save_as (BcWindow  *self,
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr(GFile) folder = NULL;
   g_autofree char *name = NULL;
+  GFile *named = self->file != NULL ? self->file : self->copy_of;
+
+  data->self = g_object_ref (self);
+  data->then = then;
+
+  /* A widget test answers the file chooser itself. */
+  if (self->test_save_as != NULL)
+    {
+      g_autoptr(GFile) answer = g_steal_pointer (&self->test_save_as);
+
+      save_as_chosen (answer, data);
+      return;
+    }
 
   gtk_file_filter_set_name (filter, _("Backchannel cases"));
   gtk_file_filter_add_pattern (filter, "*.bcase");
   gtk_file_filter_add_mime_type (filter, "application/x-backchannel-case");
 
-  if (self->file != NULL)
+  if (named != NULL)
     {
-      name = g_file_get_basename (self->file);
-      if (!self->bundled)
+      name = g_file_get_basename (named);
+      if (!self->bundled && named == self->file)
         folder = g_file_get_parent (self->file);
     }
   else
     name = g_strdup_printf ("%s.bcase", bc_case_get_id (self->case_) ?: _("Untitled"));
 
-  data->self = g_object_ref (self);
-  data->then = then;
   bc_compat_choose_save_file (GTK_WINDOW (self), _("Save Case As"), folder, name, filter,
                               save_as_chosen, data);
 }
 
+typedef struct
+{
+  BcWindow  *self;
+  SavedFunc  then;
+} OverwriteData;
+
 static void
 overwrite_response (AdwMessageDialog *dialog,
                     const char       *response,
-                    BcWindow         *self)
+                    OverwriteData    *data)
 {
+  BcWindow *self = data->self;
   g_autoptr(GError) error = NULL;
+  gboolean saved = FALSE;
 
-  if (g_str_equal (response, "overwrite") && self->case_ != NULL && self->file != NULL &&
-      !write_case (self, self->file, &error))
-    show_save_error (self, error);
+  if (g_str_equal (response, "overwrite") && self->case_ != NULL && self->file != NULL)
+    {
+      if (write_case (self, self->file, &error))
+        saved = TRUE;
+      else
+        show_save_error (self, error);
+    }
+
+  if (data->then != NULL)
+    data->then (self, saved);
 }
 
-/* Saves where the case came from, unless it is a read-only example or
- * another program changed the file: then the user decides. */
+static void
+overwrite_data_free (gpointer  data,
+                     GClosure *closure)
+{
+  OverwriteData *od = data;
+
+  g_object_unref (od->self);
+  g_free (od);
+}
+
+/* Saves where the case came from, unless it is a read-only example, an
+ * untitled case, or another program changed the file: then the user
+ * decides. */
 static void
 save_then (BcWindow  *self,
            SavedFunc  then)
@@ -912,7 +1172,11 @@ save_then (BcWindow  *self,
   g_autoptr(GError) error = NULL;
 
   if (self->case_ == NULL)
-    return;
+    {
+      if (then != NULL)
+        then (self, FALSE);
+      return;
+    }
 
   if (self->file == NULL || self->bundled)
     {
@@ -925,7 +1189,10 @@ save_then (BcWindow  *self,
       GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Overwrite Changes on Disk?"),
                                                   _("Another program changed the file since it was opened. "
                                                     "Saving replaces its changes with this case."));
+      OverwriteData *data = g_new0 (OverwriteData, 1);
 
+      data->self = g_object_ref (self);
+      data->then = then;
       adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                         "cancel", _("_Cancel"),
                                         "overwrite", _("_Overwrite"),
@@ -933,15 +1200,21 @@ save_then (BcWindow  *self,
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
                                                   ADW_RESPONSE_DESTRUCTIVE);
       adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-      g_signal_connect_object (dialog, "response", G_CALLBACK (overwrite_response), self, 0);
+      g_signal_connect_data (dialog, "response", G_CALLBACK (overwrite_response), data,
+                             overwrite_data_free, 0);
+      set_dialog (self, dialog);
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
 
   if (!write_case (self, self->file, &error))
-    show_save_error (self, error);
+    {
+      show_save_error (self, error);
+      if (then != NULL)
+        then (self, FALSE);
+    }
   else if (then != NULL)
-    then (self);
+    then (self, TRUE);
 }
 
 static void
@@ -1019,6 +1292,7 @@ revert_action (GtkWidget  *widget,
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (revert_response), self, 0);
+  set_dialog (self, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1030,15 +1304,38 @@ reload_action (GtkWidget  *widget,
 {
   BcWindow *self = BC_WINDOW (widget);
 
-  if (self->history != NULL && bc_history_get_modified (self->history))
+  if (is_modified (self))
     revert_action (widget, "win.revert", NULL);
   else
     reload (self);
 }
 
+/* Closing */
+
 static void
-close_after_save (BcWindow *self)
+finish_close_task (BcWindow *self,
+                   gboolean  closed)
 {
+  g_autoptr(GTask) task = g_steal_pointer (&self->close_task);
+
+  if (task == NULL)
+    return;
+  if (closed)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The user kept the window open");
+}
+
+static void
+close_after_save (BcWindow *self,
+                  gboolean  saved)
+{
+  if (!saved)
+    {
+      finish_close_task (self, FALSE);
+      return;
+    }
+
   self->discard_confirmed = TRUE;
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -1049,9 +1346,16 @@ close_response (AdwMessageDialog *dialog,
                 BcWindow         *self)
 {
   if (g_str_equal (response, "discard"))
-    close_after_save (self);
+    {
+      /* The user chose to lose the edits: the autosaved copy goes too. */
+      drop_recovery (self);
+      self->discard_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
   else if (g_str_equal (response, "save"))
     save_then (self, close_after_save);
+  else
+    finish_close_task (self, FALSE);
 }
 
 static gboolean
@@ -1059,7 +1363,7 @@ bc_window_close_request (GtkWindow *window)
 {
   BcWindow *self = BC_WINDOW (window);
 
-  if (!self->discard_confirmed && self->history != NULL && bc_history_get_modified (self->history))
+  if (!self->discard_confirmed && is_modified (self))
     {
       g_autofree char *body = g_strdup_printf (_("“%s” has unsaved changes. Changes that are not saved are lost."),
                                                bc_case_get_title (self->case_));
@@ -1077,10 +1381,14 @@ bc_window_close_request (GtkWindow *window)
       adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
       adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
       g_signal_connect_object (dialog, "response", G_CALLBACK (close_response), self, 0);
+      set_dialog (self, dialog);
       gtk_window_present (GTK_WINDOW (dialog));
       return TRUE;
     }
 
+  /* Nothing is left unsaved: nothing to recover either. */
+  drop_recovery (self);
+  finish_close_task (self, TRUE);
   return GTK_WINDOW_CLASS (bc_window_parent_class)->close_request (window);
 }
 
@@ -1158,6 +1466,141 @@ inspector_item_changed (BcInspector *inspector,
     bc_window_set_selected_item (self, NULL);
 }
 
+/* New cases, copies */
+
+/* Shows @loaded, read from @file (or untitled when %NULL); @copy_of names
+ * the file an untitled copy was made from. */
+static void
+show_case (BcWindow *self,
+           BcCase   *loaded,
+           GFile    *file,
+           GFile    *copy_of,
+           gboolean  modified)
+{
+  drop_recovery (self);
+  bc_window_set_selected_item (self, NULL);
+  set_history (self, NULL);
+  if (self->case_ != NULL)
+    watch_case (self, self->case_, FALSE);
+  g_set_object (&self->case_, loaded);
+  watch_case (self, loaded, TRUE);
+  set_file (self, file);
+  g_set_object (&self->copy_of, copy_of);
+  self->forced_modified = modified;
+  self->recovered = FALSE;
+  self->discard_confirmed = FALSE;
+  set_history (self, bc_case_get_history (loaded));
+
+  bc_outline_set_case (self->outline, loaded);
+  bc_canvas_set_case (self->canvas, loaded);
+  bc_timeline_set_case (self->timeline, loaded);
+  bc_inspector_set_item (self->inspector, NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->outline_button), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->inspector_button), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->view_controls), TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-outline", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-inspector", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timeline-play", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timeline-reset", TRUE);
+  set_view_actions_enabled (self, TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "case");
+  update_edit_state (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+/* An independent copy of @case_ as it is now, unsaved edits included. */
+static BcCase *
+copy_case (BcCase  *case_,
+           GError **error)
+{
+  g_autoptr(GBytes) bytes = bc_case_to_bytes (case_);
+
+  return bc_case_read_bytes (bytes, bc_case_get_title (case_), NULL, error);
+}
+
+/* Where a case the window makes goes: this window while it shows its
+ * welcome page, a new one of the same application otherwise. */
+static BcWindow *
+window_for_new_case (BcWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (self->case_ == NULL)
+    return self;
+  return bc_window_new (app != NULL ? BC_APPLICATION (app) : NULL);
+}
+
+static BcWindow *
+duplicate_case (BcWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BcCase) copy = NULL;
+  BcWindow *window;
+
+  if (self->case_ == NULL)
+    return NULL;
+
+  copy = copy_case (self->case_, &error);
+  if (copy == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return NULL;
+    }
+
+  window = bc_window_new (BC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  show_case (window, copy, NULL, self->file != NULL ? self->file : self->copy_of, is_modified (self));
+  if (is_modified (window))
+    schedule_autosave (window);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  duplicate_case (BC_WINDOW (widget));
+}
+
+static BcWindow *
+new_case (BcWindow *self)
+{
+  BcWindow *window = window_for_new_case (self);
+
+  bc_window_new_case (window);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+new_case_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  new_case (BC_WINDOW (widget));
+}
+
+static void
+duplicate_row_clicked (GtkButton *button,
+                       BcWindow  *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (button), "bc-file");
+  BcWindow *window = window_for_new_case (self);
+
+  if (file != NULL && bc_window_open_copy (window, file))
+    gtk_window_present (GTK_WINDOW (window));
+  else if (window != self)
+    gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* GObject */
 
 static void
@@ -1174,8 +1617,20 @@ bc_window_dispose (GObject *object)
   self->export_dialog = NULL;
   g_clear_object (&self->print_operation);
   g_clear_object (&self->print_settings);
+  /* A window that goes with unsaved changes nobody decided on keeps its
+   * autosaved copy, for the next start to offer. */
+  if (!is_modified (self) || self->discard_confirmed)
+    drop_recovery (self);
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_clear_pointer (&self->recovery_id, g_free);
+  finish_close_task (self, FALSE);
+  if (self->case_ != NULL)
+    watch_case (self, self->case_, FALSE);
   set_history (self, NULL);
   stop_monitor (self);
+  g_clear_weak_pointer (&self->dialog);
+  g_clear_object (&self->copy_of);
+  g_clear_object (&self->test_save_as);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BC_TYPE_WINDOW);
 
@@ -1299,6 +1754,8 @@ bc_window_class_init (BcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.revert", NULL, revert_action);
+  gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.new-event", NULL, new_item_action);
   gtk_widget_class_install_action (widget_class, "win.new-actor", NULL, new_item_action);
@@ -1308,6 +1765,7 @@ bc_window_class_init (BcWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
 }
@@ -1419,30 +1877,7 @@ bc_window_open (BcWindow *self,
       return FALSE;
     }
 
-  bc_window_set_selected_item (self, NULL);
-  set_history (self, NULL);
-  g_set_object (&self->case_, loaded);
-  set_file (self, file);
-  set_history (self, bc_case_get_history (loaded));
-
-  bc_outline_set_case (self->outline, loaded);
-  bc_canvas_set_case (self->canvas, loaded);
-  bc_timeline_set_case (self->timeline, loaded);
-  bc_inspector_set_item (self->inspector, NULL);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->outline_button), TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->inspector_button), TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->view_controls), TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-outline", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-inspector", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timeline-play", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timeline-reset", TRUE);
-  set_view_actions_enabled (self, TRUE);
-  gtk_stack_set_visible_child_name (self->stack, "case");
+  show_case (self, loaded, file, NULL, FALSE);
 
   /* Explicit names: gtk_recent_manager_add_item() relies on the program
    * name, which an embedding program may not have set. */
@@ -1460,9 +1895,166 @@ bc_window_open (BcWindow *self,
     gtk_recent_manager_add_full (self->recent_manager, uri, &data);
   }
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   return TRUE;
+}
+
+/**
+ * bc_window_new_case:
+ * @self: a window
+ *
+ * Shows a new, empty, untitled case: a title and nothing else, which is
+ * all a case file needs. Save asks for a file name.
+ */
+void
+bc_window_new_case (BcWindow *self)
+{
+  g_autoptr(BcCase) blank = NULL;
+
+  g_return_if_fail (BC_IS_WINDOW (self));
+
+  blank = bc_case_new ("untitled", _("Untitled Case"));
+  show_case (self, blank, NULL, NULL, FALSE);
+}
+
+/**
+ * bc_window_open_copy:
+ * @self: a window
+ * @file: a case file, typically a bundled example
+ *
+ * Shows an untitled copy of the case in @file; saving it asks for a new
+ * file name, and @file is never written.
+ *
+ * Returns: whether the case was read
+ */
+gboolean
+bc_window_open_copy (BcWindow *self,
+                     GFile    *file)
+{
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BcCase) loaded = NULL;
+  g_autofree char *display = NULL;
+
+  g_return_val_if_fail (BC_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  display = g_file_get_parse_name (file);
+  loaded = bc_case_read_file (file, display, &diagnostics, &error);
+  if (loaded == NULL)
+    {
+      show_load_error (self, file, diagnostics, error);
+      return FALSE;
+    }
+
+  show_case (self, loaded, NULL, file, FALSE);
+  return TRUE;
+}
+
+/**
+ * bc_window_open_recovered:
+ * @self: a window
+ * @entry: a recovery entry
+ * @error: why the entry cannot be read
+ *
+ * Shows the case of @entry as an unsaved document bound to its original
+ * file (or untitled): nothing is written until the user saves, and when
+ * the original changed on disk since, saving asks first. The window
+ * takes the entry over, so that it stays until the case is saved or
+ * discarded.
+ *
+ * Returns: whether the case was recovered
+ */
+gboolean
+bc_window_open_recovered (BcWindow         *self,
+                          BcRecoveryEntry  *entry,
+                          GError          **error)
+{
+  g_autoptr(BcCase) loaded = NULL;
+  GFile *original;
+
+  g_return_val_if_fail (BC_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (BC_IS_RECOVERY_ENTRY (entry), FALSE);
+
+  loaded = bc_recovery_entry_load (entry, error);
+  if (loaded == NULL)
+    return FALSE;
+
+  original = bc_recovery_entry_get_original (entry);
+  if (original != NULL && is_bundled_file (original))
+    show_case (self, loaded, NULL, original, TRUE);
+  else
+    show_case (self, loaded, original, NULL, TRUE);
+  self->recovered = TRUE;
+
+  /* The file as the case last knew it: if another program changed it
+   * since, saving asks before replacing it. */
+  if (self->file != NULL && bc_recovery_entry_original_changed (entry))
+    {
+      g_free (self->etag);
+      self->etag = g_strdup (bc_recovery_entry_get_original_etag (entry));
+      self->changed_on_disk = TRUE;
+    }
+
+  /* Under this process's id from now on. */
+  self->recovery_id = g_strdup (bc_recovery_entry_get_id (entry));
+  autosave (self);
+  update_edit_state (self);
+  return TRUE;
+}
+
+/**
+ * bc_window_get_modified:
+ * @self: a window
+ *
+ * Returns: whether the case shown has changes that are not saved
+ */
+gboolean
+bc_window_get_modified (BcWindow *self)
+{
+  g_return_val_if_fail (BC_IS_WINDOW (self), FALSE);
+  return is_modified (self);
+}
+
+/**
+ * bc_window_close_async:
+ * @self: a window
+ * @cancellable: (nullable): not used yet
+ * @callback: called when the window closed or the user kept it
+ * @user_data: for @callback
+ *
+ * Closes @self as its close button does: with unsaved changes, the user
+ * chooses to save, discard or cancel first.
+ */
+void
+bc_window_close_async (BcWindow            *self,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_return_if_fail (BC_IS_WINDOW (self));
+
+  if (self->close_task != NULL)
+    finish_close_task (self, FALSE);
+  self->close_task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (self->close_task, bc_window_close_async);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/**
+ * bc_window_close_finish:
+ * @self: a window
+ * @result: the result given to the callback
+ * @error: %G_IO_ERROR_CANCELLED when the user kept the window
+ *
+ * Returns: whether the window closed
+ */
+gboolean
+bc_window_close_finish (BcWindow      *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 BcCase *
@@ -1570,4 +2162,86 @@ _bc_window_save_to (BcWindow  *self,
       return FALSE;
     }
   return write_case (self, file, error);
+}
+
+/* Test hooks: answer the window's questions and run its timers now. */
+
+GtkWindow *
+_bc_window_get_dialog (BcWindow *self)
+{
+  return self->dialog;
+}
+
+/* Answers the question the window asks as a click on @response would. */
+void
+_bc_window_answer_dialog (BcWindow   *self,
+                          const char *response)
+{
+  /* The answer may close this window: it stays until the dialog,
+   * which refers to it, has gone. */
+  g_autoptr(BcWindow) hold = g_object_ref (self);
+  g_autoptr(GtkWindow) dialog = self->dialog ? g_object_ref (self->dialog) : NULL;
+
+  g_return_if_fail (ADW_IS_MESSAGE_DIALOG (dialog));
+
+  g_clear_weak_pointer (&self->dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (dialog);
+  g_clear_object (&dialog);
+}
+
+/* The next Save As writes to @file without asking. */
+void
+_bc_window_set_save_as_answer (BcWindow *self,
+                               GFile    *file)
+{
+  g_set_object (&self->test_save_as, file);
+}
+
+gboolean
+_bc_window_autosave_now (BcWindow *self)
+{
+  return autosave (self);
+}
+
+gboolean
+_bc_window_get_autosave_pending (BcWindow *self)
+{
+  return self->autosave_id != 0;
+}
+
+const char *
+_bc_window_get_recovery_id (BcWindow *self)
+{
+  return self->recovery_id;
+}
+
+GFile *
+_bc_window_get_copy_of (BcWindow *self)
+{
+  return self->copy_of;
+}
+
+const char *
+_bc_window_get_subtitle (BcWindow *self)
+{
+  return adw_window_title_get_subtitle (self->window_title);
+}
+
+BcWindow *
+_bc_window_duplicate (BcWindow *self)
+{
+  return duplicate_case (self);
+}
+
+BcWindow *
+_bc_window_new_case (BcWindow *self)
+{
+  return new_case (self);
+}
+
+gboolean
+_bc_window_get_changed_on_disk (BcWindow *self)
+{
+  return self->changed_on_disk;
 }

@@ -5,6 +5,7 @@
 
 #include "bc-application.h"
 #include "bc-case.h"
+#include "bc-recovery.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,19 @@ GFile    *bc_window_get_file          (BcWindow      *self);
 BcItem   *bc_window_get_selected_item (BcWindow      *self);
 void      bc_window_set_selected_item (BcWindow      *self,
                                        BcItem        *item);
+void      bc_window_new_case          (BcWindow      *self);
+gboolean  bc_window_open_copy         (BcWindow      *self,
+                                       GFile         *file);
+gboolean  bc_window_open_recovered    (BcWindow         *self,
+                                       BcRecoveryEntry  *entry,
+                                       GError          **error);
+gboolean  bc_window_get_modified      (BcWindow      *self);
+void      bc_window_close_async       (BcWindow            *self,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+gboolean  bc_window_close_finish      (BcWindow      *self,
+                                       GAsyncResult  *result,
+                                       GError       **error);
 
 G_END_DECLS

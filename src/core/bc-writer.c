@@ -6,6 +6,10 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
 #include "bc-case-private.h"
 #include "bc-enum-types.h"
 #include "bc-event-private.h"
@@ -444,6 +448,69 @@ make_backup (GFile         *file,
   return FALSE;
 }
 
+/* For the kill test only: with $BACKCHANNEL_TEST_SAVE_PAUSE set to a
+ * number of seconds, a save writes its temporary file, says so on
+ * standard error, and waits that long before the rename, so that a test
+ * can kill the program in the middle of a save. Without the variable
+ * this is never reached. */
+static gboolean
+write_with_pause (const char  *path,
+                  const char  *data,
+                  gsize        size,
+                  int          mode,
+                  guint        seconds,
+                  GError     **error)
+{
+  g_autofree char *tmp = g_strconcat (path, ".XXXXXX", NULL);
+  int fd = g_mkstemp_full (tmp, O_RDWR, mode);
+  gsize done = 0;
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s: %s", tmp, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  while (done < size)
+    {
+      gssize n = write (fd, data + done, size - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          close (fd);
+          g_unlink (tmp);
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       "%s: %s", tmp, g_strerror (saved_errno));
+          return FALSE;
+        }
+      done += n;
+    }
+  fsync (fd);
+  close (fd);
+
+  g_printerr ("BACKCHANNEL_TEST_SAVE_PAUSE: wrote %s, waiting %u s before renaming it to %s\n",
+              tmp, seconds, path);
+  g_usleep ((gulong) seconds * G_USEC_PER_SEC);
+
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (tmp);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * bc_case_write_file:
  * @self: a case
@@ -483,6 +550,7 @@ bc_case_write_file (BcCase        *self,
     {
       GStatBuf st;
       int mode = 0666;
+      const char *pause = g_getenv ("BACKCHANNEL_TEST_SAVE_PAUSE");
 
       if ((flags & BC_WRITE_FLAGS_BACKUP) != 0 && !make_backup (file, cancellable, error))
         return FALSE;
@@ -491,7 +559,12 @@ bc_case_write_file (BcCase        *self,
       if (g_stat (path, &st) == 0)
         mode = st.st_mode & 0777;
 
-      if (!g_file_set_contents_full (path, data, (gssize) size,
+      if (pause != NULL && *pause != '\0')
+        {
+          if (!write_with_pause (path, data, size, mode, (guint) g_ascii_strtoull (pause, NULL, 10), error))
+            return FALSE;
+        }
+      else if (!g_file_set_contents_full (path, data, (gssize) size,
                                      G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                      mode, error))
         return FALSE;
