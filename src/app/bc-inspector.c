@@ -612,8 +612,9 @@ add_entry_full (BcInspector  *self,
   GtkWidget *row = adw_entry_row_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* Titles may quote the case, which is not markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
   gtk_widget_add_css_class (row, "inspector-entry");
@@ -788,6 +789,7 @@ add_choice_full (BcInspector        *self,
   GtkWidget *row = adw_combo_row_new ();
   g_autoptr(GListModel) labels = bc_editing_enum_labels (enum_type);
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), labels);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), enum_position_of (enum_type, value));
@@ -1526,7 +1528,8 @@ add_links (BcInspector *self,
       row = add_choice_full (self, group, G_OBJECT (link),
                              other ? bc_event_get_title (other) : other_id, key,
                              BC_TYPE_LINK_TYPE, bc_link_get_link_type (link), NULL, NULL);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      /* The key names the row for the tests; the property is the link's. */
+      g_object_set_data_full (G_OBJECT (row), "bc-property", g_strdup ("link-type"), g_free);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    outgoing ? _("This event, then the other") : _("The other event, then this one"));
 

@@ -3,10 +3,24 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "bc-editing.h"
 #include "bc-enum-types.h"
+#include "bc-item-picker.h"
 #include "bc-outline-private.h"
+
+/* A button that creates a transfer or a link in two steps: the event it
+ * starts from, then the one it reaches. */
+typedef struct
+{
+  BcOutline     *outline; /* unowned: the outline owns the creator */
+  GtkMenuButton *button;
+  gboolean       link;
+  char          *from;
+  guint          popup_id;
+} Creator;
 
 typedef struct
 {
@@ -14,6 +28,7 @@ typedef struct
   GtkSingleSelection *selection;
   GtkListView        *view;
   GtkWidget          *page;
+  GtkWidget          *new_button;
 } Section;
 
 struct _BcOutline
@@ -25,6 +40,8 @@ struct _BcOutline
   char           *needle;
   Section         sections[BC_OUTLINE_N_SECTIONS];
   gboolean        syncing;
+  Creator         new_transfer;
+  Creator         new_link;
 
   GtkSearchEntry *search_entry;
   GtkWidget      *switcher;
@@ -46,11 +63,13 @@ static const struct
 {
   const char *name;
   const char *title;
+  const char *new_label;
+  const char *new_action;
 } section_info[BC_OUTLINE_N_SECTIONS] = {
-  { "actors", N_("Actors") },
-  { "events", N_("Events") },
-  { "transfers", N_("Transfers") },
-  { "sources", N_("Sources") },
+  { "actors", N_("Actors"), N_("New _Actor"), "win.new-actor" },
+  { "events", N_("Events"), N_("New _Event"), "win.new-event" },
+  { "transfers", N_("Transfers"), N_("New _Transfer…"), NULL },
+  { "sources", N_("Sources"), N_("New _Source"), "win.new-source" },
 };
 
 /* Auxiliary functions */
@@ -334,6 +353,125 @@ stack_page_changed (GtkStack   *stack,
     }
 }
 
+/* Creating transfers and links */
+
+static void
+creator_created (GObject  *created,
+                 gpointer  user_data)
+{
+  Creator *creator = user_data;
+  BcOutline *self = creator->outline;
+
+  /* A link is no item of its own: its first event stays selected. */
+  if (BC_IS_ITEM (created))
+    bc_outline_set_selected_item (self, BC_ITEM (created));
+  else if (BC_IS_LINK (created) && self->case_ != NULL)
+    bc_outline_set_selected_item (self, BC_ITEM (bc_case_lookup_event (self->case_,
+                                                                       bc_link_get_from (BC_LINK (created)))));
+}
+
+static gboolean
+creator_popup_again (gpointer data)
+{
+  Creator *creator = data;
+
+  creator->popup_id = 0;
+  gtk_menu_button_popup (creator->button);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+creator_from_chosen (BcItemPicker *picker,
+                     BcItem       *item,
+                     Creator      *creator)
+{
+  g_free (creator->from);
+  creator->from = g_strdup (bc_item_get_id (item));
+
+  /* The second step, once this popover has gone. */
+  if (creator->popup_id == 0)
+    creator->popup_id = g_idle_add (creator_popup_again, creator);
+}
+
+static void
+creator_target_closed (GtkPopover *popover,
+                       Creator    *creator)
+{
+  g_clear_pointer (&creator->from, g_free);
+}
+
+static void
+creator_create_popup (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  Creator *creator = user_data;
+  BcCase *case_ = creator->outline->case_;
+  BcEvent *from = case_ && creator->from ? bc_case_lookup_event (case_, creator->from) : NULL;
+  GtkWidget *picker;
+
+  if (case_ == NULL)
+    return;
+
+  if (from == NULL)
+    {
+      picker = bc_item_picker_new (bc_case_get_events (case_),
+                                   creator->link ? _("Search the event the link starts from")
+                                                 : _("Search the event the transfer leaves"));
+      g_signal_connect (picker, "item-chosen", G_CALLBACK (creator_from_chosen), creator);
+    }
+  else
+    {
+      picker = creator->link
+               ? bc_editing_link_picker_new (case_, from, creator_created, creator)
+               : bc_editing_transfer_picker_new (case_, from, creator_created, creator);
+      g_signal_connect (picker, "closed", G_CALLBACK (creator_target_closed), creator);
+    }
+  gtk_menu_button_set_popover (button, picker);
+}
+
+static GtkWidget *
+creator_button_new (BcOutline  *self,
+                    Creator    *creator,
+                    gboolean    link,
+                    const char *label)
+{
+  GtkWidget *content = adw_button_content_new ();
+
+  creator->outline = self;
+  creator->link = link;
+  creator->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), label);
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+  gtk_menu_button_set_child (creator->button, content);
+  gtk_menu_button_set_create_popup_func (creator->button, creator_create_popup, creator, NULL);
+  gtk_widget_add_css_class (GTK_WIDGET (creator->button), "flat");
+  return GTK_WIDGET (creator->button);
+}
+
+static void
+creator_clear (Creator *creator)
+{
+  g_clear_handle_id (&creator->popup_id, g_source_remove);
+  g_clear_pointer (&creator->from, g_free);
+}
+
+static GtkWidget *
+new_button (const char *label,
+            const char *action)
+{
+  GtkWidget *content = adw_button_content_new ();
+  GtkWidget *button = gtk_button_new ();
+
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), label);
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+  gtk_button_set_child (GTK_BUTTON (button), content);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_add_css_class (button, "flat");
+  return button;
+}
+
 /* GObject */
 
 static void
@@ -353,6 +491,8 @@ bc_outline_dispose (GObject *object)
       g_clear_object (&self->sections[i].filtered);
     }
 
+  creator_clear (&self->new_transfer);
+  creator_clear (&self->new_link);
   g_clear_object (&self->selected_item);
   g_clear_object (&self->case_);
 
@@ -456,6 +596,8 @@ bc_outline_init (BcOutline *self)
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       GtkCustomFilter *filter = gtk_custom_filter_new (filter_func, self, NULL);
       GtkWidget *scrolled;
+      GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
@@ -477,8 +619,24 @@ bc_outline_init (BcOutline *self)
       scrolled = gtk_scrolled_window_new ();
       gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (section->view));
-      section->page = scrolled;
-      gtk_stack_add_titled (self->stack, scrolled, section_info[i].name, _(section_info[i].title));
+      gtk_widget_set_vexpand (scrolled, TRUE);
+      gtk_box_append (GTK_BOX (page), scrolled);
+
+      /* Each list creates its own kind of item. */
+      gtk_widget_add_css_class (bar, "outline-actions");
+      if (section_info[i].new_action != NULL)
+        section->new_button = new_button (_(section_info[i].new_label), section_info[i].new_action);
+      else
+        section->new_button = creator_button_new (self, &self->new_transfer, FALSE,
+                                                  _(section_info[i].new_label));
+      gtk_box_append (GTK_BOX (bar), section->new_button);
+      if (i == BC_OUTLINE_EVENTS)
+        gtk_box_append (GTK_BOX (bar), creator_button_new (self, &self->new_link, TRUE, _("New _Link…")));
+      gtk_box_append (GTK_BOX (page), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+      gtk_box_append (GTK_BOX (page), bar);
+
+      section->page = page;
+      gtk_stack_add_titled (self->stack, page, section_info[i].name, _(section_info[i].title));
     }
 
   g_signal_connect (self->stack, "notify::visible-child", G_CALLBACK (stack_page_changed), self);
@@ -599,4 +757,20 @@ const char *
 _bc_outline_get_section_name (BcOutline *self)
 {
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/* The button of @section that creates an item of its kind; for the
+ * transfers, the menu button whose popovers ask for the two events. */
+GtkWidget *
+_bc_outline_get_new_button (BcOutline        *self,
+                            BcOutlineSection  section)
+{
+  g_return_val_if_fail (section < BC_OUTLINE_N_SECTIONS, NULL);
+  return self->sections[section].new_button;
+}
+
+GtkWidget *
+_bc_outline_get_new_link_button (BcOutline *self)
+{
+  return GTK_WIDGET (self->new_link.button);
 }
