@@ -20,4 +20,28 @@ void      _bc_canvas_pan               (BcCanvas *self,
                                         double    dx,
                                         double    dy);
 
+/* Editing, as the drag gesture drives it; (x, y) in widget pixels. */
+void       _bc_canvas_drag_begin        (BcCanvas        *self,
+                                         double           x,
+                                         double           y,
+                                         GdkModifierType  state);
+void       _bc_canvas_drag_update       (BcCanvas        *self,
+                                         double           x,
+                                         double           y);
+void       _bc_canvas_drag_end          (BcCanvas        *self,
+                                         double           x,
+                                         double           y);
+void       _bc_canvas_cancel_drag       (BcCanvas        *self);
+GtkWidget *_bc_canvas_get_transfer_popover (BcCanvas     *self);
+const char *_bc_canvas_get_hint         (BcCanvas        *self);
+gboolean   _bc_canvas_get_handle        (BcCanvas        *self,
+                                         BcItem          *event,
+                                         double          *x,
+                                         double          *y);
+gboolean   _bc_canvas_get_transfer_end  (BcCanvas        *self,
+                                         BcTransfer      *transfer,
+                                         gboolean         head,
+                                         double          *x,
+                                         double          *y);
+
 G_END_DECLS

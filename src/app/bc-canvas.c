@@ -8,7 +8,9 @@
 #include <math.h>
 
 #include "bc-canvas-private.h"
+#include "bc-history.h"
 #include "bc-painter.h"
+#include "bc-transfer-popover.h"
 
 #define MIN_ZOOM  0.05
 #define MAX_ZOOM  8.0
@@ -28,6 +30,33 @@
 /* Below this zoom the labels cannot be read: a new case that would need
  * less to fit opens at its top-left corner instead. */
 #define MIN_FIT_ZOOM 0.3
+/* Widget pixels a press must move before it is a drag, not a click. */
+#define DRAG_THRESHOLD 3.0
+/* The handle to draw a transfer from: its radius and how far above the
+ * event's node it sits, and how near a press must be to take it, all in
+ * widget pixels so that it stays usable at any zoom. */
+#define HANDLE_RADIUS 5.0
+#define HANDLE_GAP    9.0
+#define HANDLE_GRAB   9.0
+/* How near an end of the selected transfer a press takes that end. */
+#define END_GRAB      9.0
+/* How long a hint about a refused drop stays, in seconds. */
+#define HINT_SECONDS  4
+
+/* What a press and drag on the canvas does, decided where it starts:
+ * on empty space it pans; on an event it moves the event in time; on
+ * the handle above the hovered or selected event (or with Shift on an
+ * event) it draws a new transfer; on an end of the selected transfer it
+ * reconnects that end. */
+typedef enum
+{
+  DRAG_NONE,
+  DRAG_PAN,
+  DRAG_MOVE,
+  DRAG_CONNECT,
+  DRAG_RECONNECT_FROM,
+  DRAG_RECONNECT_TO,
+} DragMode;
 
 typedef struct
 {
@@ -79,6 +108,26 @@ struct _BcCanvas
   double     pinch_zoom;
   double     pointer_x;
   double     pointer_y;
+
+  /* Editing on the canvas. The drag's objects are held, not borrowed:
+   * the layout, which owns its items' geometry, may be made again in the
+   * middle of a drag. */
+  gboolean     editable;
+  DragMode     drag_mode;
+  gboolean     drag_moved;  /* past the threshold: not a click */
+  double       drag_start_x, drag_start_y;
+  double       drag_x, drag_y;
+  BcEvent     *drag_event;  /* moved, or the fixed end of the arrow drawn */
+  BcTransfer  *drag_transfer; /* being reconnected */
+  BcEvent     *drop_event;  /* the event under the pointer, if another */
+  BcDate       drop_date;   /* where a moved event lands */
+  BcDate       drop_end;
+  BcEvent     *hover_event;
+  const char  *cursor_name;
+  GtkWidget   *popover;     /* asks about a transfer being made */
+  char        *hint;        /* why the last drop did nothing */
+  double       hint_x, hint_y;
+  guint        hint_source;
 };
 
 G_DEFINE_FINAL_TYPE (BcCanvas, bc_canvas, GTK_TYPE_WIDGET)
@@ -93,6 +142,7 @@ enum {
   PROP_TRACKS,
   PROP_HIGHLIGHT,
   PROP_KNOWN_ON,
+  PROP_EDITABLE,
   N_PROPS
 };
 
@@ -170,8 +220,11 @@ case_list (BcCase *kase,
       return bc_case_get_events (kase);
     case 2:
       return bc_case_get_links (kase);
-    default:
+    case 3:
       return bc_case_get_transfers (kase);
+    default:
+      /* For the marks of annotated items. */
+      return bc_case_get_annotations (kase);
     }
 }
 
@@ -193,7 +246,7 @@ watch_case (BcCanvas *self,
   else
     g_signal_handlers_disconnect_by_func (self->case_, case_item_changed, self);
 
-  for (guint i = 0; i < 4; i++)
+  for (guint i = 0; i < 5; i++)
     {
       GListModel *list = case_list (self->case_, i);
 
@@ -739,6 +792,702 @@ lookup_tile (BcCanvas *self,
   return tile;
 }
 
+/* Editing: moving events, drawing and reconnecting transfers */
+
+static gboolean
+can_edit (BcCanvas *self)
+{
+  return self->editable && self->case_ != NULL && ensure_layout (self) != NULL &&
+         self->layout->options.view == BC_VIEW_LANES;
+}
+
+static void
+set_cursor (BcCanvas   *self,
+            const char *name)
+{
+  /* Names are static strings: compare them by address. */
+  if (self->cursor_name == name)
+    return;
+  self->cursor_name = name;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), name);
+}
+
+static void
+layout_to_widget (BcCanvas *self,
+                  double    lx,
+                  double    ly,
+                  double   *wx,
+                  double   *wy)
+{
+  *wx = (lx - self->offset_x) * self->zoom;
+  *wy = (ly - self->offset_y) * self->zoom;
+}
+
+/* The event whose node or label is at a widget point, if it is shown. */
+static BcEvent *
+event_at (BcCanvas *self,
+          double    x,
+          double    y)
+{
+  double lx, ly;
+  int i;
+
+  if (ensure_layout (self) == NULL)
+    return NULL;
+  widget_to_layout (self, x, y, &lx, &ly);
+  i = bc_layout_hit_test (self->layout, lx, ly);
+  return i >= 0 ? g_array_index (self->layout->events, BcLayoutEvent, i).event : NULL;
+}
+
+/* The event that shows the handle to draw a transfer from: the one under
+ * the pointer, else the selected one. */
+static BcEvent *
+handle_event (BcCanvas *self)
+{
+  if (!can_edit (self) || self->popover != NULL)
+    return NULL;
+  if (self->hover_event != NULL && layout_event_for (self, BC_ITEM (self->hover_event)) != NULL)
+    return self->hover_event;
+  if (self->selected_item != NULL && layout_event_for (self, self->selected_item) != NULL)
+    return BC_EVENT (self->selected_item);
+  return NULL;
+}
+
+/* The handle's centre, in layout coordinates: above the node, where a
+ * transfer to an official track leaves. */
+static gboolean
+handle_centre (BcCanvas *self,
+               BcEvent  *event,
+               double   *lx,
+               double   *ly)
+{
+  BcLayoutEvent *e = event != NULL ? layout_event_for (self, BC_ITEM (event)) : NULL;
+
+  if (e == NULL)
+    return FALSE;
+  *lx = e->node.x + e->node.width / 2;
+  *ly = e->node.y - HANDLE_GAP / self->zoom;
+  return TRUE;
+}
+
+static gboolean
+on_handle (BcCanvas *self,
+           double    x,
+           double    y)
+{
+  double lx, ly, wx, wy;
+
+  if (!handle_centre (self, handle_event (self), &lx, &ly))
+    return FALSE;
+  layout_to_widget (self, lx, ly, &wx, &wy);
+  return hypot (x - wx, y - wy) <= HANDLE_GRAB;
+}
+
+/* Which end of the selected transfer is at a widget point: 1 for its
+ * head ("to"), -1 for its tail ("from"), 0 for neither. */
+static int
+transfer_end_at (BcCanvas *self,
+                 double    x,
+                 double    y)
+{
+  BcLayoutCurve *c;
+  double wx, wy;
+
+  if (!can_edit (self) || self->selected_item == NULL ||
+      (c = layout_transfer_for (self, self->selected_item)) == NULL)
+    return 0;
+  layout_to_widget (self, c->p[3].x, c->p[3].y, &wx, &wy);
+  if (hypot (x - wx, y - wy) <= END_GRAB)
+    return 1;
+  layout_to_widget (self, c->p[0].x, c->p[0].y, &wx, &wy);
+  if (hypot (x - wx, y - wy) <= END_GRAB)
+    return -1;
+  return 0;
+}
+
+/* The end that stays where it is while the other is dragged. */
+static BcEvent *
+fixed_end (BcCanvas *self)
+{
+  return self->drag_event;
+}
+
+static gboolean
+drop_is_valid (BcCanvas *self)
+{
+  return self->drop_event != NULL && self->drag_event != NULL &&
+         bc_event_get_track (self->drop_event) != bc_event_get_track (fixed_end (self));
+}
+
+static gboolean
+hint_timeout (gpointer data)
+{
+  BcCanvas *self = data;
+
+  self->hint_source = 0;
+  g_clear_pointer (&self->hint, g_free);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+clear_hint (BcCanvas *self)
+{
+  g_clear_handle_id (&self->hint_source, g_source_remove);
+  if (self->hint != NULL)
+    {
+      g_clear_pointer (&self->hint, g_free);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+/* Says, next to the pointer, why a drop did nothing; it goes by itself
+ * after a few seconds or with the next press. */
+static void
+show_hint (BcCanvas   *self,
+           const char *text,
+           double      x,
+           double      y)
+{
+  clear_hint (self);
+  self->hint = g_strdup (text);
+  self->hint_x = x;
+  self->hint_y = y;
+  self->hint_source = g_timeout_add_seconds (HINT_SECONDS, hint_timeout, self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Moving in time */
+
+static BcDate
+add_months (BcDate date,
+            int    months)
+{
+  int m = date.year * 12 + (MAX (date.month, 1) - 1) + months;
+  BcDate moved = date;
+
+  moved.year = m / 12;
+  if (date.month != 0)
+    moved.month = m % 12 + 1;
+  if (date.day != 0)
+    moved.day = MIN (date.day, g_date_get_days_in_month (moved.month, moved.year));
+  return moved;
+}
+
+/* @date moved by @days, then rounded to its own precision: an event known
+ * to the month moves month by month, and lands in the month where its
+ * middle falls. */
+static BcDate
+snap_date (BcDate date,
+           double days)
+{
+  static const BcDate first = { 1000, 1, 1 }, last = { 9999, 12, 31 };
+  double middle = (bc_date_get_first_day (date) + bc_date_get_last_day (date) + 1) / 2.0;
+  double day = floor (middle + days);
+
+  day = CLAMP (day, bc_date_get_first_day (first), bc_date_get_last_day (last));
+  return bc_date_from_julian ((guint32) day, bc_date_get_precision (date));
+}
+
+/* The end of an event whose date went from @old to @moved: the same
+ * span later or earlier, in whole months or years when the date is known
+ * to the month or year. */
+static BcDate
+shift_end (BcDate old,
+           BcDate moved,
+           BcDate end)
+{
+  int days = (int) bc_date_get_first_day (moved) - (int) bc_date_get_first_day (old);
+  int months;
+
+  if (!bc_date_is_set (end))
+    return end;
+  if (bc_date_get_precision (old) == BC_DATE_PRECISION_DAY)
+    {
+      gint64 day = (gint64) bc_date_get_first_day (end) + days;
+
+      return day > 0 ? bc_date_from_julian ((guint32) day, bc_date_get_precision (end)) : BC_DATE_UNSET;
+    }
+
+  months = (moved.year * 12 + MAX (moved.month, 1)) - (old.year * 12 + MAX (old.month, 1));
+  if (bc_date_get_precision (end) == BC_DATE_PRECISION_YEAR)
+    {
+      BcDate moved_end = end;
+
+      moved_end.year = end.year + (months >= 0 ? months + 6 : months - 6) / 12;
+      return moved_end;
+    }
+  return add_months (end, months);
+}
+
+static gboolean
+date_in_range (BcDate date)
+{
+  return !bc_date_is_set (date) || (date.year >= 1000 && date.year <= 9999);
+}
+
+static void
+update_move (BcCanvas *self)
+{
+  double lx0, lx1, ly;
+  BcDate date = bc_event_get_date (self->drag_event);
+
+  widget_to_layout (self, self->drag_start_x, self->drag_start_y, &lx0, &ly);
+  widget_to_layout (self, self->drag_x, self->drag_y, &lx1, &ly);
+  self->drop_date = snap_date (date, bc_layout_x_to_day (self->layout, lx1) -
+                                     bc_layout_x_to_day (self->layout, lx0));
+  self->drop_end = shift_end (date, self->drop_date, bc_event_get_end (self->drag_event));
+}
+
+static gboolean
+set_date (BcHistory   *history,
+          BcEvent     *event,
+          const char  *property,
+          BcDate       date,
+          GError     **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, BC_TYPE_DATE);
+  g_value_set_boxed (&value, &date);
+  return bc_history_set (history, G_OBJECT (event), property, &value, error);
+}
+
+/* One drag is one step: the date and the end change together. */
+static gboolean
+move_event (BcCanvas  *self,
+            BcEvent   *event,
+            BcDate     date,
+            BcDate     end,
+            GError   **error)
+{
+  BcHistory *history = bc_case_get_history (self->case_);
+  BcDate old = bc_event_get_date (event);
+  gboolean has_end = bc_date_is_set (bc_event_get_end (event));
+  gboolean later = bc_date_compare (date, old) > 0;
+  gboolean ok = TRUE;
+
+  if (bc_date_equal (date, old))
+    return TRUE;
+  if (!date_in_range (date) || !date_in_range (end) || (has_end && !bc_date_is_set (end)))
+    {
+      g_set_error_literal (error, BC_DATE_ERROR, BC_DATE_ERROR_RANGE,
+                           _("Dates run from the year 1000 to 9999"));
+      return FALSE;
+    }
+
+  bc_history_begin_group (history, _("Move Event"));
+  /* The end goes first when moving later, so that it is never before
+   * the date in between. */
+  if (has_end && later)
+    ok = set_date (history, event, "end", end, error);
+  if (ok)
+    ok = set_date (history, event, "date", date, error);
+  if (ok && has_end && !later)
+    ok = set_date (history, event, "end", end, error);
+  if (ok)
+    bc_history_end_group (history);
+  else
+    bc_history_cancel_group (history);
+  return ok;
+}
+
+/* Transfers */
+
+static char *
+unused_transfer_id (BcCase *kase)
+{
+  for (guint n = g_list_model_get_n_items (bc_case_get_transfers (kase)) + 1;; n++)
+    {
+      char *id = g_strdup_printf ("transfer-%u", n);
+
+      if (bc_case_lookup (kase, id) == NULL)
+        return id;
+      g_free (id);
+    }
+}
+
+static gboolean
+unparent_later (gpointer data)
+{
+  GtkWidget *popover = data;
+
+  if (gtk_widget_get_parent (popover) != NULL)
+    gtk_widget_unparent (popover);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+transfer_popover_closed (BcCanvas *self)
+{
+  GtkWidget *popover = self->popover;
+
+  if (popover == NULL)
+    return;
+  /* The popover is still being unmapped: let it go once that is done. */
+  self->popover = NULL;
+  g_signal_handlers_disconnect_by_data (popover, self);
+  g_idle_add_full (G_PRIORITY_DEFAULT, unparent_later, g_object_ref (popover), g_object_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+transfer_popover_create (BcCanvas          *self,
+                         BcTransferPopover *popover)
+{
+  g_autofree char *id = unused_transfer_id (self->case_);
+  g_autoptr(BcTransfer) transfer = bc_transfer_popover_build (popover, id);
+  g_autoptr(BcCommand) command = bc_insert_command_new ("transfers", NULL, -1, G_OBJECT (transfer));
+  g_autoptr(GError) error = NULL;
+
+  bc_command_set_label (command, _("Add Transfer"));
+  if (!bc_history_perform (bc_case_get_history (self->case_), command, &error))
+    {
+      show_hint (self, error->message, self->drag_x, self->drag_y);
+      return;
+    }
+  select_item (self, BC_ITEM (transfer));
+}
+
+/* The middle of the arrow a popover asks about, in widget coordinates. */
+static gboolean
+pending_path (BcCanvas *self,
+              BcPoint  *p)
+{
+  BcTransferPopover *popover = BC_TRANSFER_POPOVER (self->popover);
+  BcLayoutEvent *a, *b;
+
+  if (popover == NULL ||
+      (a = layout_event_for (self, BC_ITEM (bc_transfer_popover_get_from (popover)))) == NULL ||
+      (b = layout_event_for (self, BC_ITEM (bc_transfer_popover_get_to (popover)))) == NULL)
+    return FALSE;
+  bc_layout_transfer_path (&a->node, &b->node, p);
+  return TRUE;
+}
+
+static void
+open_transfer_popover (BcCanvas *self,
+                       BcEvent  *from,
+                       BcEvent  *to)
+{
+  BcPoint p[4], mid;
+  double wx, wy;
+
+  if (self->popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+
+  self->popover = bc_transfer_popover_new (self->case_, from, to);
+  gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
+  g_signal_connect_swapped (self->popover, "create", G_CALLBACK (transfer_popover_create), self);
+  g_signal_connect_swapped (self->popover, "closed", G_CALLBACK (transfer_popover_closed), self);
+
+  if (pending_path (self, p))
+    {
+      mid = curve_point (&(BcLayoutCurve) { .p = { p[0], p[1], p[2], p[3] } }, 0.5);
+      layout_to_widget (self, mid.x, mid.y, &wx, &wy);
+      gtk_popover_set_pointing_to (GTK_POPOVER (self->popover),
+                                   &(GdkRectangle) { (int) wx - 2, (int) wy - 2, 4, 4 });
+    }
+  gtk_popover_popup (GTK_POPOVER (self->popover));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+reconnect (BcCanvas *self)
+{
+  const char *property = self->drag_mode == DRAG_RECONNECT_TO ? "to" : "from";
+  const char *current = self->drag_mode == DRAG_RECONNECT_TO ? bc_transfer_get_to (self->drag_transfer)
+                                                             : bc_transfer_get_from (self->drag_transfer);
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+
+  if (self->drop_event == NULL)
+    {
+      show_hint (self, _("Release over an event on another track to reconnect the transfer"),
+                 self->drag_x, self->drag_y);
+      return;
+    }
+  if (g_strcmp0 (bc_item_get_id (BC_ITEM (self->drop_event)), current) == 0)
+    return;
+  if (!drop_is_valid (self))
+    {
+      show_hint (self, _("A transfer joins events on two different tracks"), self->drag_x, self->drag_y);
+      return;
+    }
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, bc_item_get_id (BC_ITEM (self->drop_event)));
+  if (!bc_history_set (bc_case_get_history (self->case_), G_OBJECT (self->drag_transfer),
+                       property, &value, &error))
+    show_hint (self, error->message, self->drag_x, self->drag_y);
+}
+
+static void
+end_drag_state (BcCanvas *self)
+{
+  self->drag_mode = DRAG_NONE;
+  self->drag_moved = FALSE;
+  g_clear_object (&self->drag_event);
+  g_clear_object (&self->drag_transfer);
+  g_clear_object (&self->drop_event);
+  self->drop_date = BC_DATE_UNSET;
+  self->drop_end = BC_DATE_UNSET;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.cancel-drag", FALSE);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Drawing what follows the pointer */
+
+static void
+lookup_accent (BcCanvas *self,
+               GdkRGBA  *accent)
+{
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)),
+                                       "accent_color", accent))
+    gdk_rgba_parse (accent, "#3584e4");
+}
+
+static void
+lookup_error (BcCanvas *self,
+              GdkRGBA  *error)
+{
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)),
+                                       "error_color", error))
+    gdk_rgba_parse (error, "#e01b24");
+}
+
+static void
+stroke_arrow (BcCanvas      *self,
+              cairo_t       *cr,
+              const BcPoint *p,
+              gboolean       dashed)
+{
+  double size = 10 / self->zoom, angle;
+  BcPoint before;
+
+  cairo_set_line_width (cr, 2.5 / self->zoom);
+  if (dashed)
+    cairo_set_dash (cr, (double[]) { 6 / self->zoom, 4 / self->zoom }, 2, 0);
+  cairo_move_to (cr, p[0].x, p[0].y);
+  cairo_curve_to (cr, p[1].x, p[1].y, p[2].x, p[2].y, p[3].x, p[3].y);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  before = curve_point (&(BcLayoutCurve) { .p = { p[0], p[1], p[2], p[3] } }, 0.95);
+  angle = atan2 (p[3].y - before.y, p[3].x - before.x);
+  if (hypot (p[3].y - before.y, p[3].x - before.x) < 1e-6)
+    angle = G_PI / 2;
+  cairo_move_to (cr, p[3].x, p[3].y);
+  cairo_line_to (cr, p[3].x - size * cos (angle - 0.42), p[3].y - size * sin (angle - 0.42));
+  cairo_line_to (cr, p[3].x - size * cos (angle + 0.42), p[3].y - size * sin (angle + 0.42));
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+static void
+ring_node (BcCanvas     *self,
+           cairo_t      *cr,
+           const BcRect *node)
+{
+  double pad = 5 / self->zoom;
+
+  cairo_set_line_width (cr, 2 / self->zoom);
+  cairo_arc (cr, node->x + node->width / 2, node->y + node->height / 2,
+             MAX (node->width, node->height) / 2 + pad, 0, 2 * G_PI);
+  cairo_stroke (cr);
+}
+
+/* The handle above the hovered or selected event, and the grips at the
+ * ends of the selected transfer. */
+static void
+draw_handles (BcCanvas *self,
+              cairo_t  *cr)
+{
+  GdkRGBA accent;
+  BcLayoutCurve *c;
+  double lx, ly, r = HANDLE_RADIUS / self->zoom;
+
+  if (!can_edit (self) || self->drag_mode != DRAG_NONE)
+    return;
+  lookup_accent (self, &accent);
+
+  if (handle_centre (self, handle_event (self), &lx, &ly))
+    {
+      cairo_arc (cr, lx, ly, r, 0, 2 * G_PI);
+      gdk_cairo_set_source_rgba (cr, &accent);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_set_line_width (cr, 1.5 / self->zoom);
+      cairo_stroke (cr);
+      /* An arrow up: something leaves from here. */
+      cairo_move_to (cr, lx, ly + r * 0.55);
+      cairo_line_to (cr, lx, ly - r * 0.55);
+      cairo_move_to (cr, lx - r * 0.4, ly - r * 0.1);
+      cairo_line_to (cr, lx, ly - r * 0.55);
+      cairo_line_to (cr, lx + r * 0.4, ly - r * 0.1);
+      cairo_stroke (cr);
+    }
+
+  if (self->selected_item != NULL && (c = layout_transfer_for (self, self->selected_item)) != NULL)
+    for (int i = 0; i < 4; i += 3)
+      {
+        cairo_arc (cr, c->p[i].x, c->p[i].y, 4 / self->zoom, 0, 2 * G_PI);
+        cairo_set_source_rgb (cr, 1, 1, 1);
+        cairo_fill_preserve (cr);
+        gdk_cairo_set_source_rgba (cr, &accent);
+        cairo_set_line_width (cr, 2 / self->zoom);
+        cairo_stroke (cr);
+      }
+}
+
+/* The arrow being drawn or reconnected, the event moved to its new
+ * place, or the arrow a popover asks about. */
+static void
+draw_drag (BcCanvas *self,
+           cairo_t  *cr)
+{
+  GdkRGBA accent, error;
+  BcLayoutEvent *fixed, *target;
+  BcPoint p[4];
+  double lx, ly;
+
+  lookup_accent (self, &accent);
+  lookup_error (self, &error);
+
+  if (self->drag_mode == DRAG_NONE && pending_path (self, p))
+    {
+      gdk_cairo_set_source_rgba (cr, &accent);
+      stroke_arrow (self, cr, p, FALSE);
+      return;
+    }
+  if (!self->drag_moved || self->drag_event == NULL ||
+      (fixed = layout_event_for (self, BC_ITEM (self->drag_event))) == NULL)
+    return;
+
+  if (self->drag_mode == DRAG_MOVE && bc_date_is_set (self->drop_date))
+    {
+      double top = self->layout->plot.y - 8, bottom = self->layout->plot.y + self->layout->plot.height;
+      double x0 = bc_layout_day_to_x (self->layout, bc_date_get_first_day (self->drop_date));
+      double x1 = bc_layout_day_to_x (self->layout, bc_date_get_last_day (bc_date_is_set (self->drop_end)
+                                                                         ? self->drop_end : self->drop_date) + 1.0);
+      gboolean range = bc_date_is_set (self->drop_end);
+      double cx = range ? x0 + fixed->node.width / 2 : (x0 + x1) / 2;
+      double cy = fixed->node.y + fixed->node.height / 2;
+
+      /* Where it will land on the axis: a line down the lanes, and the
+       * span of the new date. */
+      gdk_cairo_set_source_rgba (cr, &accent);
+      cairo_set_line_width (cr, 1.5 / self->zoom);
+      cairo_move_to (cr, x0, top);
+      cairo_line_to (cr, x0, bottom);
+      cairo_stroke (cr);
+      accent.alpha = 0.25;
+      gdk_cairo_set_source_rgba (cr, &accent);
+      cairo_rectangle (cr, x0, cy - 6, MAX (x1 - x0, 1 / self->zoom), 12);
+      cairo_fill (cr);
+      accent.alpha = 1;
+      gdk_cairo_set_source_rgba (cr, &accent);
+      cairo_set_line_width (cr, 2 / self->zoom);
+      cairo_set_dash (cr, (double[]) { 3 / self->zoom, 2 / self->zoom }, 2, 0);
+      cairo_rectangle (cr, cx - fixed->node.width / 2, fixed->node.y, fixed->node.width, fixed->node.height);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      return;
+    }
+
+  if (self->drag_mode != DRAG_CONNECT && self->drag_mode != DRAG_RECONNECT_FROM &&
+      self->drag_mode != DRAG_RECONNECT_TO)
+    return;
+
+  widget_to_layout (self, self->drag_x, self->drag_y, &lx, &ly);
+  target = self->drop_event != NULL ? layout_event_for (self, BC_ITEM (self->drop_event)) : NULL;
+  {
+    BcRect point = { lx, ly, 0, 0 };
+    const BcRect *other = target != NULL && drop_is_valid (self) ? &target->node : &point;
+
+    if (self->drag_mode == DRAG_RECONNECT_FROM)
+      bc_layout_transfer_path (other, &fixed->node, p);
+    else
+      bc_layout_transfer_path (&fixed->node, other, p);
+  }
+
+  gdk_cairo_set_source_rgba (cr, target != NULL && !drop_is_valid (self) ? &error : &accent);
+  stroke_arrow (self, cr, p, target == NULL || !drop_is_valid (self));
+  if (target != NULL)
+    ring_node (self, cr, &target->node);
+  gdk_cairo_set_source_rgba (cr, &accent);
+  ring_node (self, cr, &fixed->node);
+}
+
+/* A rounded label in widget coordinates, kept inside the widget. */
+static void
+draw_label (BcCanvas      *self,
+            cairo_t       *cr,
+            const char    *text,
+            double         x,
+            double         y,
+            const GdkRGBA *background)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  int tw, th;
+  double pad = 6, w, h, r = 5;
+
+  pango_layout_set_width (layout, 360 * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  w = tw + 2 * pad;
+  h = th + 2 * pad;
+  x = CLAMP (x, 4, MAX (4, width - w - 4));
+  y = CLAMP (y, 4, MAX (4, height - h - 4));
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  gdk_cairo_set_source_rgba (cr, background);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_move_to (cr, x + pad, y + pad);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* Text that follows the pointer: the date an event will land on, why
+ * a drop would be or was refused. */
+static void
+draw_drag_text (BcCanvas *self,
+                cairo_t  *cr)
+{
+  GdkRGBA accent, error, osd = { 0, 0, 0, 0.8 };
+
+  lookup_accent (self, &accent);
+  lookup_error (self, &error);
+
+  if (self->drag_moved && self->drag_mode == DRAG_MOVE && bc_date_is_set (self->drop_date))
+    {
+      g_autofree char *date = bc_date_to_string (self->drop_date);
+      g_autofree char *end = bc_date_is_set (self->drop_end) ? bc_date_to_string (self->drop_end) : NULL;
+      g_autofree char *text = end != NULL ? g_strdup_printf ("%s – %s", date, end) : g_strdup (date);
+      double x = bc_layout_day_to_x (self->layout, bc_date_get_first_day (self->drop_date));
+      double wx, wy;
+
+      /* On the axis, or at the top of the canvas when the axis is
+       * scrolled away. */
+      layout_to_widget (self, x, self->layout->plot.y - 30, &wx, &wy);
+      draw_label (self, cr, text, wx + 4, wy, &accent);
+    }
+  else if (self->drag_moved && self->drop_event != NULL && !drop_is_valid (self) &&
+           self->drag_mode != DRAG_MOVE && self->drag_mode != DRAG_PAN)
+    draw_label (self, cr, _("A transfer joins events on two different tracks"),
+                self->drag_x + 14, self->drag_y + 14, &error);
+
+  if (self->hint != NULL)
+    draw_label (self, cr, self->hint, self->hint_x + 14, self->hint_y + 14, &osd);
+}
+
 /* Callbacks */
 
 static void
@@ -747,8 +1496,9 @@ drag_begin (GtkGestureDrag *gesture,
             double          y,
             BcCanvas       *self)
 {
-  self->drag_offset_x = self->offset_x;
-  self->drag_offset_y = self->offset_y;
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
+  _bc_canvas_drag_begin (self, x, y, state);
 }
 
 static void
@@ -757,12 +1507,24 @@ drag_update (GtkGestureDrag *gesture,
              double          dy,
              BcCanvas       *self)
 {
-  /* Small movements are clicks, not pans. */
-  if (fabs (dx) < 3 && fabs (dy) < 3)
-    return;
-  self->offset_x = self->drag_offset_x - dx / self->zoom;
-  self->offset_y = self->drag_offset_y - dy / self->zoom;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  _bc_canvas_drag_update (self, self->drag_start_x + dx, self->drag_start_y + dy);
+}
+
+static void
+drag_end (GtkGestureDrag *gesture,
+          double          dx,
+          double          dy,
+          BcCanvas       *self)
+{
+  _bc_canvas_drag_end (self, self->drag_start_x + dx, self->drag_start_y + dy);
+}
+
+static void
+cancel_drag_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  _bc_canvas_cancel_drag (BC_CANVAS (widget));
 }
 
 static void
@@ -806,14 +1568,48 @@ scrolled (GtkEventControllerScroll *controller,
   return TRUE;
 }
 
+/* The pointer shows what a press would do there. */
 static void
 motion (GtkEventControllerMotion *controller,
         double                    x,
         double                    y,
         BcCanvas                 *self)
 {
+  BcEvent *event;
+
   self->pointer_x = x;
   self->pointer_y = y;
+  if (self->drag_mode != DRAG_NONE || !can_edit (self))
+    return;
+
+  /* Moving up from an event to its handle keeps the handle. */
+  if (!on_handle (self, x, y))
+    {
+      event = event_at (self, x, y);
+      if (event != self->hover_event)
+        {
+          g_set_object (&self->hover_event, event);
+          gtk_widget_queue_draw (GTK_WIDGET (self));
+        }
+    }
+
+  if (on_handle (self, x, y) || transfer_end_at (self, x, y) != 0)
+    set_cursor (self, "crosshair");
+  else if (self->hover_event != NULL)
+    set_cursor (self, "grab");
+  else
+    set_cursor (self, NULL);
+}
+
+static void
+motion_leave (GtkEventControllerMotion *controller,
+              BcCanvas                 *self)
+{
+  if (self->hover_event != NULL && self->drag_mode == DRAG_NONE)
+    {
+      g_clear_object (&self->hover_event);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
 }
 
 static void
@@ -903,6 +1699,46 @@ move_action (GtkWidget  *widget,
     }
 }
 
+/* Alt+Left and Alt+Right: the keyboard's way to move the selected event
+ * by one day, month or year, as its date is known. */
+static void
+nudge_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  BcCanvas *self = BC_CANVAS (widget);
+  int step = g_variant_get_int32 (param);
+  g_autoptr(GError) error = NULL;
+  BcEvent *event;
+  BcDate date, moved;
+  double x, y;
+
+  if (!can_edit (self) || self->selected_item == NULL || !BC_IS_EVENT (self->selected_item))
+    return;
+  event = BC_EVENT (self->selected_item);
+  date = bc_event_get_date (event);
+  switch (bc_date_get_precision (date))
+    {
+    case BC_DATE_PRECISION_DAY:
+      moved = bc_date_from_julian (bc_date_get_first_day (date) + step, BC_DATE_PRECISION_DAY);
+      break;
+    case BC_DATE_PRECISION_MONTH:
+      moved = add_months (date, step);
+      break;
+    case BC_DATE_PRECISION_YEAR:
+      moved = date;
+      moved.year += step;
+      break;
+    case BC_DATE_PRECISION_NONE:
+    default:
+      return;
+    }
+
+  if (!move_event (self, event, moved, shift_end (date, moved, bc_event_get_end (event)), &error) &&
+      _bc_canvas_item_to_widget (self, BC_ITEM (event), &x, &y))
+    show_hint (self, error->message, x, y);
+}
+
 static gboolean
 query_tooltip (GtkWidget  *widget,
                int         x,
@@ -916,6 +1752,7 @@ query_tooltip (GtkWidget  *widget,
   g_autofree char *details = NULL;
   g_autofree char *sources_text = NULL;
   g_autofree char *markup = NULL;
+  const char *how = NULL;
   GPtrArray *sources = NULL;
 
   if (item == NULL)
@@ -957,8 +1794,21 @@ query_tooltip (GtkWidget  *widget,
     sources_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u source", "%u sources", sources->len),
                                     sources->len);
 
-  markup = g_strdup_printf ("<b>%s</b>\n%s%s%s", title, details,
-                            sources_text ? "\n" : "", sources_text ? sources_text : "");
+  if (can_edit (self) && BC_IS_EVENT (item))
+    how = _("Drag to move it in time; drag the handle above it, or Shift-drag it, to another track’s event to make a transfer");
+  else if (can_edit (self) && BC_IS_TRANSFER (item) && item == self->selected_item)
+    how = _("Drag an end to another event to reconnect it");
+
+  markup = g_strdup_printf ("<b>%s</b>\n%s%s%s%s%s", title, details,
+                            sources_text ? "\n" : "", sources_text ? sources_text : "",
+                            how ? "\n<small>" : "", how ? how : "");
+  if (how != NULL)
+    {
+      char *closed = g_strconcat (markup, "</small>", NULL);
+
+      g_free (markup);
+      markup = closed;
+    }
   gtk_tooltip_set_markup (tooltip, markup);
   return TRUE;
 }
@@ -1132,14 +1982,20 @@ bc_canvas_snapshot (GtkWidget   *widget,
 
   /* What follows the user, not the case, goes on top of the tiles, so
    * that selecting does not paint them again. */
-  if (self->selected_item != NULL || known_on_x (self, &known_x))
+  if (self->selected_item != NULL || known_on_x (self, &known_x) || self->drag_moved ||
+      self->popover != NULL || self->hint != NULL || handle_event (self) != NULL)
     {
       cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
+      cairo_save (cr);
       cairo_scale (cr, self->zoom, self->zoom);
       cairo_translate (cr, -origin_x / pixels, -origin_y / pixels);
       draw_known_on (self, cr);
       draw_selection (self, cr);
+      draw_handles (self, cr);
+      draw_drag (self, cr);
+      cairo_restore (cr);
+      draw_drag_text (self, cr);
       cairo_destroy (cr);
     }
   bench_painted (self);
@@ -1170,6 +2026,11 @@ bc_canvas_size_allocate (GtkWidget *widget,
   BcCanvas *self = BC_CANVAS (widget);
   double zoom;
 
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      gtk_popover_present (GTK_POPOVER (child));
+
   if (!self->needs_fit || ensure_layout (self) == NULL || width <= 0 || height <= 0 ||
       self->layout->width <= 0 || self->layout->height <= 0)
     return;
@@ -1195,7 +2056,18 @@ bc_canvas_dispose (GObject *object)
 {
   BcCanvas *self = BC_CANVAS (object);
 
+  GtkWidget *child;
+
   g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), dark_changed, self);
+  if (self->popover != NULL)
+    g_signal_handlers_disconnect_by_data (self->popover, self);
+  self->popover = NULL;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_handle_id (&self->hint_source, g_source_remove);
+  g_clear_pointer (&self->hint, g_free);
+  end_drag_state (self);
+  g_clear_object (&self->hover_event);
   if (self->case_ != NULL)
     watch_case (self, FALSE);
   g_clear_pointer (&self->tiles, g_hash_table_unref);
@@ -1242,6 +2114,9 @@ bc_canvas_get_property (GObject    *object,
     case PROP_KNOWN_ON:
       g_value_set_boxed (value, bc_date_is_set (self->known_on) ? &self->known_on : NULL);
       break;
+    case PROP_EDITABLE:
+      g_value_set_boolean (value, self->editable);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1281,6 +2156,9 @@ bc_canvas_set_property (GObject      *object,
 
         bc_canvas_set_known_on (self, date != NULL ? *date : BC_DATE_UNSET);
       }
+      break;
+    case PROP_EDITABLE:
+      bc_canvas_set_editable (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1329,6 +2207,11 @@ bc_canvas_class_init (BcCanvasClass *klass)
   properties[PROP_KNOWN_ON] =
     g_param_spec_boxed ("known-on", NULL, NULL, BC_TYPE_DATE,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether dragging moves events and draws transfers, through the
+   * case's history; without it a drag only pans. */
+  properties[PROP_EDITABLE] =
+    g_param_spec_boolean ("editable", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "canvas.zoom-in", NULL, zoom_action);
@@ -1336,6 +2219,8 @@ bc_canvas_class_init (BcCanvasClass *klass)
   gtk_widget_class_install_action (widget_class, "canvas.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "canvas.zoom-fit", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "canvas.move", "(ii)", move_action);
+  gtk_widget_class_install_action (widget_class, "canvas.cancel-drag", NULL, cancel_drag_action);
+  gtk_widget_class_install_action (widget_class, "canvas.nudge", "i", nudge_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
@@ -1348,6 +2233,9 @@ bc_canvas_class_init (BcCanvasClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "canvas.move", "(ii)", 1, 0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "canvas.move", "(ii)", 0, -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "canvas.move", "(ii)", 0, 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "canvas.cancel-drag", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "canvas.nudge", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "canvas.nudge", "i", 1);
 
   gtk_widget_class_set_css_name (widget_class, "bccanvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -1364,6 +2252,9 @@ bc_canvas_init (BcCanvas *self)
   self->time_scale = BC_TIME_SCALE_PROPORTIONAL;
   self->highlight = -1;
   self->known_on = BC_DATE_UNSET;
+  self->editable = TRUE;
+  self->drop_date = BC_DATE_UNSET;
+  self->drop_end = BC_DATE_UNSET;
   /* Keys point into the tiles, which the queue owns. */
   self->tiles = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_queue_init (&self->tile_lru);
@@ -1376,12 +2267,15 @@ bc_canvas_init (BcCanvas *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Diagram of the case"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Arrow keys move between events along a lane and along transfers"),
+                                  _("Arrow keys move between events along a lane and along transfers; "
+                                    "Alt with Left or Right moves the selected event earlier or later"),
                                   -1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.cancel-drag", FALSE);
 
   drag = gtk_gesture_drag_new ();
   g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
 
   click = gtk_gesture_click_new ();
@@ -1399,6 +2293,7 @@ bc_canvas_init (BcCanvas *self)
 
   motion_controller = gtk_event_controller_motion_new ();
   g_signal_connect (motion_controller, "motion", G_CALLBACK (motion), self);
+  g_signal_connect (motion_controller, "leave", G_CALLBACK (motion_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion_controller);
 
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
@@ -1429,6 +2324,10 @@ bc_canvas_set_case (BcCanvas *self,
   if (self->case_ == case_)
     return;
 
+  if (self->popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+  end_drag_state (self);
+  g_clear_object (&self->hover_event);
   if (self->case_ != NULL)
     watch_case (self, FALSE);
   g_set_object (&self->case_, case_);
@@ -1686,6 +2585,44 @@ bc_canvas_frame_options (BcCase          *kase,
   hold_frame (kase, options);
 }
 
+gboolean
+bc_canvas_get_editable (BcCanvas *self)
+{
+  g_return_val_if_fail (BC_IS_CANVAS (self), FALSE);
+  return self->editable;
+}
+
+/**
+ * bc_canvas_set_editable:
+ * @self: a canvas
+ * @editable: whether the canvas edits the case
+ *
+ * An editable canvas moves events in time, draws new transfers and
+ * reconnects them, all through the case's history. A canvas that is not
+ * only shows, selects and pans.
+ */
+void
+bc_canvas_set_editable (BcCanvas *self,
+                        gboolean  editable)
+{
+  g_return_if_fail (BC_IS_CANVAS (self));
+
+  editable = !!editable;
+  if (self->editable == editable)
+    return;
+
+  self->editable = editable;
+  if (!editable)
+    {
+      if (self->popover != NULL)
+        gtk_popover_popdown (GTK_POPOVER (self->popover));
+      if (self->drag_mode != DRAG_PAN)
+        end_drag_state (self);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
+}
+
 /* Private API */
 
 BcItem *
@@ -1752,5 +2689,207 @@ _bc_canvas_item_to_widget (BcCanvas *self,
 
   *x = (p.x - self->offset_x) * self->zoom;
   *y = (p.y - self->offset_y) * self->zoom;
+  return TRUE;
+}
+
+/* Editing. The drag gesture's callbacks call these, and so do the widget
+ * tests, so that a test drives the same code as a pointer. */
+
+void
+_bc_canvas_drag_begin (BcCanvas        *self,
+                       double           x,
+                       double           y,
+                       GdkModifierType  state)
+{
+  int end;
+  BcEvent *event;
+
+  end_drag_state (self);
+  clear_hint (self);
+  self->drag_start_x = self->drag_x = x;
+  self->drag_start_y = self->drag_y = y;
+  self->drag_offset_x = self->offset_x;
+  self->drag_offset_y = self->offset_y;
+  self->drag_mode = DRAG_PAN;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.cancel-drag", TRUE);
+
+  if (!can_edit (self))
+    return;
+
+  /* So that Escape reaches the canvas during the drag. */
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+
+  if ((end = transfer_end_at (self, x, y)) != 0)
+    {
+      BcTransfer *transfer = BC_TRANSFER (self->selected_item);
+      const char *fixed = end > 0 ? bc_transfer_get_from (transfer) : bc_transfer_get_to (transfer);
+
+      if ((event = bc_case_lookup_event (self->case_, fixed)) != NULL)
+        {
+          self->drag_mode = end > 0 ? DRAG_RECONNECT_TO : DRAG_RECONNECT_FROM;
+          self->drag_transfer = g_object_ref (transfer);
+          self->drag_event = g_object_ref (event);
+        }
+    }
+  else if (on_handle (self, x, y))
+    {
+      self->drag_mode = DRAG_CONNECT;
+      self->drag_event = g_object_ref (handle_event (self));
+    }
+  else if ((event = event_at (self, x, y)) != NULL)
+    {
+      self->drag_mode = (state & GDK_SHIFT_MASK) ? DRAG_CONNECT : DRAG_MOVE;
+      self->drag_event = g_object_ref (event);
+    }
+}
+
+void
+_bc_canvas_drag_update (BcCanvas *self,
+                        double    x,
+                        double    y)
+{
+  BcEvent *under;
+
+  if (self->drag_mode == DRAG_NONE)
+    return;
+
+  self->drag_x = x;
+  self->drag_y = y;
+  /* Small movements are clicks, not drags. */
+  if (!self->drag_moved && fabs (x - self->drag_start_x) < DRAG_THRESHOLD &&
+      fabs (y - self->drag_start_y) < DRAG_THRESHOLD)
+    return;
+  self->drag_moved = TRUE;
+
+  switch (self->drag_mode)
+    {
+    case DRAG_PAN:
+      self->offset_x = self->drag_offset_x - (x - self->drag_start_x) / self->zoom;
+      self->offset_y = self->drag_offset_y - (y - self->drag_start_y) / self->zoom;
+      set_cursor (self, "grabbing");
+      break;
+    case DRAG_MOVE:
+      /* What is being moved is what the inspector should show. */
+      select_item (self, BC_ITEM (self->drag_event));
+      if (ensure_layout (self) != NULL)
+        update_move (self);
+      set_cursor (self, "grabbing");
+      break;
+    case DRAG_CONNECT:
+    case DRAG_RECONNECT_FROM:
+    case DRAG_RECONNECT_TO:
+      under = event_at (self, x, y);
+      if (under == self->drag_event)
+        under = NULL;
+      g_set_object (&self->drop_event, under);
+      set_cursor (self, "crosshair");
+      break;
+    case DRAG_NONE:
+    default:
+      break;
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+_bc_canvas_drag_end (BcCanvas *self,
+                     double    x,
+                     double    y)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->drag_mode == DRAG_NONE)
+    return;
+
+  _bc_canvas_drag_update (self, x, y);
+  if (self->drag_moved)
+    switch (self->drag_mode)
+      {
+      case DRAG_MOVE:
+        if (bc_date_is_set (self->drop_date) &&
+            !move_event (self, self->drag_event, self->drop_date, self->drop_end, &error))
+          show_hint (self, error->message, x, y);
+        break;
+      case DRAG_CONNECT:
+        if (self->drop_event == NULL)
+          show_hint (self, _("Release over an event on another track to make a transfer"), x, y);
+        else if (!drop_is_valid (self))
+          show_hint (self, _("A transfer joins events on two different tracks"), x, y);
+        else
+          open_transfer_popover (self, self->drag_event, self->drop_event);
+        break;
+      case DRAG_RECONNECT_FROM:
+      case DRAG_RECONNECT_TO:
+        reconnect (self);
+        break;
+      case DRAG_PAN:
+      case DRAG_NONE:
+      default:
+        break;
+      }
+
+  end_drag_state (self);
+  set_cursor (self, NULL);
+}
+
+/* Escape: the drag ends with nothing changed, the view where it was. */
+void
+_bc_canvas_cancel_drag (BcCanvas *self)
+{
+  if (self->drag_mode == DRAG_NONE)
+    return;
+  if (self->drag_mode == DRAG_PAN && self->drag_moved)
+    {
+      self->offset_x = self->drag_offset_x;
+      self->offset_y = self->drag_offset_y;
+    }
+  end_drag_state (self);
+  set_cursor (self, NULL);
+}
+
+/* The popover of a transfer being made, or NULL. */
+GtkWidget *
+_bc_canvas_get_transfer_popover (BcCanvas *self)
+{
+  return self->popover;
+}
+
+/* What the canvas last said about a refused drop, or NULL. */
+const char *
+_bc_canvas_get_hint (BcCanvas *self)
+{
+  return self->hint;
+}
+
+/* Where the handle to draw a transfer from @event would be, in widget
+ * coordinates. */
+gboolean
+_bc_canvas_get_handle (BcCanvas *self,
+                       BcItem   *event,
+                       double   *x,
+                       double   *y)
+{
+  double lx, ly;
+
+  if (!BC_IS_EVENT (event) || !handle_centre (self, BC_EVENT (event), &lx, &ly))
+    return FALSE;
+  layout_to_widget (self, lx, ly, x, y);
+  return TRUE;
+}
+
+/* Where an end of @transfer is drawn, in widget coordinates: its head
+ * when @head, else its tail. */
+gboolean
+_bc_canvas_get_transfer_end (BcCanvas   *self,
+                             BcTransfer *transfer,
+                             gboolean    head,
+                             double     *x,
+                             double     *y)
+{
+  BcLayoutCurve *c = layout_transfer_for (self, BC_ITEM (transfer));
+
+  if (c == NULL)
+    return FALSE;
+  layout_to_widget (self, c->p[head ? 3 : 0].x, c->p[head ? 3 : 0].y, x, y);
   return TRUE;
 }

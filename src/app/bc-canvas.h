@@ -38,6 +38,9 @@ void       bc_canvas_set_highlight     (BcCanvas *self,
 BcDate     bc_canvas_get_known_on      (BcCanvas *self);
 void       bc_canvas_set_known_on      (BcCanvas *self,
                                         BcDate    date);
+gboolean   bc_canvas_get_editable      (BcCanvas *self);
+void       bc_canvas_set_editable      (BcCanvas *self,
+                                        gboolean  editable);
 void       bc_canvas_get_layout_options (BcCanvas        *self,
                                          BcLayoutOptions *options);
 void       bc_canvas_frame_options      (BcCase          *kase,
