@@ -192,13 +192,7 @@ choice_header (GType        enum_type,
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
   if (enum_type == BC_TYPE_MECHANISM)
     {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_meaning), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_meaning), NULL);
-      adw_combo_row_set_list_factory (ADW_COMBO_ROW (row), factory);
-      g_object_unref (factory);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+      bc_editing_show_meanings (ADW_COMBO_ROW (row));
       mechanism_row_selected (ADW_COMBO_ROW (row), NULL, NULL);
       g_signal_connect (row, "notify::selected", G_CALLBACK (mechanism_row_selected), NULL);
     }
@@ -311,6 +305,25 @@ bc_editing_enum_label (GType enum_type,
   if (enum_type == BC_TYPE_SOURCE_TYPE)
     return source_type_label (value);
   return bc_enum_to_nick (enum_type, value);
+}
+
+/**
+ * bc_editing_show_meanings:
+ * @row: a combo row of the mechanisms, in the order of their values
+ *
+ * Shows under each mechanism of the list what it means, and makes room
+ * for the meaning of the chosen one in the row's subtitle.
+ */
+void
+bc_editing_show_meanings (AdwComboRow *row)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_meaning), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_meaning), NULL);
+  adw_combo_row_set_list_factory (row, factory);
+  g_object_unref (factory);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
 }
 
 /**

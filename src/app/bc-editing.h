@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "bc-case.h"
 
@@ -23,6 +23,7 @@ char        *bc_editing_check_id             (BcCase           *case_,
 GListModel  *bc_editing_enum_labels          (GType             enum_type);
 const char  *bc_editing_enum_label           (GType             enum_type,
                                               int               value);
+void         bc_editing_show_meanings        (AdwComboRow      *row);
 
 BcTransfer  *bc_editing_add_transfer         (BcCase           *case_,
                                               BcEvent          *from,

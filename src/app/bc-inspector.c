@@ -733,40 +733,6 @@ choice_changed (AdwComboRow *row,
     commit_choice_property (self, GTK_WIDGET (row), value);
 }
 
-static void
-setup_meaning (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *meaning = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_xalign (GTK_LABEL (meaning), 0);
-  gtk_label_set_wrap (GTK_LABEL (meaning), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (meaning), 40);
-  gtk_widget_add_css_class (meaning, "caption");
-  gtk_widget_add_css_class (meaning, "dim-label");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), meaning);
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-bind_meaning (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
-{
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  BcMechanism mechanism = enum_value_at (BC_TYPE_MECHANISM, gtk_list_item_get_position (list_item));
-
-  gtk_label_set_text (GTK_LABEL (title), bc_mechanism_get_label (mechanism));
-  gtk_label_set_text (GTK_LABEL (gtk_widget_get_next_sibling (title)),
-                      bc_mechanism_get_meaning (mechanism));
-}
-
 /**
  * add_choice_full:
  * @object: (nullable): what the choice edits, the selected item when %NULL
@@ -801,14 +767,8 @@ add_choice_full (BcInspector        *self,
 
   if (enum_type == BC_TYPE_MECHANISM)
     {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
       /* Each mechanism says what it means, in the list and under the row. */
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_meaning), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_meaning), NULL);
-      adw_combo_row_set_list_factory (ADW_COMBO_ROW (row), factory);
-      g_object_unref (factory);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+      bc_editing_show_meanings (ADW_COMBO_ROW (row));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), bc_mechanism_get_meaning (value));
     }
 
