@@ -1905,6 +1905,15 @@ rebuild (BcInspector *self,
   else if (BC_IS_SOURCE (self->item))
     show_source (self, case_, BC_SOURCE (self->item));
 
+  if (self->item != NULL && self->details == case_)
+    {
+      button = gtk_button_new_with_mnemonic (_("Case _Details"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "inspector.show-case");
+      gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_box_append (self->sections, button);
+    }
+
   if (self->item != NULL)
     {
       button = gtk_button_new_with_mnemonic (_("_Delete"));
@@ -2088,6 +2097,19 @@ delete_action (GtkWidget  *widget,
   bc_history_begin_group (history, label);
   delete_item (case_, item);
   bc_history_end_group (history);
+}
+
+/* Lets go of the item, to show the case's own details; the window
+ * follows the inspector's item and clears its selection. */
+static void
+show_case_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  BcInspector *self = BC_INSPECTOR (widget);
+
+  if (self->details != NULL)
+    bc_inspector_set_item (self, NULL);
 }
 
 /* Following the case */
@@ -2300,6 +2322,7 @@ bc_inspector_class_init (BcInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BcInspector, sections);
 
   gtk_widget_class_install_action (widget_class, "inspector.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "inspector.show-case", NULL, show_case_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "bcinspector");

@@ -935,9 +935,14 @@ test_case_details_edited (void)
   guint n_notes = 0;
   g_autoptr(GPtrArray) notes = NULL;
 
-  /* With nothing selected, the inspector shows the case itself. */
-  bc_window_set_selected_item (window, NULL);
+  /* "Case Details" lets go of the item; with nothing selected, the
+   * inspector shows the case itself. */
+  bc_window_set_selected_item (window, BC_ITEM (first_transfer (case_)));
   drain ();
+  gtk_widget_activate_action (GTK_WIDGET (inspector), "inspector.show-case", NULL);
+  drain ();
+  g_assert_null (bc_window_get_selected_item (window));
+  g_assert_null (bc_inspector_get_item (inspector));
   g_assert_true (bc_inspector_get_case (inspector) == case_);
   g_assert_cmpstr (_bc_inspector_get_title (inspector), ==, title);
 
