@@ -32,6 +32,9 @@ void       _bc_canvas_drag_end          (BcCanvas        *self,
                                          double           x,
                                          double           y);
 void       _bc_canvas_cancel_drag       (BcCanvas        *self);
+void       _bc_canvas_get_drop_date     (BcCanvas        *self,
+                                         BcDate          *date,
+                                         BcDate          *end);
 GtkWidget *_bc_canvas_get_transfer_popover (BcCanvas     *self);
 const char *_bc_canvas_get_hint         (BcCanvas        *self);
 gboolean   _bc_canvas_get_handle        (BcCanvas        *self,

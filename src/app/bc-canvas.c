@@ -2893,3 +2893,16 @@ _bc_canvas_get_transfer_end (BcCanvas   *self,
   layout_to_widget (self, c->p[head ? 3 : 0].x, c->p[head ? 3 : 0].y, x, y);
   return TRUE;
 }
+
+/* Where the event being moved would land if released now, as the axis
+ * shows it; unset when no event is being moved. */
+void
+_bc_canvas_get_drop_date (BcCanvas *self,
+                          BcDate   *date,
+                          BcDate   *end)
+{
+  gboolean moving = self->drag_mode == DRAG_MOVE && self->drag_moved;
+
+  *date = moving ? self->drop_date : BC_DATE_UNSET;
+  *end = moving ? self->drop_end : BC_DATE_UNSET;
+}

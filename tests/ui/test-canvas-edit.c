@@ -369,15 +369,22 @@ test_escape_cancels_move (Fixture       *f,
                           gconstpointer  data)
 {
   BcEvent *day = event (f, "sarpsborg-1");
-  double x, y, dx = days_to_pixels (f, "sarpsborg-1", 20);
+  double x, y, dx = days_to_pixels (f, "sarpsborg-1", 20.2);
+  BcDate landing, end;
 
   centre_of (f, "sarpsborg-1", &x, &y);
   _bc_canvas_drag_begin (f->canvas, x, y, 0);
   _bc_canvas_drag_update (f->canvas, x + dx / 2, y);
   _bc_canvas_drag_update (f->canvas, x + dx, y);
-  /* Nothing changes until the release. */
+  /* The axis shows where it would land; nothing changes until the
+   * release. */
+  _bc_canvas_get_drop_date (f->canvas, &landing, &end);
+  g_assert_true (date_is (landing, "1993-02-09"));
+  g_assert_false (bc_date_is_set (end));
   g_assert_true (date_is (bc_event_get_date (day), "1993-01-20"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.cancel-drag", NULL));
+  _bc_canvas_get_drop_date (f->canvas, &landing, &end);
+  g_assert_false (bc_date_is_set (landing));
   _bc_canvas_drag_end (f->canvas, x + dx, y);
   drain ();
   g_assert_true (date_is (bc_event_get_date (day), "1993-01-20"));
