@@ -170,7 +170,11 @@ test_close_discard_leaves_file (void)
   g_assert_true (_bc_window_autosave_now (window));
   id = g_strdup (_bc_window_get_recovery_id (window));
   g_assert_nonnull (id);
-  g_assert_nonnull (bc_recovery_lookup (id) ? (gpointer) 1 : NULL);
+  {
+    g_autoptr(BcRecoveryEntry) kept = bc_recovery_lookup (id);
+
+    g_assert_nonnull (kept);
+  }
 
   gtk_window_close (GTK_WINDOW (window));
   drain ();
