@@ -13,5 +13,7 @@ const char *_bc_inspector_get_field_error (BcInspector *self,
                                            const char  *property);
 gboolean    _bc_inspector_add_annotation  (BcInspector *self,
                                            const char  *text);
+GtkWidget  *_bc_inspector_get_picker      (BcInspector *self,
+                                           const char  *key);
 
 G_END_DECLS

@@ -432,11 +432,41 @@ validate_field (BcInspector *self,
   return NULL;
 }
 
+/* A row of its own under @row, so that a message sits right under the
+ * field (a group puts only preferences rows in its list). It is made
+ * when first needed: a form of twenty fields need not be forty rows. */
+static GtkWidget *
+error_label_new (GtkWidget *row)
+{
+  GtkWidget *list = gtk_widget_get_parent (row);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label_row = adw_preferences_row_new ();
+
+  if (!GTK_IS_LIST_BOX (list))
+    return NULL;
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "field-error");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (label_row), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (label_row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (label_row), FALSE);
+  gtk_list_box_insert (GTK_LIST_BOX (list), label_row,
+                       gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) + 1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL, -1);
+  g_object_set_data (G_OBJECT (row), "bc-error-label", label);
+  return label;
+}
+
 static void
 show_field_error (GtkWidget  *row,
                   const char *message)
 {
   GtkWidget *label = g_object_get_data (G_OBJECT (row), "bc-error-label");
+
+  if (label == NULL && message != NULL)
+    label = error_label_new (row);
 
   if (message != NULL)
     gtk_widget_add_css_class (row, "error");
@@ -569,28 +599,6 @@ field_focus_left (GtkEventControllerFocus *controller,
   commit_field (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
 }
 
-/* A row of its own under @row, so that a message sits right under the
- * field (a group puts only preferences rows in its list). */
-static void
-add_error_row (GtkWidget *container,
-               GtkWidget *row)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *label_row = adw_preferences_row_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "field-error");
-  gtk_widget_add_css_class (label, "caption");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (label_row), label);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (label_row), FALSE);
-  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (label_row), FALSE);
-  gtk_widget_set_visible (label_row, FALSE);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL, -1);
-  g_object_set_data (G_OBJECT (row), "bc-error-label", label);
-  container_add (container, label_row);
-}
-
 /**
  * add_entry_full:
  * @object: (nullable): what the field edits, the selected item when %NULL
@@ -630,7 +638,6 @@ add_entry_full (BcInspector  *self,
   gtk_widget_add_controller (row, focus);
 
   container_add (container, row);
-  add_error_row (container, row);
   register_field (self, key, row);
   return row;
 }
@@ -774,7 +781,6 @@ add_choice_full (BcInspector        *self,
 
   g_signal_connect (row, "notify::selected", G_CALLBACK (choice_changed), self);
   container_add (container, row);
-  add_error_row (container, row);
   register_field (self, key, row);
   return row;
 }
@@ -898,19 +904,40 @@ not_yet_referenced (BcItem   *item,
   return !strv_contains ((const char * const *) strv, bc_item_get_id (item));
 }
 
-/* A row with a button that pops @picker up. */
+/* Makes the picker of a button when it is first popped up: the
+ * inspector is rebuilt after every edit, and most pickers are never
+ * opened. */
+typedef GtkWidget *(*PickerFactory) (BcInspector *self,
+                                     const char  *arg);
+
+static void
+picker_button_create_popup (GtkMenuButton *button,
+                            gpointer       user_data)
+{
+  BcInspector *self = user_data;
+  PickerFactory factory = g_object_get_data (G_OBJECT (button), "bc-factory");
+
+  if (gtk_menu_button_get_popover (button) != NULL || current_case (self) == NULL)
+    return;
+  gtk_menu_button_set_popover (button, factory (self, g_object_get_data (G_OBJECT (button), "bc-arg")));
+}
+
+/* A row with a button that pops a picker up. */
 static GtkWidget *
-add_picker_row (BcInspector *self,
-                GtkWidget   *group,
-                const char  *title,
-                const char  *key,
-                GtkWidget   *picker)
+add_picker_row (BcInspector   *self,
+                GtkWidget     *group,
+                const char    *title,
+                const char    *key,
+                PickerFactory  factory,
+                const char    *arg)
 {
   GtkWidget *row = row_new (title, NULL);
   GtkWidget *button = gtk_menu_button_new ();
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "list-add-symbolic");
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), picker);
+  g_object_set_data (G_OBJECT (button), "bc-factory", factory);
+  g_object_set_data_full (G_OBJECT (button), "bc-arg", g_strdup (arg), g_free);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), picker_button_create_popup, self, NULL);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, title);
@@ -919,8 +946,23 @@ add_picker_row (BcInspector *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  register_field (self, key, picker);
+  register_field (self, key, button);
   return row;
+}
+
+static GtkWidget *
+references_picker_new (BcInspector *self,
+                       const char  *property)
+{
+  GtkWidget *picker = bc_item_picker_new (bc_case_get_actors (current_case (self)), _("Search actors"));
+  RefFilter *filter = g_new0 (RefFilter, 1);
+
+  filter->owner = g_object_ref (G_OBJECT (self->item));
+  filter->property = g_strdup (property);
+  bc_item_picker_set_filter (BC_ITEM_PICKER (picker), not_yet_referenced, filter, ref_filter_free);
+  g_object_set_data_full (G_OBJECT (picker), "bc-property", g_strdup (property), g_free);
+  g_signal_connect (picker, "item-chosen", G_CALLBACK (reference_chosen), self);
+  return picker;
 }
 
 /**
@@ -940,8 +982,6 @@ add_references (BcInspector *self,
 {
   g_auto(GStrv) strv = NULL;
   GtkWidget *group = add_group (self, title);
-  GtkWidget *picker;
-  RefFilter *filter;
 
   g_object_get (self->item, property, &strv, NULL);
   for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
@@ -959,17 +999,10 @@ add_references (BcInspector *self,
       register_field (self, key, button);
     }
 
-  picker = bc_item_picker_new (bc_case_get_actors (case_), _("Search actors"));
-  filter = g_new0 (RefFilter, 1);
-  filter->owner = g_object_ref (G_OBJECT (self->item));
-  filter->property = g_strdup (property);
-  bc_item_picker_set_filter (BC_ITEM_PICKER (picker), not_yet_referenced, filter, ref_filter_free);
-  g_object_set_data_full (G_OBJECT (picker), "bc-property", g_strdup (property), g_free);
-  g_signal_connect (picker, "item-chosen", G_CALLBACK (reference_chosen), self);
   {
     g_autofree char *key = g_strdup_printf ("%s:add", property);
 
-    add_picker_row (self, group, add_title, key, picker);
+    add_picker_row (self, group, add_title, key, references_picker_new, property);
   }
 }
 
@@ -1161,13 +1194,25 @@ new_source_form (BcInspector *self)
   return box;
 }
 
+static GtkWidget *
+evidence_picker_new (BcInspector *self,
+                     const char  *arg)
+{
+  GtkWidget *picker = bc_item_picker_new (bc_case_get_sources (current_case (self)), _("Search sources"));
+
+  bc_item_picker_set_filter (BC_ITEM_PICKER (picker), not_yet_cited,
+                             g_object_ref (self->item), g_object_unref);
+  bc_item_picker_set_header (BC_ITEM_PICKER (picker), new_source_form (self));
+  g_signal_connect (picker, "item-chosen", G_CALLBACK (evidence_chosen), self);
+  return picker;
+}
+
 static void
 add_evidence (BcInspector *self,
               BcCase      *case_)
 {
   g_autoptr(GPtrArray) refs = NULL;
   GtkWidget *group = add_group (self, _("Evidence"));
-  GtkWidget *picker;
 
   g_object_get (self->item, "sources", &refs, NULL);
   for (guint i = 0; refs != NULL && i < refs->len; i++)
@@ -1203,12 +1248,7 @@ add_evidence (BcInspector *self,
       register_field (self, remove_key, button);
     }
 
-  picker = bc_item_picker_new (bc_case_get_sources (case_), _("Search sources"));
-  bc_item_picker_set_filter (BC_ITEM_PICKER (picker), not_yet_cited,
-                             g_object_ref (self->item), g_object_unref);
-  bc_item_picker_set_header (BC_ITEM_PICKER (picker), new_source_form (self));
-  g_signal_connect (picker, "item-chosen", G_CALLBACK (evidence_chosen), self);
-  add_picker_row (self, group, _("Add Evidence"), "evidence:add", picker);
+  add_picker_row (self, group, _("Add Evidence"), "evidence:add", evidence_picker_new, NULL);
 }
 
 /* Positions over time */
@@ -1455,6 +1495,20 @@ created_select (GObject  *created,
     g_signal_emit (self, signals[ITEM_ACTIVATED], 0, created);
 }
 
+static GtkWidget *
+link_picker_new (BcInspector *self,
+                 const char  *arg)
+{
+  return bc_editing_link_picker_new (current_case (self), BC_EVENT (self->item), NULL, NULL);
+}
+
+static GtkWidget *
+transfer_picker_new (BcInspector *self,
+                     const char  *arg)
+{
+  return bc_editing_transfer_picker_new (current_case (self), BC_EVENT (self->item), created_select, self);
+}
+
 static void
 add_links (BcInspector *self,
            BcCase      *case_,
@@ -1507,8 +1561,7 @@ add_links (BcInspector *self,
       register_field (self, delete_key, button);
     }
 
-  add_picker_row (self, group, _("Add Link…"), "link:add",
-                  bc_editing_link_picker_new (case_, event, NULL, NULL));
+  add_picker_row (self, group, _("Add Link…"), "link:add", link_picker_new, NULL);
 }
 
 static void
@@ -1545,8 +1598,7 @@ add_transfers_touching (BcInspector *self,
 
   /* A new transfer leaves this event for one on another track. */
   if (!as_carrier)
-    add_picker_row (self, group, _("Add Transfer…"), "transfer:add",
-                    bc_editing_transfer_picker_new (case_, BC_EVENT (item), created_select, self));
+    add_picker_row (self, group, _("Add Transfer…"), "transfer:add", transfer_picker_new, NULL);
 }
 
 /* Annotations */
@@ -2471,4 +2523,18 @@ _bc_inspector_add_annotation (BcInspector *self,
     }
   bc_command_set_label (command, _("Add annotation"));
   return bc_history_perform (bc_case_get_history (case_), command, NULL);
+}
+
+/* The picker a button of the inspector pops up, made as popping it up
+ * would make it. */
+GtkWidget *
+_bc_inspector_get_picker (BcInspector *self,
+                          const char  *key)
+{
+  GtkWidget *button = g_hash_table_lookup (self->fields, key);
+
+  if (!GTK_IS_MENU_BUTTON (button))
+    return NULL;
+  picker_button_create_popup (GTK_MENU_BUTTON (button), self);
+  return GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
 }

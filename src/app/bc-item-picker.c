@@ -26,6 +26,7 @@ struct _BcItemPicker
   GtkWidget          *header;
   GtkWidget          *search_entry;
   GtkListBox         *list;
+  gboolean            bound;
 };
 
 G_DEFINE_FINAL_TYPE (BcItemPicker, bc_item_picker, GTK_TYPE_POPOVER)
@@ -116,6 +117,17 @@ create_row (gpointer object,
   return row;
 }
 
+/* An inspector makes a picker for every list it shows, each time it
+ * shows it: the rows are only made when the picker is first shown. */
+static void
+ensure_bound (BcItemPicker *self)
+{
+  if (self->bound || self->filtered == NULL)
+    return;
+  self->bound = TRUE;
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->filtered), create_row, self, NULL);
+}
+
 static void
 row_activated (GtkListBox    *list,
                GtkListBoxRow *row,
@@ -157,6 +169,7 @@ static void
 popover_shown (GtkWidget    *widget,
                BcItemPicker *self)
 {
+  ensure_bound (self);
   gtk_widget_grab_focus (self->search_entry);
 }
 
@@ -167,7 +180,7 @@ bc_item_picker_dispose (GObject *object)
 {
   BcItemPicker *self = BC_ITEM_PICKER (object);
 
-  if (self->list != NULL)
+  if (self->list != NULL && self->bound)
     gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
   g_clear_object (&self->filtered);
   if (self->accept_destroy != NULL)
@@ -250,7 +263,6 @@ bc_item_picker_new (GListModel *items,
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (items), GTK_FILTER (self->filter));
-  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->filtered), create_row, self, NULL);
 
   g_object_set (self->search_entry, "placeholder-text", search_label, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
@@ -302,6 +314,7 @@ _bc_item_picker_activate (BcItemPicker *self,
 {
   GtkListBoxRow *row;
 
+  ensure_bound (self);
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list, i)) != NULL; i++)
     {
       BcItem *item = g_object_get_data (G_OBJECT (row), "bc-item");

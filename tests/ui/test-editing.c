@@ -424,14 +424,15 @@ field_error (BcWindow   *window,
   return _bc_inspector_get_field_error (_bc_window_get_inspector (window), key);
 }
 
+/* The picker a button of the inspector pops up. */
 static BcItemPicker *
 picker (BcWindow   *window,
         const char *key)
 {
-  GtkWidget *widget = field (window, key);
+  GtkWidget *popover = _bc_inspector_get_picker (_bc_window_get_inspector (window), key);
 
-  g_assert_true (BC_IS_ITEM_PICKER (widget));
-  return BC_ITEM_PICKER (widget);
+  g_assert_true (BC_IS_ITEM_PICKER (popover));
+  return BC_ITEM_PICKER (popover);
 }
 
 static void
@@ -735,6 +736,7 @@ test_evidence_new_source_is_one_step (void)
 
   bc_window_set_selected_item (window, BC_ITEM (transfer));
   drain ();
+  picker (window, "evidence:add");
   gtk_editable_set_text (GTK_EDITABLE (field (window, "evidence:new-citation")),
                          "Minutes of the Borregaard meeting, 1993.");
   adw_combo_row_set_selected (ADW_COMBO_ROW (field (window, "evidence:new-kind")), BC_SOURCE_DOCUMENT);
