@@ -1494,6 +1494,7 @@ show_case (BcWindow *self,
   bc_outline_set_case (self->outline, loaded);
   bc_canvas_set_case (self->canvas, loaded);
   bc_timeline_set_case (self->timeline, loaded);
+  bc_inspector_set_case (self->inspector, loaded);
   bc_inspector_set_item (self->inspector, NULL);
 
   gtk_widget_set_visible (GTK_WIDGET (self->outline_button), TRUE);
