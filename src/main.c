@@ -8,6 +8,20 @@
 
 #include "bc-application.h"
 #include "bc-cli.h"
+#include "bc-layout.h"
+#include "bc-reader.h"
+
+/* Lays the case out once, thrown away, so that the fonts its labels
+ * need are loaded by the time the canvas lays it out. */
+static void
+measure_labels (BcCase   *kase,
+                gpointer  user_data)
+{
+  BcLayoutOptions options;
+
+  bc_layout_options_init (&options);
+  bc_layout_free (bc_layout_new (kase, &options));
+}
 
 int
 main (int    argc,
@@ -34,6 +48,17 @@ main (int    argc,
     }
 
   g_set_application_name (_("Backchannel"));
+  /* "backchannel FILE": the case is read, and its labels measured, in
+   * a thread while GTK starts; the window takes it from there. */
+  if (argc == 2 && argv[1][0] != '-')
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[1]);
+
+      bc_case_read_ahead (file, NULL, measure_labels, NULL);
+    }
+
   app = bc_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+  bc_case_read_ahead_cancel ();
+  return status;
 }
