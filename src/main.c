@@ -11,6 +11,17 @@
 #include "bc-layout.h"
 #include "bc-reader.h"
 
+/* GTK starts reading the icon theme in a thread the first time the
+ * display's theme is asked for, which is otherwise while the window is
+ * first shown, with the main thread waiting for it. Asking right after
+ * startup lets it read while the window is built. */
+static void
+startup_done (GApplication *app,
+              gpointer      user_data)
+{
+  gtk_icon_theme_get_for_display (gdk_display_get_default ());
+}
+
 /* Lays the case out once, thrown away, so that the fonts its labels
  * need are loaded by the time the canvas lays it out. */
 static void
@@ -58,6 +69,7 @@ main (int    argc,
     }
 
   app = bc_application_new ();
+  g_signal_connect (app, "startup", G_CALLBACK (startup_done), NULL);
   status = g_application_run (G_APPLICATION (app), argc, argv);
   bc_case_read_ahead_cancel ();
   return status;
