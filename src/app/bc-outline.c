@@ -502,6 +502,10 @@ bc_outline_init (BcOutline *self)
       gtk_stack_add_titled (self->stack, scrolled, section_info[i].name, _(section_info[i].title));
     }
 
+  /* Given the stack once its pages have their titles, the switcher makes
+   * each button once: every button it updates sets a tooltip, which on
+   * GTK 4.8 is a round trip to the X server. */
+  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (self->switcher), self->stack);
   g_signal_connect (self->stack, "notify::visible-child", G_CALLBACK (stack_page_changed), self);
   gtk_stack_set_visible_child_name (self->stack, "events");
   stack_page_changed (self->stack, NULL, self);
