@@ -22,16 +22,11 @@ startup_done (GApplication *app,
   gtk_icon_theme_get_for_display (gdk_display_get_default ());
 }
 
-/* Lays the case out once, thrown away, so that the fonts its labels
- * need are loaded by the time the canvas lays it out. */
 static void
-measure_labels (BcCase   *kase,
-                gpointer  user_data)
+load_fonts (BcCase   *kase,
+            gpointer  user_data)
 {
-  BcLayoutOptions options;
-
-  bc_layout_options_init (&options);
-  bc_layout_free (bc_layout_new (kase, &options));
+  bc_layout_load_fonts (kase);
 }
 
 int
@@ -59,13 +54,14 @@ main (int    argc,
     }
 
   g_set_application_name (_("Backchannel"));
-  /* "backchannel FILE": the case is read, and its labels measured, in
-   * a thread while GTK starts; the window takes it from there. */
+  /* "backchannel FILE": the case is read, and the fonts of its labels
+   * loaded, in a thread while GTK starts; the window takes it from
+   * there. */
   if (argc == 2 && argv[1][0] != '-')
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[1]);
 
-      bc_case_read_ahead (file, NULL, measure_labels, NULL);
+      bc_case_read_ahead (file, NULL, load_fonts, NULL);
     }
 
   app = bc_application_new ();
