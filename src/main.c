@@ -8,6 +8,26 @@
 
 #include "bc-application.h"
 #include "bc-cli.h"
+#include "bc-layout.h"
+#include "bc-reader.h"
+
+/* GTK starts reading the icon theme in a thread the first time the
+ * display's theme is asked for, which is otherwise while the window is
+ * first shown, with the main thread waiting for it. Asking right after
+ * startup lets it read while the window is built. */
+static void
+startup_done (GApplication *app,
+              gpointer      user_data)
+{
+  gtk_icon_theme_get_for_display (gdk_display_get_default ());
+}
+
+static void
+load_fonts (BcCase   *kase,
+            gpointer  user_data)
+{
+  bc_layout_load_fonts (kase);
+}
 
 int
 main (int    argc,
@@ -34,6 +54,19 @@ main (int    argc,
     }
 
   g_set_application_name (_("Backchannel"));
+  /* "backchannel FILE": the case is read, and the fonts of its labels
+   * loaded, in a thread while GTK starts; the window takes it from
+   * there. */
+  if (argc == 2 && argv[1][0] != '-')
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[1]);
+
+      bc_case_read_ahead (file, NULL, load_fonts, NULL);
+    }
+
   app = bc_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  g_signal_connect (app, "startup", G_CALLBACK (startup_done), NULL);
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+  bc_case_read_ahead_cancel ();
+  return status;
 }

@@ -258,6 +258,44 @@ quit_activated (GSimpleAction *action,
   quit_next (self);
 }
 
+/* The keyboard shortcuts window is built the first time it is asked
+ * for. GtkApplication would build one for every new window, from
+ * gtk/help-overlay.ui under the resource base path, which is why the
+ * file is not there. */
+static void
+show_help_overlay_activated (GSimpleAction *action,
+                             GVariant      *param,
+                             gpointer       user_data)
+{
+  GtkApplicationWindow *window = user_data;
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/backchannel/Backchannel/ui/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      /* Made transient for, and hidden on close from, the window; the
+       * window keeps this action rather than adding its own. */
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
+static void
+window_added (GtkApplication *app,
+              GtkWindow      *window)
+{
+  static const GActionEntry window_actions[] = {
+    { "show-help-overlay", show_help_overlay_activated },
+  };
+
+  if (GTK_IS_APPLICATION_WINDOW (window) && gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == NULL)
+    g_action_map_add_action_entries (G_ACTION_MAP (window), window_actions,
+                                     G_N_ELEMENTS (window_actions), window);
+}
+
 static const GActionEntry app_actions[] = {
   { "open", open_activated },
   { "new-window", new_window_activated },
@@ -291,12 +329,14 @@ bc_application_startup (GApplication *app)
     { "win.zoom-out", { "<Control>minus", NULL } },
     { "win.zoom-reset", { "<Control>0", NULL } },
     { "win.zoom-fit", { "<Control>9", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
   G_APPLICATION_CLASS (bc_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
+  g_signal_connect (app, "window-added", G_CALLBACK (window_added), NULL);
 
   /* Without the installed schema (an uninstalled build run directly)
    * the application runs with its defaults and offers no preferences. */
@@ -375,7 +415,7 @@ BcApplication *
 bc_application_new (void)
 {
   /* The resources live under the release id's path, whichever id runs,
-   * so that the Devel build finds gtk/help-overlay.ui and style.css. */
+   * so that the Devel build finds style.css. */
   return g_object_new (BC_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,

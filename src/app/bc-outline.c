@@ -211,6 +211,25 @@ set_selected_internal (BcOutline *self,
 
 /* Callbacks */
 
+/* A row's tooltip is its title, given when asked for: on GTK 4.8,
+ * setting a tooltip on a shown widget asks the display server where the
+ * pointer is, a round trip for every row bound. */
+static gboolean
+row_query_tooltip (GtkWidget  *box,
+                   int         x,
+                   int         y,
+                   gboolean    keyboard_mode,
+                   GtkTooltip *tooltip,
+                   gpointer    user_data)
+{
+  const char *title = gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (box)));
+
+  if (title == NULL || *title == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, title);
+  return TRUE;
+}
+
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
@@ -231,6 +250,8 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_widget_set_has_tooltip (box, TRUE);
+  g_signal_connect (box, "query-tooltip", G_CALLBACK (row_query_tooltip), NULL);
   gtk_list_item_set_child (list_item, box);
 }
 
@@ -248,9 +269,9 @@ bind_row (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (title), title_text);
   gtk_label_set_text (GTK_LABEL (subtitle), subtitle_text ? subtitle_text : "");
-  gtk_widget_set_tooltip_text (box, title_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title_text,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, title_text,
                                   -1);
 }
 
@@ -639,6 +660,10 @@ bc_outline_init (BcOutline *self)
       gtk_stack_add_titled (self->stack, page, section_info[i].name, _(section_info[i].title));
     }
 
+  /* Given the stack once its pages have their titles, the switcher makes
+   * each button once: every button it updates sets a tooltip, which on
+   * GTK 4.8 is a round trip to the X server. */
+  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (self->switcher), self->stack);
   g_signal_connect (self->stack, "notify::visible-child", G_CALLBACK (stack_page_changed), self);
   gtk_stack_set_visible_child_name (self->stack, "events");
   stack_page_changed (self->stack, NULL, self);

@@ -184,6 +184,17 @@ add_year_marks (BcTimeline *self)
     }
 }
 
+/* On GTK 4.8 a tooltip set on a shown widget makes GTK ask the display
+ * server where the pointer is, a round trip: the controls set theirs
+ * only when the text changes. */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 static void
 update_play_button (BcTimeline *self)
 {
@@ -191,8 +202,7 @@ update_play_button (BcTimeline *self)
 
   gtk_button_set_icon_name (self->play_button,
                             playing ? "media-playback-pause-symbolic" : "media-playback-start-symbolic");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->play_button),
-                               playing ? _("Pause") : _("Play the Case Forward"));
+  set_tooltip (GTK_WIDGET (self->play_button), playing ? _("Pause") : _("Play the Case Forward"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->play_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, playing ? _("Pause") : _("Play"),
                                   -1);
@@ -205,7 +215,7 @@ set_entry_error (BcTimeline *self,
   if (message != NULL)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->entry), message);
+      set_tooltip (GTK_WIDGET (self->entry), message);
       gtk_accessible_update_state (GTK_ACCESSIBLE (self->entry),
                                    GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
                                    -1);
@@ -213,9 +223,9 @@ set_entry_error (BcTimeline *self,
   else if (gtk_widget_has_css_class (GTK_WIDGET (self->entry), "error"))
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->entry),
-                                   _("As known on: a date as YYYY, YYYY-MM or YYYY-MM-DD; "
-                                     "empty shows everything"));
+      set_tooltip (GTK_WIDGET (self->entry),
+                   _("As known on: a date as YYYY, YYYY-MM or YYYY-MM-DD; "
+                     "empty shows everything"));
       gtk_accessible_reset_state (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_STATE_INVALID);
     }
 }
@@ -304,14 +314,14 @@ sync_track_controls (BcTimeline *self)
       g_autofree char *tooltip = g_strdup_printf (_("Tracks Shown: %s"), list);
 
       gtk_widget_add_css_class (GTK_WIDGET (self->tracks_button), "filter-active");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->tracks_button), tooltip);
+      set_tooltip (GTK_WIDGET (self->tracks_button), tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->tracks_button),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
     }
   else
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self->tracks_button), "filter-active");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->tracks_button), _("Tracks Shown: All"));
+      set_tooltip (GTK_WIDGET (self->tracks_button), _("Tracks Shown: All"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->tracks_button),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("All tracks are shown"),
                                       -1);
@@ -343,7 +353,7 @@ sync_mechanism_controls (BcTimeline *self)
       tooltip = g_strdup (_("Highlight a Transfer Mechanism"));
       gtk_widget_remove_css_class (GTK_WIDGET (self->mechanism_button), "filter-active");
     }
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->mechanism_button), tooltip);
+  set_tooltip (GTK_WIDGET (self->mechanism_button), tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->mechanism_button),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   self->highlight >= 0 ? tooltip : _("No mechanism is highlighted"),
@@ -544,7 +554,8 @@ mechanism_check_new (BcTimeline     *self,
                      const char     *label,
                      GtkCheckButton *group)
 {
-  GtkWidget *check = gtk_check_button_new ();
+  /* Hidden until its tooltip is set: see set_tooltip(). */
+  GtkWidget *check = g_object_new (GTK_TYPE_CHECK_BUTTON, "visible", FALSE, NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *swatch = gtk_drawing_area_new ();
 
@@ -563,6 +574,7 @@ mechanism_check_new (BcTimeline     *self,
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                       bc_mechanism_get_meaning (mechanism), -1);
     }
+  gtk_widget_set_visible (check, TRUE);
   if (group != NULL)
     gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
   g_object_set_data (G_OBJECT (check), "bc-mechanism", GINT_TO_POINTER (mechanism));

@@ -1629,24 +1629,158 @@ bc_case_read_bytes (GBytes      *bytes,
   return result;
 }
 
+static BcCase *read_file (GFile       *file,
+                          const char  *display_name,
+                          GPtrArray  **diagnostics,
+                          GError     **error);
+
+/* Reading ahead: a case named on the command line is read in a thread
+ * while the toolkit starts, and handed over when it is asked for. */
+
+typedef struct
+{
+  GFile          *file;
+  char           *name;
+  char           *etag;   /* of the file as read */
+  BcReadAheadFunc then;
+  gpointer        then_data;
+  BcCase         *result;
+  GPtrArray      *diagnostics;
+  GThread        *thread;
+} ReadAhead;
+
+static GMutex read_ahead_lock;
+static ReadAhead *read_ahead;
+
+static char *
+query_etag (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
+}
+
+static gpointer
+read_ahead_thread (gpointer data)
+{
+  ReadAhead *ra = data;
+
+  ra->etag = query_etag (ra->file);
+  if (ra->etag != NULL)
+    ra->result = read_file (ra->file, ra->name, &ra->diagnostics, NULL);
+  if (ra->result != NULL && ra->then != NULL)
+    ra->then (ra->result, ra->then_data);
+  return NULL;
+}
+
+static void
+read_ahead_free (ReadAhead *ra)
+{
+  if (ra->thread != NULL)
+    g_thread_join (ra->thread);
+  g_clear_object (&ra->file);
+  g_free (ra->name);
+  g_free (ra->etag);
+  g_clear_object (&ra->result);
+  g_clear_pointer (&ra->diagnostics, g_ptr_array_unref);
+  g_free (ra);
+}
+
+/* The case read ahead from @file under @name, if the file has not
+ * changed since; a failed read is done again, for its errors. */
+static BcCase *
+take_read_ahead (GFile      *file,
+                 const char *name,
+                 GPtrArray **diagnostics)
+{
+  ReadAhead *ra;
+  BcCase *result = NULL;
+
+  g_mutex_lock (&read_ahead_lock);
+  ra = read_ahead;
+  if (ra != NULL && g_file_equal (ra->file, file) && g_strcmp0 (ra->name, name) == 0)
+    read_ahead = NULL;
+  else
+    ra = NULL;
+  g_mutex_unlock (&read_ahead_lock);
+
+  if (ra == NULL)
+    return NULL;
+
+  g_thread_join (g_steal_pointer (&ra->thread));
+  if (ra->result != NULL)
+    {
+      g_autofree char *etag = query_etag (file);
+
+      if (g_strcmp0 (etag, ra->etag) == 0)
+        {
+          result = g_steal_pointer (&ra->result);
+          if (diagnostics != NULL)
+            *diagnostics = g_steal_pointer (&ra->diagnostics);
+        }
+    }
+  read_ahead_free (ra);
+  return result;
+}
+
 /**
- * bc_case_read_file:
+ * bc_case_read_ahead:
  * @file: a case file
  * @display_name: (nullable): its name for messages; the path by default
- * @diagnostics: (out) (optional) (transfer container) (element-type BcDiagnostic):
- *   every error found
- * @error: an I/O error, or a summary of the first error in the file
+ * @then: (nullable): called in the reading thread with the case, once read
+ * @then_data: data for @then
  *
- * Reads @file as bc_case_read_bytes() does; a file over the size limit
- * is refused before it is read.
- *
- * Returns: (transfer full) (nullable): the case
+ * Starts reading @file in a thread. The next bc_case_read_file() of
+ * @file under the same name takes the case from there, after waiting
+ * for @then to return, unless the file changed in between. Only one
+ * file is read ahead; a second call drops the first.
  */
-BcCase *
-bc_case_read_file (GFile       *file,
-                   const char  *display_name,
-                   GPtrArray  **diagnostics,
-                   GError     **error)
+void
+bc_case_read_ahead (GFile          *file,
+                    const char     *display_name,
+                    BcReadAheadFunc then,
+                    gpointer        then_data)
+{
+  ReadAhead *ra = g_new0 (ReadAhead, 1);
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  ra->file = g_object_ref (file);
+  ra->name = display_name ? g_strdup (display_name) : g_file_get_parse_name (file);
+  ra->then = then;
+  ra->then_data = then_data;
+  ra->thread = g_thread_new ("bc-read-ahead", read_ahead_thread, ra);
+
+  bc_case_read_ahead_cancel ();
+  g_mutex_lock (&read_ahead_lock);
+  read_ahead = ra;
+  g_mutex_unlock (&read_ahead_lock);
+}
+
+/**
+ * bc_case_read_ahead_cancel:
+ *
+ * Drops what bc_case_read_ahead() read, waiting for its thread to end.
+ */
+void
+bc_case_read_ahead_cancel (void)
+{
+  ReadAhead *ra;
+
+  g_mutex_lock (&read_ahead_lock);
+  ra = g_steal_pointer (&read_ahead);
+  g_mutex_unlock (&read_ahead_lock);
+
+  if (ra != NULL)
+    read_ahead_free (ra);
+}
+
+static BcCase *
+read_file (GFile       *file,
+           const char  *display_name,
+           GPtrArray  **diagnostics,
+           GError     **error)
 {
   g_autofree char *path = g_file_get_parse_name (file);
   g_autoptr(GFileInfo) info = NULL;
@@ -1681,4 +1815,29 @@ bc_case_read_file (GFile       *file,
     return NULL;
 
   return bc_case_read_bytes (bytes, name, diagnostics, error);
+}
+
+/**
+ * bc_case_read_file:
+ * @file: a case file
+ * @display_name: (nullable): its name for messages; the path by default
+ * @diagnostics: (out) (optional) (transfer container) (element-type BcDiagnostic):
+ *   every error found
+ * @error: an I/O error, or a summary of the first error in the file
+ *
+ * Reads @file as bc_case_read_bytes() does; a file over the size limit
+ * is refused before it is read.
+ *
+ * Returns: (transfer full) (nullable): the case
+ */
+BcCase *
+bc_case_read_file (GFile       *file,
+                   const char  *display_name,
+                   GPtrArray  **diagnostics,
+                   GError     **error)
+{
+  g_autofree char *path = display_name == NULL ? g_file_get_parse_name (file) : NULL;
+  BcCase *ahead = take_read_ahead (file, display_name ? display_name : path, diagnostics);
+
+  return ahead != NULL ? ahead : read_file (file, display_name, diagnostics, error);
 }

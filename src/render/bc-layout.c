@@ -1315,6 +1315,79 @@ bc_layout_new (BcCase                *kase,
   return self;
 }
 
+static void
+add_characters (GHashTable *seen,
+                GString    *characters,
+                const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_hash_table_contains (seen, GUINT_TO_POINTER (c)))
+        {
+          g_hash_table_add (seen, GUINT_TO_POINTER (c));
+          g_string_append_unichar (characters, c);
+        }
+    }
+}
+
+/**
+ * bc_layout_load_fonts:
+ * @kase: a case
+ *
+ * Loads into the context that labels are measured with the fonts, and
+ * the glyphs, that the labels of @kase need: each character they use is
+ * measured once in each label font, which costs little next to laying
+ * the case out. Run in a thread while the program starts, it spares the
+ * first layout of @kase from loading them; nothing may lay out or paint
+ * in another thread meanwhile.
+ */
+void
+bc_layout_load_fonts (BcCase *kase)
+{
+  static const char * const fonts[] = { BC_FONT_TITLE, BC_FONT_HEADER, BC_FONT_LABEL, BC_FONT_SMALL };
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GString) characters = g_string_new (NULL);
+  GListModel *events = bc_case_get_events (kase);
+  GListModel *actors = bc_case_get_actors (kase);
+  GListModel *sources = bc_case_get_sources (kase);
+
+  g_return_if_fail (BC_IS_CASE (kase));
+
+  /* Digits and punctuation of dates and ticks, and the ellipsis. */
+  add_characters (seen, characters, "0123456789 ?:;,.()[]–-\u2026");
+  add_characters (seen, characters, bc_case_get_title (kase));
+  add_characters (seen, characters, _("Sources: %s"));
+  add_characters (seen, characters, _("Period: %s – %s"));
+  for (int t = 0; t < BC_N_TRACKS; t++)
+    add_characters (seen, characters, bc_track_get_label (t));
+  for (int m = 0; m < BC_N_MECHANISMS; m++)
+    add_characters (seen, characters, bc_mechanism_get_label (m));
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(BcEvent) e = g_list_model_get_item (events, i);
+      add_characters (seen, characters, bc_event_get_title (e));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      g_autoptr(BcActor) a = g_list_model_get_item (actors, i);
+      add_characters (seen, characters, bc_actor_get_name (a));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(BcSource) s = g_list_model_get_item (sources, i);
+      add_characters (seen, characters, bc_source_get_citation (s));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (fonts); i++)
+    {
+      double w, h;
+
+      _bc_render_text_size (fonts[i], characters->str, 0, 1, &w, &h);
+    }
+}
+
 void
 bc_layout_free (BcLayout *self)
 {

@@ -230,6 +230,7 @@ void       bc_layout_options_init  (BcLayoutOptions       *options);
 BcLayout  *bc_layout_new           (BcCase                *kase,
                                     const BcLayoutOptions *options);
 void       bc_layout_free          (BcLayout              *self);
+void       bc_layout_load_fonts    (BcCase                *kase);
 GArray    *bc_layout_query         (BcLayout              *self,
                                     const BcRect          *rect);
 int        bc_layout_find_event    (BcLayout              *self,

@@ -71,16 +71,103 @@ static const double crossover_dashes[][2] = {
   { 1, 0 }, { 6, 3 }, { 2, 2 }, { 8, 2 }, { 4, 4 }, { 1, 3 },
 };
 
-/* One Pango context per paint, found through the cairo context, so that
- * thousands of labels do not each create one. */
-static cairo_user_data_key_t context_key;
+/* Laid-out text, kept from one paint to the next. The canvas paints the
+ * diagram in tiles, and a label across two tiles (the title across all
+ * of them) was laid out and shaped again for each. A layout depends on
+ * the font map, the scale and the font options of the paint, not on
+ * where on the surface it goes (Pango drops the translation), so each
+ * thread keeps the Pango context of its last paint, and the layouts made
+ * with it, for as long as those stay the same: what is painted is the
+ * same, byte for byte. */
+typedef struct
+{
+  PangoContext         *context;
+  double                xx, yx, xy, yy;
+  cairo_font_options_t *surface_options;
+  GHashTable           *layouts;  /* font, width, lines and text → PangoLayout */
+} TextCache;
+
+/* Past this many layouts the cache starts again. */
+#define MAX_CACHED_LAYOUTS 2048
+
+static void
+text_cache_free (gpointer data)
+{
+  TextCache *cache = data;
+
+  g_clear_object (&cache->context);
+  g_clear_pointer (&cache->surface_options, cairo_font_options_destroy);
+  g_hash_table_unref (cache->layouts);
+  g_free (cache);
+}
+
+static GPrivate text_cache_key = G_PRIVATE_INIT (text_cache_free);
+
+/* The current thread's cache, emptied unless its context lays text out
+ * for @cr as a new one would. */
+static TextCache *
+text_cache_for (cairo_t *cr)
+{
+  TextCache *cache = g_private_get (&text_cache_key);
+  cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_matrix_t m;
+
+  if (cache == NULL)
+    {
+      cache = g_new0 (TextCache, 1);
+      cache->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      g_private_set (&text_cache_key, cache);
+    }
+
+  cairo_get_matrix (cr, &m);
+  cairo_surface_get_font_options (cairo_get_target (cr), options);
+  if (cache->context != NULL &&
+      pango_context_get_font_map (cache->context) == pango_cairo_font_map_get_default () &&
+      cache->xx == m.xx && cache->yx == m.yx && cache->xy == m.xy && cache->yy == m.yy &&
+      cairo_font_options_equal (cache->surface_options, options) &&
+      g_hash_table_size (cache->layouts) < MAX_CACHED_LAYOUTS)
+    {
+      cairo_font_options_destroy (options);
+      return cache;
+    }
+
+  g_hash_table_remove_all (cache->layouts);
+  g_clear_object (&cache->context);
+  g_clear_pointer (&cache->surface_options, cairo_font_options_destroy);
+  cache->context = pango_cairo_create_context (cr);
+  _bc_render_prepare_context (cache->context);
+  cache->xx = m.xx;
+  cache->yx = m.yx;
+  cache->xy = m.xy;
+  cache->yy = m.yy;
+  cache->surface_options = options;
+  return cache;
+}
 
 /* auxiliary functions */
 
-static PangoContext *
-get_context (cairo_t *cr)
+/* @text in @font, as _bc_render_text() lays it out for this paint.
+ * Returns: (transfer none): the layout, kept by the cache */
+static PangoLayout *
+text_layout (const char *font,
+             const char *text,
+             double      max_width,
+             int         max_lines)
 {
-  return cairo_get_user_data (cr, &context_key);
+  TextCache *cache = g_private_get (&text_cache_key);
+  char *key = g_strdup_printf ("%s\x1f%.17g\x1f%d\x1f%s", font, max_width, max_lines,
+                               text != NULL ? text : "");
+  PangoLayout *layout = g_hash_table_lookup (cache->layouts, key);
+
+  if (layout != NULL)
+    {
+      g_free (key);
+      return layout;
+    }
+
+  layout = _bc_render_text (cache->context, font, text, max_width, max_lines);
+  g_hash_table_insert (cache->layouts, key, layout);
+  return layout;
 }
 
 void
@@ -122,8 +209,7 @@ draw_text (cairo_t    *cr,
            double      max_width,
            int         max_lines)
 {
-  g_autoptr(PangoLayout) layout = _bc_render_text (get_context (cr), font, text,
-                                                   max_width, max_lines);
+  PangoLayout *layout = text_layout (font, text, max_width, max_lines);
 
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
@@ -345,11 +431,11 @@ paint_title (BcLayout    *layout,
              const Theme *th)
 {
   BcRect *r = &layout->title_rect;
-  g_autoptr(PangoLayout) t = NULL;
+  PangoLayout *t;
   int h;
 
   set_rgb (cr, th->fg);
-  t = _bc_render_text (get_context (cr), BC_FONT_TITLE, layout->title, r->width, 1);
+  t = text_layout (BC_FONT_TITLE, layout->title, r->width, 1);
   cairo_move_to (cr, r->x, r->y);
   pango_cairo_show_layout (cr, t);
   pango_layout_get_size (t, NULL, &h);
@@ -623,7 +709,7 @@ paint_actor (BcLayout    *layout,
              guint        i)
 {
   BcLayoutActor *a = &g_array_index (layout->actors, BcLayoutActor, i);
-  g_autoptr(PangoLayout) text = NULL;
+  PangoLayout *text;
   gboolean left = cos (a->angle) < 0;
   int tw, th_;
   double r = layout->wheel_radius;
@@ -633,7 +719,7 @@ paint_actor (BcLayout    *layout,
   cairo_fill (cr);
   annotation_mark (cr, th, &a->mark);
 
-  text = _bc_render_text (get_context (cr), BC_FONT_SMALL, a->text, 160, 1);
+  text = text_layout (BC_FONT_SMALL, a->text, 160, 1);
   pango_layout_get_size (text, &tw, &th_);
   cairo_save (cr);
   cairo_translate (cr, layout->wheel_centre.x, layout->wheel_centre.y);
@@ -791,7 +877,6 @@ bc_painter_paint (BcLayout             *layout,
   BcRect whole = { 0, 0, layout->width, layout->height };
   g_autoptr(GArray) hits = NULL;
   const Theme *th;
-  PangoContext *context;
 
   if (options == NULL)
     {
@@ -801,9 +886,7 @@ bc_painter_paint (BcLayout             *layout,
   if (viewport == NULL)
     viewport = &whole;
   th = &themes[options->theme == BC_THEME_DARK ? BC_THEME_DARK : BC_THEME_LIGHT];
-  context = pango_cairo_create_context (cr);
-  _bc_render_prepare_context (context);
-  cairo_set_user_data (cr, &context_key, context, g_object_unref);
+  text_cache_for (cr);
 
   cairo_save (cr);
   cairo_rectangle (cr, viewport->x, viewport->y, viewport->width, viewport->height);
@@ -861,6 +944,5 @@ bc_painter_paint (BcLayout             *layout,
       cairo_restore (cr);
     }
   cairo_restore (cr);
-  cairo_set_user_data (cr, &context_key, NULL, NULL);
   return hits->len;
 }

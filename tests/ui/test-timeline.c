@@ -582,7 +582,7 @@ test_shortcuts_are_listed (void)
     { "win.zoom-out", "<Control>minus" },
     { "win.zoom-reset", "<Control>0" },
   };
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/backchannel/Backchannel/gtk/help-overlay.ui");
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/backchannel/Backchannel/ui/help-overlay.ui");
   GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
   g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(BcApplication) app = bc_application_new ();
