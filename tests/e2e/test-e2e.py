@@ -8,8 +8,14 @@ Starts the built backchannel in a virtual display with a private session
 bus, home and settings, then: opens the Oslo case from the welcome page
 with a pointer click, selects an event in the outline, checks that the
 inspector shows that event's title, exports an SVG through the export
-dialog, and checks the file on disk. Closes the window and expects the
-program to exit cleanly, without a critical warning on the way.
+dialog, and checks the file on disk. Then edits: from the selected event,
+adds a transfer to an event on another track through the inspector,
+annotates the new transfer, undoes and redoes both through the primary
+menu, saves the case as a new file through the file chooser, closes the
+window, starts the program again on that file and finds the transfer in
+the outline, and checks that the file on disk differs from the bundled
+case by exactly that transfer and its annotation. Each program is
+expected to exit cleanly, without a critical warning on the way.
 
 Exits 77 (skipped) when xvfb-run, dbus-run-session or pyatspi are missing.
 Run it with the system /usr/bin/python3, which has pyatspi.
@@ -20,6 +26,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -277,6 +284,243 @@ def with_e2e_suppressions(options, tmp):
     return ":".join(parts)
 
 
+# Editing ---------------------------------------------------------------
+
+ANNOTATION = "Larsen carried the Tel Aviv talk to the Norwegian foreign ministry"
+
+
+def local(tag):
+    return tag.split("}")[-1]
+
+
+def case_events(case_path):
+    """(id, title, track) of each event of a case file, in file order."""
+    root = ET.parse(case_path).getroot()
+    events = []
+    for el in root.iter():
+        if local(el.tag) == "event":
+            title = next(((c.text or "").strip() for c in el if local(c.tag) == "title"), "")
+            events.append((el.get("id"), title, el.get("track")))
+    return events
+
+
+def in_inspector(node):
+    return any(d.name(a) == "Inspector" for a in d.ancestors(node))
+
+
+def inspector_node(win, **kw):
+    for node in d.find_all(win, visible=True, **kw):
+        if in_inspector(node):
+            return node
+    return None
+
+
+def key(keysym_name):
+    pyatspi = d._pyatspi()
+    from gi.repository import Gdk  # noqa: E402  (pyatspi brings gi)
+    pyatspi.Registry.generateKeyboardEvent(Gdk.keyval_from_name(keysym_name), None, pyatspi.KEY_SYM)
+
+
+def menu_item(app, win, name_re):
+    """Opens the primary menu and presses the item matching @name_re."""
+    menu = next((b for b in d.find_all(win, role_name="push button", name_is="Main menu")
+                 if "click" in d.actions(b)), None)
+    if menu is None:
+        raise d.Failure("the window has no button named 'Main menu'")
+    d.press(menu)
+    item = d.wait_for(f"a primary menu item matching {name_re!r}",
+                      lambda: d.find(app, role_name="menu item", name_re=name_re, visible=True),
+                      program=program)
+    step(f"menu: press {d.name(item)!r}")
+    d.press(item)
+
+
+def add_transfer(app, win, source_title, target_title):
+    step(f"inspector: Add Transfer… from {source_title!r}")
+    button = d.wait_for("the inspector's Add Transfer… button",
+                        lambda: next((b for b in d.find_all(win, role_name="push button", name_is="Add Transfer…",
+                                                            visible=True)
+                                      if "click" in d.actions(b) and in_inspector(b)), None),
+                        program=program)
+    scroll_into_view(win, button)
+    d.press(button)
+    search = d.wait_for("the search entry of the event picker",
+                        lambda: next((e for e in d.find_all(app, name_is="Search the event it reaches",
+                                                            visible=True) if editable(e)), None),
+                        program=program)
+    step(f"picker: search {target_title!r} and press Return")
+    d.set_text(search, target_title)
+    d.wait_for("the search entry to hold the title", lambda: d.text_of(search) == target_title,
+               program=program)
+    key("Return")
+    d.wait_for("the inspector to show the new transfer",
+               lambda: inspector_node(win, role_name="label", name_is="New transfer") or
+               next((l for l in d.find_all(win, role_name="label", visible=True)
+                     if d.text_of(l) == "New transfer" and in_inspector(l)), None),
+               program=program)
+
+
+def annotation_entry(win):
+    return next((e for e in d.find_all(win, visible=True)
+                 if editable(e) and in_inspector(e) and d.text_of(e) == ANNOTATION), None)
+
+
+def scroll_into_view(win, node):
+    """Scrolls the pane that holds @node with the mouse wheel, as a user
+    would, until @node is inside its visible part."""
+    pane = next((a for a in d.ancestors(node) if d.role(a) == "scroll pane"), None)
+    if pane is None:
+        return
+    pyatspi = d._pyatspi()
+    px, py, pw, ph = d.extents(pane)
+    ox, oy = d.window_origin(d.name(win))
+
+    def visible():
+        x, y, w, h = d.extents(node)
+        return py <= y and y + h <= py + ph
+
+    for _ in range(200):
+        if visible():
+            return
+        pyatspi.Registry.generateMouseEvent(ox + px + pw // 2, oy + py + ph // 2, pyatspi.MOUSE_ABS)
+        pyatspi.Registry.generateMouseEvent(ox + px + pw // 2, oy + py + ph // 2, "b5c")
+        time.sleep(0.05)
+    d.wait_for("the inspector to scroll to the annotations", visible, program=program)
+
+
+def annotate(app, win):
+    step("inspector: write an annotation on the new transfer")
+    entry = d.wait_for("the inspector's 'Add an annotation' entry",
+                       lambda: next((e for e in d.find_all(win, visible=True)
+                                     if editable(e) and in_inspector(e) and
+                                     (d.name(e) == "Add an annotation" or
+                                      any(d.name(a) == "Add an annotation" for a in d.ancestors(e)))),
+                                    None),
+                       program=program)
+    # Typed, as a user would: the row shows its apply button, and takes
+    # Return as applying, only for text typed into it.
+    scroll_into_view(win, entry)
+    d.click(entry, d.name(win))
+    pyatspi = d._pyatspi()
+    pyatspi.Registry.generateKeyboardEvent(0, ANNOTATION, pyatspi.KEY_STRING)
+    d.wait_for("the entry to hold the annotation", lambda: d.text_of(entry) == ANNOTATION, program=program)
+    key("Return")
+    # Once added, the annotation is a row of its own, holding the text,
+    # and the new-annotation entry is empty again.
+    d.wait_for("the annotation to be listed in the inspector",
+               lambda: next((e for e in d.find_all(win, visible=True)
+                             if editable(e) and in_inspector(e) and d.text_of(e) == ANNOTATION and
+                             d.name(e) != "Add an annotation" and
+                             not any(d.name(a) == "Add an annotation" for a in d.ancestors(e))), None),
+               program=program)
+
+
+def undo_redo(app, win):
+    menu_item(app, win, r"(?i)^_?undo")
+    d.wait_for("undo to take the annotation away", lambda: annotation_entry(win) is None, program=program)
+    step("undo: the annotation is gone")
+    menu_item(app, win, r"(?i)^_?redo")
+    d.wait_for("redo to bring the annotation back", lambda: annotation_entry(win) is not None,
+               program=program)
+    step("redo: the annotation is back")
+
+
+def save_as(app, win, path):
+    menu_item(app, win, r"(?i)^save _?as")
+
+    def chooser():
+        for w in d.windows(app):
+            if w == win:
+                continue
+            entry = next((e for e in d.find_all(w, visible=True) if editable(e)), None)
+            if entry is not None and d.find(w, role_name="push button", name_re=r"(?i)^_?save", visible=True):
+                return w, entry
+        return None
+
+    fc, entry = d.wait_for("the Save As file chooser", chooser, program=program)
+    d.set_text(entry, path)
+    d.wait_for("the name entry to hold the path", lambda: d.text_of(entry) == path, program=program)
+    ok = d.find(fc, role_name="push button", name_re=r"(?i)^_?save", visible=True)
+    d.press(ok)
+    step(f"save as: typed {path} and pressed {d.name(ok)!r}")
+    d.wait_for(f"{path} to be written", lambda: os.path.exists(path) and os.path.getsize(path) > 0,
+               program=program)
+    d.wait_for("the window to show the new file's name",
+               lambda: d.find(win, role_name="label", name_re=re.escape(os.path.basename(path)), visible=True)
+               or any(os.path.basename(path) in d.text_of(l)
+                      for l in d.find_all(win, role_name="label", visible=True)),
+               program=program)
+
+
+def reopen_shows_transfer(exe, env, tmp, path, title):
+    global program
+    step(f"reopen: start the program again on {path}")
+    program = d.Program(exe, [path], env, os.path.join(tmp, "backchannel-reopen.log"))
+    app = d.find_application(program)
+    win = d.wait_for(f"a window showing {title!r}",
+                     lambda: next((w for w in d.windows(app) if d.name(w) == title), None), program=program)
+    if d.find(win, role_name="list", name_is="Transfers", visible=True) is None:
+        tab = d.wait_for("the Transfers tab of the outline",
+                         lambda: d.find(win, role_name="page tab", name_is="Transfers", visible=True),
+                         program=program)
+        d.press(tab)
+    d.wait_for("the new transfer in the outline's Transfers list",
+               lambda: any("New transfer" in (d.name(n) or d.text_of(n) or "")
+                           for lst in [d.find(win, role_name="list", name_is="Transfers", visible=True)]
+                           if lst is not None for n in d.walk(lst)),
+               program=program)
+    step("reopen: the outline lists the new transfer")
+    return win
+
+
+def check_saved_case(path, original, source_id, target_id):
+    """The saved file is the bundled case plus one transfer from
+    @source_id to @target_id holding one annotation, and nothing else."""
+    step(f"file: compare {path} with the bundled case")
+    r = subprocess.run(["xmllint", "--noout", path], capture_output=True, text=True)
+    if r.returncode != 0:
+        raise d.Failure(f"xmllint refuses {path}: {r.stderr}")
+    old = ET.parse(original).getroot()
+    new = ET.parse(path).getroot()
+
+    def transfers(root):
+        return {t.get("id"): t for t in root.iter() if local(t.tag) == "transfer"}
+
+    added = set(transfers(new)) - set(transfers(old))
+    removed = set(transfers(old)) - set(transfers(new))
+    if removed or len(added) != 1:
+        raise d.Failure(f"transfers added {sorted(added)}, removed {sorted(removed)}; expected one added")
+    tid = added.pop()
+    t = transfers(new)[tid]
+    if (t.get("from"), t.get("to")) != (source_id, target_id):
+        raise d.Failure(f"transfer {tid} goes {t.get('from')} → {t.get('to')}, "
+                        f"not {source_id} → {target_id}")
+    notes = [a for a in t.iter() if local(a.tag) == "annotation"]
+    texts = ["".join(a.itertext()).strip() for a in notes]
+    if texts != [ANNOTATION]:
+        raise d.Failure(f"transfer {tid} holds the annotations {texts}, not exactly [{ANNOTATION!r}]")
+    if not notes[0].get("author") or not notes[0].get("created"):
+        raise d.Failure(f"the annotation has no author or no time: {notes[0].attrib}")
+    # Everything else is as it was: the two files, that transfer taken out.
+    for parent in new.iter():
+        for child in list(parent):
+            if child is t:
+                parent.remove(child)
+    for root in (old, new):
+        for parent in root.iter():
+            for child in list(parent):
+                if local(child.tag) == "transfers" and len(child) == 0:
+                    parent.remove(child)
+
+    def canon(root):
+        return ET.canonicalize(ET.tostring(root, encoding="unicode"), strip_text=True)
+
+    if canon(old) != canon(new):
+        raise d.Failure(f"{path} differs from the bundled case by more than transfer {tid}")
+    step(f"file: exactly one new transfer {tid} ({source_id} → {target_id}) with the annotation, "
+         "and nothing else changed")
+
+
 def close_window(win):
     step("close the window")
     close = d.find(win, role_name="push button", name_is="Close")
@@ -316,6 +560,7 @@ def main(argv):
         env["LSAN_OPTIONS"] = lsan
     program = d.Program(exe, [], env, os.path.join(tmp, "backchannel.log"))
     blocked = None
+    earlier_output = ""
     try:
         app = d_app = d.find_application(program)
         step("the application is on the accessibility bus")
@@ -329,6 +574,21 @@ def main(argv):
             step(f"export blocked: {blocked}")
         else:
             check_svg(out, oslo, exe, title)
+
+        events = case_events(oslo)
+        source = next(e for e in events if e[1] == event)
+        target = next(e for e in events if e[2] != source[2] and e[1] and
+                      sum(1 for o in events if o[1] == e[1]) == 1)
+        add_transfer(app, win, event, target[1])
+        annotate(app, win)
+        undo_redo(app, win)
+        saved = os.path.join(tmp, "saved", "oslo-annotated.bcase")
+        os.makedirs(os.path.dirname(saved))
+        save_as(app, win, saved)
+        close_window(win)
+        earlier_output = program.output()
+        check_saved_case(saved, oslo, source[0], target[0])
+        win = reopen_shows_transfer(exe, env, tmp, saved, title)
         close_window(win)
     except d.Failure as e:
         d.log(f"FAIL: {e}")
@@ -342,7 +602,7 @@ def main(argv):
     finally:
         program.stop()
 
-    output = program.output()
+    output = earlier_output + program.output()
     criticals = [l for l in output.splitlines() if re.search(r"-(CRITICAL|WARNING) \*\*", l)]
     if criticals:
         d.log("FAIL: the program logged warnings:\n" + "\n".join(criticals))
