@@ -100,7 +100,16 @@ fill_carriers (BcTransferPopover *self)
       const char *id = bc_item_get_id (BC_ITEM (actor));
       g_autofree char *text = g_strdup_printf ("%s (%s)", bc_actor_get_name (actor),
                                                bc_track_get_label (bc_actor_get_track (actor)));
-      GtkWidget *check = gtk_check_button_new_with_label (text);
+      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *label = gtk_label_new (text);
+
+      /* Long names wrap rather than widen the popover. */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
 
       g_object_set_data_full (G_OBJECT (check), "actor-id", g_strdup (id), g_free);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), strv_has (at_from, id) && strv_has (at_to, id));
@@ -257,8 +266,11 @@ bc_transfer_popover_new (BcCase  *kase,
                           bc_event_get_title (from), bc_track_get_label (bc_event_get_track (from)),
                           bc_event_get_title (to), bc_track_get_label (bc_event_get_track (to)));
   gtk_label_set_text (self->ends_label, ends);
+  /* The suggested title as text, selected so that typing replaces it:
+   * as a placeholder its length would set the popover's width. */
   title = default_title (self);
-  gtk_entry_set_placeholder_text (self->title_entry, title);
+  gtk_editable_set_text (GTK_EDITABLE (self->title_entry), title);
+  gtk_editable_select_region (GTK_EDITABLE (self->title_entry), 0, -1);
   fill_carriers (self);
 
   return GTK_WIDGET (self);

@@ -157,6 +157,16 @@ test_drag_creates_transfer (Fixture       *f,
   g_assert_true (bc_transfer_popover_get_to (popover) == event (f, "holst-fm"));
   g_assert_cmpint (bc_transfer_popover_get_mechanism (popover), ==, -1);
   g_assert_cmpuint (n_transfers (f), ==, before);
+
+  /* It fits beside the event it points at, not across the window: the
+   * meanings and the actors' names wrap. */
+  {
+    int natural = 0;
+
+    gtk_widget_measure (GTK_WIDGET (popover), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+    g_test_message ("the popover is %d px wide", natural);
+    g_assert_cmpint (natural, <=, 800);
+  }
   g_assert_false (bc_history_can_undo (f->history));
 
   bc_transfer_popover_set_mechanism (popover, BC_MECHANISM_DRAFT_TEXT);
