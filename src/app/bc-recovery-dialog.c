@@ -45,7 +45,7 @@ describe_entry (BcRecoveryEntry *entry)
 
   if (bc_recovery_entry_original_changed (entry))
     return g_strdup_printf ("%s\n%s\n%s", where, saved,
-                            _("The file has changed on disk since: recovering does not replace it."));
+                            _("The file has changed on disk since this autosave; recovering does not replace it."));
   return g_strdup_printf ("%s\n%s", where, saved);
 }
 
@@ -90,8 +90,9 @@ static GtkWidget *
 entry_row_new (RecoveryDialog  *rd,
                BcRecoveryEntry *entry)
 {
-  const char *title = bc_recovery_entry_get_title (entry);
-  g_autofree char *escaped = g_markup_escape_text (title != NULL && *title != '\0' ? title : _("Untitled Case"), -1);
+  const char *stored = bc_recovery_entry_get_title (entry);
+  const char *title = stored != NULL && *stored != '\0' ? stored : _("Untitled Case");
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
   g_autofree char *subtitle = describe_entry (entry);
   g_autofree char *escaped_subtitle = g_markup_escape_text (subtitle, -1);
   g_autofree char *recover_label = g_strdup_printf (_("Recover “%s”"), title);
