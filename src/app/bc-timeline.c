@@ -781,6 +781,13 @@ bc_timeline_init (BcTimeline *self)
   self->highlight = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The template sets these controls' tooltips while they are hidden:
+   * see set_tooltip(). */
+  gtk_widget_set_visible (GTK_WIDGET (self->play_button), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->reset_button), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->entry), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->tracks_button), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->mechanism_button), TRUE);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 4);
   /* The scale is the diagram's time axis: it runs left to right, with
    * time, in a right-to-left interface too. */

@@ -62,6 +62,10 @@ struct _BcWindow
   /* Template widgets */
   AdwToastOverlay  *toast_overlay;
   AdwWindowTitle   *window_title;
+  GtkButton        *open_button;
+  GtkMenuButton    *menu_button;
+  GtkButton        *zoom_fit_button;
+  GtkButton        *welcome_new_button;
   GtkToggleButton  *outline_button;
   GtkToggleButton  *inspector_button;
   GtkBox           *view_controls;
@@ -1717,6 +1721,10 @@ bc_window_class_init (BcWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/backchannel/Backchannel/ui/bc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BcWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, zoom_fit_button);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, welcome_new_button);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, outline_button);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, inspector_button);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, view_controls);
@@ -1781,6 +1789,15 @@ bc_window_init (BcWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The template sets these buttons' tooltips while they are hidden:
+   * on GTK 4.8 a tooltip set on a shown widget costs a round trip to the
+   * display server. */
+  gtk_widget_set_visible (GTK_WIDGET (self->open_button), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->menu_button), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->lanes_button), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->wheel_button), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->zoom_fit_button), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->welcome_new_button), TRUE);
 
   /* Radio items in the menu want stateful actions, which a widget class
    * cannot install on GTK 4.8 without a property per choice. */
