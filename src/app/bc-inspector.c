@@ -25,6 +25,8 @@ struct _BcInspector
   GHashTable *fields;     /* a key such as a property name → its editor */
   guint      rebuild_id;
   gboolean   rebuilding;
+  gboolean   page_stale;  /* rebuild() waits for the inspector to be shown */
+  gboolean   stale_reset_scroll;
   int        expand_position; /* a position just added, shown open */
 
   GtkStack  *stack;
@@ -388,7 +390,7 @@ validate_field (BcInspector *self,
   if (g_str_equal (property, "url"))
     {
       if (*text != '\0' && !is_web_link (text))
-        return g_strdup (_("A link starts with http:// or https://"));
+        return g_strdup (_("A web address starts with http:// or https://"));
       return NULL;
     }
 
@@ -1923,8 +1925,8 @@ show_case (BcInspector *self,
 }
 
 static void
-rebuild (BcInspector *self,
-         gboolean     reset_scroll)
+build_page (BcInspector *self,
+            gboolean     reset_scroll)
 {
   GtkWidget *child;
   GtkWidget *button;
@@ -1980,6 +1982,37 @@ rebuild (BcInspector *self,
   if (reset_scroll)
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled)), 0);
   self->rebuilding = FALSE;
+}
+
+/* The page is built when the inspector is shown, or asked about: a
+ * hidden inspector (the flap folded away, as at startup) would make and
+ * measure its editors for nothing. */
+static void
+rebuild (BcInspector *self,
+         gboolean     reset_scroll)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->page_stale = FALSE;
+      self->stale_reset_scroll = FALSE;
+      build_page (self, reset_scroll);
+      return;
+    }
+  self->page_stale = TRUE;
+  self->stale_reset_scroll |= reset_scroll;
+}
+
+static void
+ensure_page (BcInspector *self)
+{
+  if (self->page_stale)
+    {
+      gboolean reset_scroll = self->stale_reset_scroll;
+
+      self->page_stale = FALSE;
+      self->stale_reset_scroll = FALSE;
+      build_page (self, reset_scroll);
+    }
 }
 
 /* Deleting */
@@ -2330,6 +2363,14 @@ bc_inspector_unroot (GtkWidget *widget)
 }
 
 static void
+bc_inspector_map (GtkWidget *widget)
+{
+  /* Before the children are mapped, so that the page is shown as built. */
+  ensure_page (BC_INSPECTOR (widget));
+  GTK_WIDGET_CLASS (bc_inspector_parent_class)->map (widget);
+}
+
+static void
 bc_inspector_class_init (BcInspectorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -2338,6 +2379,7 @@ bc_inspector_class_init (BcInspectorClass *klass)
   object_class->dispose = bc_inspector_dispose;
   object_class->get_property = bc_inspector_get_property;
   object_class->set_property = bc_inspector_set_property;
+  widget_class->map = bc_inspector_map;
   widget_class->root = bc_inspector_root;
   widget_class->unroot = bc_inspector_unroot;
 
@@ -2465,6 +2507,7 @@ bc_inspector_set_case (BcInspector *self,
 const char *
 _bc_inspector_get_title (BcInspector *self)
 {
+  ensure_page (self);
   return gtk_label_get_text (self->title_label);
 }
 
@@ -2472,6 +2515,7 @@ GtkWidget *
 _bc_inspector_get_field (BcInspector *self,
                          const char  *property)
 {
+  ensure_page (self);
   return g_hash_table_lookup (self->fields, property);
 }
 
@@ -2480,8 +2524,12 @@ const char *
 _bc_inspector_get_field_error (BcInspector *self,
                                const char  *property)
 {
-  GtkWidget *row = g_hash_table_lookup (self->fields, property);
-  GtkWidget *label = row ? g_object_get_data (G_OBJECT (row), "bc-error-label") : NULL;
+  GtkWidget *row;
+  GtkWidget *label;
+
+  ensure_page (self);
+  row = g_hash_table_lookup (self->fields, property);
+  label = row ? g_object_get_data (G_OBJECT (row), "bc-error-label") : NULL;
 
   if (label == NULL || !gtk_widget_get_visible (gtk_widget_get_parent (label)))
     return NULL;
@@ -2531,7 +2579,10 @@ GtkWidget *
 _bc_inspector_get_picker (BcInspector *self,
                           const char  *key)
 {
-  GtkWidget *button = g_hash_table_lookup (self->fields, key);
+  GtkWidget *button;
+
+  ensure_page (self);
+  button = g_hash_table_lookup (self->fields, key);
 
   if (!GTK_IS_MENU_BUTTON (button))
     return NULL;
