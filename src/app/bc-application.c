@@ -118,6 +118,16 @@ offer_recovery (BcApplication *self,
  * stops at the first the user keeps open. */
 static void quit_next (BcApplication *self);
 
+static gboolean
+quit_next_idle (gpointer data)
+{
+  BcApplication *self = data;
+
+  if (self->quitting)
+    quit_next (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 quit_window_closed (GObject      *source,
                     GAsyncResult *result,
@@ -125,8 +135,11 @@ quit_window_closed (GObject      *source,
 {
   g_autoptr(BcApplication) self = user_data;
 
+  /* From an idle: when the answer came from the window's own dialog, the
+   * window is still in the list, still modified, until its close request
+   * returns; asking it again would cancel the quit. */
   if (bc_window_close_finish (BC_WINDOW (source), result, NULL))
-    quit_next (self);
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, quit_next_idle, g_steal_pointer (&self), g_object_unref);
   else
     self->quitting = FALSE;
 }
