@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "bc-canvas-private.h"
+#include "bc-editing.h"
 #include "bc-history.h"
 #include "bc-painter.h"
 #include "bc-transfer-popover.h"
@@ -1094,19 +1095,6 @@ move_event (BcCanvas  *self,
 
 /* Transfers */
 
-static char *
-unused_transfer_id (BcCase *kase)
-{
-  for (guint n = g_list_model_get_n_items (bc_case_get_transfers (kase)) + 1;; n++)
-    {
-      char *id = g_strdup_printf ("transfer-%u", n);
-
-      if (bc_case_lookup (kase, id) == NULL)
-        return id;
-      g_free (id);
-    }
-}
-
 static gboolean
 unparent_later (gpointer data)
 {
@@ -1135,7 +1123,7 @@ static void
 transfer_popover_create (BcCanvas          *self,
                          BcTransferPopover *popover)
 {
-  g_autofree char *id = unused_transfer_id (self->case_);
+  g_autofree char *id = bc_editing_fresh_id (self->case_, "transfer");
   g_autoptr(BcTransfer) transfer = bc_transfer_popover_build (popover, id);
   g_autoptr(BcCommand) command = bc_insert_command_new ("transfers", NULL, -1, G_OBJECT (transfer));
   g_autoptr(GError) error = NULL;

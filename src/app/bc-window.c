@@ -8,6 +8,7 @@
 #include "bc-bundled.h"
 #include "bc-canvas.h"
 #include "bc-compat.h"
+#include "bc-editing.h"
 #include "bc-history.h"
 #include "bc-export-dialog.h"
 #include "bc-inspector.h"
@@ -1398,20 +1399,6 @@ bc_window_close_request (GtkWindow *window)
 
 /* New items */
 
-static char *
-fresh_id (BcCase     *case_,
-          const char *prefix)
-{
-  for (guint n = 1;; n++)
-    {
-      char *id = g_strdup_printf ("%s-%u", prefix, n);
-
-      if (bc_case_lookup (case_, id) == NULL)
-        return id;
-      g_free (id);
-    }
-}
-
 static void
 new_item_action (GtkWidget  *widget,
                  const char *action_name,
@@ -1437,17 +1424,17 @@ new_item_action (GtkWidget  *widget,
           date = (BcDate) { g_date_time_get_year (now), g_date_time_get_month (now),
                             g_date_time_get_day_of_month (now) };
         }
-      id = fresh_id (self->case_, "event");
+      id = bc_editing_fresh_id (self->case_, "event");
       item = BC_ITEM (bc_event_new (id, BC_TRACK_1, BC_EVENT_MEETING, date, _("New event")));
     }
   else if (g_str_equal (action_name, "win.new-actor"))
     {
-      id = fresh_id (self->case_, "actor");
+      id = bc_editing_fresh_id (self->case_, "actor");
       item = BC_ITEM (bc_actor_new (id, BC_TRACK_1, BC_ACTOR_PERSON, _("New actor")));
     }
   else
     {
-      id = fresh_id (self->case_, "source");
+      id = bc_editing_fresh_id (self->case_, "source");
       item = BC_ITEM (bc_source_new (id, BC_SOURCE_BOOK, _("New source")));
     }
 
