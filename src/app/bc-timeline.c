@@ -46,6 +46,12 @@ struct _BcTimeline
    * signals do not come back as user input. */
   gboolean        syncing;
 
+  /* The tracks that have an event and the mechanisms that a transfer
+   * uses: what the filters offer. Their checks are made when a filter's
+   * popover is first opened after the case changed (filters_made). */
+  guint           track_mask;
+  guint           mechanism_mask;
+  gboolean        filters_made;
   GtkCheckButton *track_checks[BC_N_TRACKS];
   GtkCheckButton *mechanism_checks[BC_N_MECHANISMS + 1]; /* [0] is "all" */
 
@@ -583,18 +589,14 @@ mechanism_check_new (BcTimeline     *self,
   return GTK_CHECK_BUTTON (check);
 }
 
-/* One check per track that has an event, one choice per mechanism that
- * a transfer uses: the filters offer what the case holds. */
+/* The filters offer what the case holds: the tracks that have an event,
+ * the mechanisms that a transfer uses. Their checks wait for the
+ * popovers (make_filters). */
 static void
-fill_filters (BcTimeline *self)
+scan_filters (BcTimeline *self)
 {
-  guint tracks = 0;
-  guint mechanisms = 0;
-
-  clear_box (self->tracks_box);
-  clear_box (self->mechanisms_box);
-  memset (self->track_checks, 0, sizeof self->track_checks);
-  memset (self->mechanism_checks, 0, sizeof self->mechanism_checks);
+  self->track_mask = 0;
+  self->mechanism_mask = 0;
 
   if (self->case_ != NULL)
     {
@@ -606,22 +608,41 @@ fill_filters (BcTimeline *self)
           g_autoptr(BcEvent) event = g_list_model_get_item (events, i);
 
           if (bc_event_get_first_day (event) != 0)
-            tracks |= BC_TRACK_BIT (bc_event_get_track (event));
+            self->track_mask |= BC_TRACK_BIT (bc_event_get_track (event));
         }
       for (guint i = 0; i < g_list_model_get_n_items (transfers); i++)
         {
           g_autoptr(BcTransfer) transfer = g_list_model_get_item (transfers, i);
 
-          mechanisms |= 1u << bc_transfer_get_mechanism (transfer);
+          self->mechanism_mask |= 1u << bc_transfer_get_mechanism (transfer);
         }
     }
+
+  clear_box (self->tracks_box);
+  clear_box (self->mechanisms_box);
+  memset (self->track_checks, 0, sizeof self->track_checks);
+  memset (self->mechanism_checks, 0, sizeof self->mechanism_checks);
+  self->filters_made = FALSE;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->tracks_button), self->track_mask != 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->mechanism_button), self->mechanism_mask != 0);
+}
+
+/* One check per track, one choice per mechanism, made when a filter is
+ * first opened: a window that opens with a case does not make them. */
+static void
+make_filters (BcTimeline *self)
+{
+  if (self->filters_made)
+    return;
+  self->filters_made = TRUE;
 
   for (int t = 0; t < BC_N_TRACKS; t++)
     {
       g_autofree char *label = NULL;
       GtkWidget *check;
 
-      if (!(tracks & BC_TRACK_BIT (t)))
+      if (!(self->track_mask & BC_TRACK_BIT (t)))
         continue;
       label = g_strdup_printf ("%s · %s", bc_track_get_label (t), bc_track_get_name (t));
       check = gtk_check_button_new_with_label (label);
@@ -632,12 +653,18 @@ fill_filters (BcTimeline *self)
 
   self->mechanism_checks[0] = mechanism_check_new (self, -1, _("All mechanisms alike"), NULL);
   for (int m = 0; m < BC_N_MECHANISMS; m++)
-    if (mechanisms & (1u << m))
+    if (self->mechanism_mask & (1u << m))
       self->mechanism_checks[m + 1] = mechanism_check_new (self, m, bc_mechanism_get_label (m),
                                                            self->mechanism_checks[0]);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->tracks_button), tracks != 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->mechanism_button), mechanisms != 0);
+  sync_track_controls (self);
+  sync_mechanism_controls (self);
+}
+
+static void
+filter_popover_shown (BcTimeline *self)
+{
+  make_filters (self);
 }
 
 /* GObject */
@@ -761,6 +788,7 @@ bc_timeline_class_init (BcTimelineClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BcTimeline, mechanism_swatch);
   gtk_widget_class_bind_template_child (widget_class, BcTimeline, mechanisms_box);
   gtk_widget_class_bind_template_callback (widget_class, play_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, filter_popover_shown);
   gtk_widget_class_bind_template_callback (widget_class, reset_clicked);
   gtk_widget_class_bind_template_callback (widget_class, scale_changed);
   gtk_widget_class_bind_template_callback (widget_class, entry_changed);
@@ -853,7 +881,7 @@ bc_timeline_set_case (BcTimeline *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->entry), self->case_ != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->reset_button), self->case_ != NULL);
 
-  fill_filters (self);
+  scan_filters (self);
   bc_timeline_reset (self);
   bc_timeline_set_tracks (self, 0);
   bc_timeline_set_highlight (self, -1);
@@ -1038,6 +1066,7 @@ GtkCheckButton *
 _bc_timeline_get_track_check (BcTimeline *self,
                               BcTrack     track)
 {
+  make_filters (self);
   return self->track_checks[track];
 }
 
@@ -1045,5 +1074,6 @@ GtkCheckButton *
 _bc_timeline_get_mechanism_check (BcTimeline *self,
                                   int         mechanism)
 {
+  make_filters (self);
   return self->mechanism_checks[mechanism + 1];
 }

@@ -65,6 +65,7 @@ struct _BcWindow
   AdwWindowTitle   *window_title;
   GtkButton        *open_button;
   GtkMenuButton    *menu_button;
+  GMenuModel       *primary_menu;
   GtkButton        *zoom_fit_button;
   GtkButton        *welcome_new_button;
   GtkToggleButton  *outline_button;
@@ -1500,7 +1501,12 @@ show_case (BcWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timeline-play", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timeline-reset", TRUE);
   set_view_actions_enabled (self, TRUE);
+  /* A window leaves its welcome page for good. The page that is not
+   * shown is hidden rather than only covered, so that its styles are not
+   * worked out while the other one is first shown. */
+  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, "case"), TRUE);
   gtk_stack_set_visible_child_name (self->stack, "case");
+  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, "welcome"), FALSE);
   update_edit_state (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
@@ -1710,6 +1716,7 @@ bc_window_class_init (BcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BcWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, zoom_fit_button);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, welcome_new_button);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, outline_button);
@@ -1767,6 +1774,15 @@ bc_window_class_init (BcWindowClass *klass)
 }
 
 static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  BcWindow *self = user_data;
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
+static void
 bc_window_init (BcWindow *self)
 {
   static const GActionEntry view_actions[] = {
@@ -1776,6 +1792,9 @@ bc_window_init (BcWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The main menu's popover, a hundred widgets, is made when it is
+   * first opened rather than with the window. */
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu, self, NULL);
   /* The template sets these buttons' tooltips while they are hidden:
    * on GTK 4.8 a tooltip set on a shown widget costs a round trip to the
    * display server. */
