@@ -16,6 +16,8 @@ gboolean  _bc_canvas_item_to_widget (BcCanvas *self,
                                      double   *y);
 guint     _bc_canvas_get_tiles_painted (BcCanvas *self);
 guint     _bc_canvas_get_tiles_cached  (BcCanvas *self);
+guint     _bc_canvas_get_views_painted (BcCanvas *self);
+gboolean  _bc_canvas_get_filling_tiles (BcCanvas *self);
 void      _bc_canvas_pan               (BcCanvas *self,
                                         double    dx,
                                         double    dy);

@@ -94,6 +94,13 @@ struct _BcCanvas
   BcTheme      tiles_theme;
   guint        tiles_generation;
   guint        tiles_painted;
+  guint        views_painted;
+  /* The first frame after the tiles went paints the view straight
+   * (view_painted) and has the tiles in view painted when the main loop
+   * is idle (fill_tiles_id). Frames that come before the idle does, as
+   * in a pan, use tiles. */
+  gboolean     view_painted;
+  guint        fill_tiles_id;
   /* Tiles with nothing of the case on them, most of the margin around
    * a fitted case, share one background tile of these settings. */
   Tile        *blank_tile;
@@ -658,6 +665,7 @@ clear_tiles (BcCanvas *self)
   g_hash_table_remove_all (self->tiles);
   g_queue_clear_full (&self->tile_lru, tile_free);
   g_clear_pointer (&self->blank_tile, tile_free);
+  self->view_painted = FALSE;
 }
 
 static BcTheme
@@ -791,6 +799,112 @@ lookup_tile (BcCanvas *self,
   g_queue_push_head (&self->tile_lru, tile);
   g_hash_table_insert (self->tiles, &tile->key, self->tile_lru.head);
   return tile;
+}
+
+/* The tiles in view: the widget's corner in device pixels of the tile
+ * grid, rounded so that the tiles land on whole pixels and stay sharp,
+ * and the columns and rows it spans. */
+typedef struct
+{
+  double origin_x;
+  double origin_y;
+  int    col0, col1;
+  int    row0, row1;
+} TileRange;
+
+static void
+get_tile_range (BcCanvas  *self,
+                int        width,
+                int        height,
+                int        scale,
+                TileRange *range)
+{
+  double pixels = self->zoom * scale;
+
+  range->origin_x = round (self->offset_x * pixels);
+  range->origin_y = round (self->offset_y * pixels);
+  range->col0 = (int) floor (range->origin_x / TILE_SIZE);
+  range->row0 = (int) floor (range->origin_y / TILE_SIZE);
+  range->col1 = (int) floor ((range->origin_x + width * scale - 1) / TILE_SIZE);
+  range->row1 = (int) floor ((range->origin_y + height * scale - 1) / TILE_SIZE);
+}
+
+static guint
+tile_limit (const TileRange *range)
+{
+  return MAX (MAX_TILES, 2 * (guint) ((range->col1 - range->col0 + 1) * (range->row1 - range->row0 + 1)));
+}
+
+/* Paints the part of the diagram in view straight onto @cr, in device
+ * pixels, on the tiles' pixel grid, so that it gives the same pixels as
+ * the tiles would. */
+static void
+paint_view (BcCanvas        *self,
+            cairo_t         *cr,
+            const TileRange *range,
+            int              width,
+            int              height,
+            int              scale,
+            BcTheme          theme)
+{
+  double pixels = self->zoom * scale;
+  BcPaintOptions options;
+  BcRect viewport;
+
+  bc_paint_options_init (&options);
+  options.theme = theme;
+  options.background = TRUE;
+
+  viewport.x = range->origin_x / pixels;
+  viewport.y = range->origin_y / pixels;
+  viewport.width = (double) width * scale / pixels;
+  viewport.height = (double) height * scale / pixels;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width * scale, height * scale);
+  cairo_clip (cr);
+  cairo_translate (cr, -range->origin_x, -range->origin_y);
+  cairo_scale (cr, pixels, pixels);
+  bc_painter_paint (self->layout, cr, &viewport, &options);
+  cairo_restore (cr);
+  self->views_painted++;
+}
+
+/* Paints one missing tile in view at a time, between frames. */
+static gboolean
+fill_tiles (gpointer user_data)
+{
+  BcCanvas *self = user_data;
+  GtkWidget *widget = GTK_WIDGET (self);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+  BcTheme theme = current_theme ();
+  TileRange range;
+
+  if (!gtk_widget_get_mapped (widget) || self->layout_stale || self->layout == NULL ||
+      width <= 0 || height <= 0)
+    {
+      self->fill_tiles_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  validate_tiles (self, scale, theme);
+  get_tile_range (self, width, height, scale, &range);
+  for (int row = range.row0; row <= range.row1; row++)
+    for (int col = range.col0; col <= range.col1; col++)
+      {
+        gint64 key = tile_key (col, row);
+
+        if (!g_hash_table_contains (self->tiles, &key))
+          {
+            lookup_tile (self, col, row, scale, theme, tile_limit (&range));
+            return G_SOURCE_CONTINUE;
+          }
+      }
+
+  self->fill_tiles_id = 0;
+  return G_SOURCE_REMOVE;
 }
 
 /* Editing: moving events, drawing and reconnecting transfers */
@@ -1917,22 +2031,22 @@ bc_canvas_snapshot (GtkWidget   *widget,
   int col0, col1, row0, row1;
   guint limit;
   double known_x;
+  TileRange range;
 
   if (ensure_layout (self) == NULL || width <= 0 || height <= 0)
     return;
 
   validate_tiles (self, scale, theme);
 
-  /* The widget's corner in device pixels of the tile grid, rounded so
-   * that the tiles land on whole pixels and stay sharp. */
+  get_tile_range (self, width, height, scale, &range);
   pixels = self->zoom * scale;
-  origin_x = round (self->offset_x * pixels);
-  origin_y = round (self->offset_y * pixels);
-  col0 = (int) floor (origin_x / TILE_SIZE);
-  row0 = (int) floor (origin_y / TILE_SIZE);
-  col1 = (int) floor ((origin_x + width * scale - 1) / TILE_SIZE);
-  row1 = (int) floor ((origin_y + height * scale - 1) / TILE_SIZE);
-  limit = MAX (MAX_TILES, 2 * (guint) ((col1 - col0 + 1) * (row1 - row0 + 1)));
+  origin_x = range.origin_x;
+  origin_y = range.origin_y;
+  col0 = range.col0;
+  col1 = range.col1;
+  row0 = range.row0;
+  row1 = range.row1;
+  limit = tile_limit (&range);
 
   /* The cairo renderer of GTK 4.8 copies a texture node's pixels into
    * a new surface on every frame, whole, however little of it shows:
@@ -1943,21 +2057,35 @@ bc_canvas_snapshot (GtkWidget   *widget,
       cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
       cairo_scale (cr, 1.0 / scale, 1.0 / scale);
-      /* Tiles are opaque (painted on the background): copied, not
-       * blended, which is the same pixels for less work. Each fills only
-       * its own square, since SOURCE clears what its surface leaves. */
-      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-      for (int row = row0; row <= row1; row++)
-        for (int col = col0; col <= col1; col++)
-          {
-            Tile *tile = lookup_tile (self, col, row, scale, theme, limit);
-            double x = col * TILE_SIZE - origin_x;
-            double y = row * TILE_SIZE - origin_y;
+      /* With no tile of this zoom yet (the first frame, a new zoom, an
+       * edit) the view is painted straight, less than the whole tiles
+       * around it, and its tiles follow when the main loop is idle. */
+      if (g_hash_table_size (self->tiles) == 0 && !self->view_painted)
+        {
+          paint_view (self, cr, &range, width, height, scale, theme);
+          self->view_painted = TRUE;
+          if (self->fill_tiles_id == 0)
+            self->fill_tiles_id = g_idle_add_full (G_PRIORITY_LOW, fill_tiles, self, NULL);
+        }
+      else
+        {
+          /* Tiles are opaque (painted on the background): copied, not
+           * blended, which is the same pixels for less work. Each fills
+           * only its own square, since SOURCE clears what its surface
+           * leaves. */
+          cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+          for (int row = row0; row <= row1; row++)
+            for (int col = col0; col <= col1; col++)
+              {
+                Tile *tile = lookup_tile (self, col, row, scale, theme, limit);
+                double x = col * TILE_SIZE - origin_x;
+                double y = row * TILE_SIZE - origin_y;
 
-            cairo_set_source_surface (cr, tile->surface, x, y);
-            cairo_rectangle (cr, x, y, TILE_SIZE, TILE_SIZE);
-            cairo_fill (cr);
-          }
+                cairo_set_source_surface (cr, tile->surface, x, y);
+                cairo_rectangle (cr, x, y, TILE_SIZE, TILE_SIZE);
+                cairo_fill (cr);
+              }
+        }
       cairo_destroy (cr);
     }
   else
@@ -2060,6 +2188,7 @@ bc_canvas_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_handle_id (&self->hint_source, g_source_remove);
+  g_clear_handle_id (&self->fill_tiles_id, g_source_remove);
   g_clear_pointer (&self->hint, g_free);
   end_drag_state (self);
   g_clear_object (&self->hover_event);
@@ -2643,6 +2772,20 @@ guint
 _bc_canvas_get_tiles_cached (BcCanvas *self)
 {
   return self->tile_lru.length;
+}
+
+/* How many frames painted the view straight, without tiles, and
+ * whether tiles in view are still to be painted when idle. */
+guint
+_bc_canvas_get_views_painted (BcCanvas *self)
+{
+  return self->views_painted;
+}
+
+gboolean
+_bc_canvas_get_filling_tiles (BcCanvas *self)
+{
+  return self->fill_tiles_id != 0;
 }
 
 /* Moves the view by (dx, dy) widget pixels, as a drag would. */
