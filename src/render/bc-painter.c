@@ -73,16 +73,18 @@ static const double crossover_dashes[][2] = {
 
 /* Laid-out text, kept from one paint to the next. The canvas paints the
  * diagram in tiles, and a label across two tiles (the title across all
- * of them) was laid out and shaped again for each. A layout depends on
- * the font map, the scale and the font options of the paint, not on
- * where on the surface it goes (Pango drops the translation), so each
- * thread keeps the Pango context of its last paint, and the layouts made
- * with it, for as long as those stay the same: what is painted is the
- * same, byte for byte. */
+ * of them) was laid out and shaped again for each. Text is laid out in
+ * the layout's own units, as the layout measured it, whatever the scale
+ * of the paint: cairo scales the glyphs, and with hinting off (see
+ * _bc_render_prepare_context()) the box painted is the box measured at
+ * any zoom. So the fonts do not depend on the zoom either, and a new
+ * zoom looks up no new font. A layout then depends on the font map and
+ * the font options of the surface only, so each thread keeps the Pango
+ * context of its last paint, and the layouts made with it, for as long
+ * as those stay the same. */
 typedef struct
 {
   PangoContext         *context;
-  double                xx, yx, xy, yy;
   cairo_font_options_t *surface_options;
   GHashTable           *layouts;  /* font, width, lines and text → PangoLayout */
 } TextCache;
@@ -110,7 +112,6 @@ text_cache_for (cairo_t *cr)
 {
   TextCache *cache = g_private_get (&text_cache_key);
   cairo_font_options_t *options = cairo_font_options_create ();
-  cairo_matrix_t m;
 
   if (cache == NULL)
     {
@@ -119,11 +120,9 @@ text_cache_for (cairo_t *cr)
       g_private_set (&text_cache_key, cache);
     }
 
-  cairo_get_matrix (cr, &m);
   cairo_surface_get_font_options (cairo_get_target (cr), options);
   if (cache->context != NULL &&
       pango_context_get_font_map (cache->context) == pango_cairo_font_map_get_default () &&
-      cache->xx == m.xx && cache->yx == m.yx && cache->xy == m.xy && cache->yy == m.yy &&
       cairo_font_options_equal (cache->surface_options, options) &&
       g_hash_table_size (cache->layouts) < MAX_CACHED_LAYOUTS)
     {
@@ -135,11 +134,8 @@ text_cache_for (cairo_t *cr)
   g_clear_object (&cache->context);
   g_clear_pointer (&cache->surface_options, cairo_font_options_destroy);
   cache->context = pango_cairo_create_context (cr);
+  pango_context_set_matrix (cache->context, NULL);
   _bc_render_prepare_context (cache->context);
-  cache->xx = m.xx;
-  cache->yx = m.yx;
-  cache->xy = m.xy;
-  cache->yy = m.yy;
   cache->surface_options = options;
   return cache;
 }
