@@ -1773,6 +1773,19 @@ bc_window_class_init (BcWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
 }
 
+/* A flap that is out of sight, neither revealed, nor on its way in or
+ * out, nor folded (where it can be swiped in), is hidden: GTK would
+ * otherwise work out its styles and measure it, fonts and all, while
+ * the window is first shown. */
+static void
+update_flap_visible (AdwFlap *flap)
+{
+  gboolean seen = adw_flap_get_reveal_flap (flap) || adw_flap_get_reveal_progress (flap) > 0 ||
+                  adw_flap_get_folded (flap);
+
+  gtk_widget_set_visible (adw_flap_get_flap (flap), seen);
+}
+
 static void
 create_primary_menu (GtkMenuButton *button,
                      gpointer       user_data)
@@ -1804,6 +1817,11 @@ bc_window_init (BcWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->wheel_button), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->zoom_fit_button), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->welcome_new_button), TRUE);
+
+  g_signal_connect (self->inspector_flap, "notify::reveal-flap", G_CALLBACK (update_flap_visible), NULL);
+  g_signal_connect (self->inspector_flap, "notify::reveal-progress", G_CALLBACK (update_flap_visible), NULL);
+  g_signal_connect (self->inspector_flap, "notify::folded", G_CALLBACK (update_flap_visible), NULL);
+  update_flap_visible (self->inspector_flap);
 
   /* Radio items in the menu want stateful actions, which a widget class
    * cannot install on GTK 4.8 without a property per choice. */
