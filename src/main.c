@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <pango/pangocairo.h>
 
 #include "bc-application.h"
 #include "bc-cli.h"
@@ -22,11 +23,16 @@ startup_done (GApplication *app,
   gtk_icon_theme_get_for_display (gdk_display_get_default ());
 }
 
+/* In the reading thread: the fonts are loaded into the main thread's
+ * font map, the one that GTK and the canvas use, which the main thread
+ * leaves alone until this thread ends (see bc_application_open()). */
 static void
 load_fonts (BcCase   *kase,
             gpointer  user_data)
 {
+  pango_cairo_font_map_set_default (user_data);
   bc_layout_load_fonts (kase);
+  pango_cairo_font_map_set_default (NULL);
 }
 
 int
@@ -61,7 +67,7 @@ main (int    argc,
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[1]);
 
-      bc_case_read_ahead (file, NULL, load_fonts, NULL);
+      bc_case_read_ahead (file, NULL, load_fonts, pango_cairo_font_map_get_default ());
     }
 
   app = bc_application_new ();

@@ -9,6 +9,7 @@
 #include "bc-bundled.h"
 #include "bc-compat.h"
 #include "bc-preferences-window.h"
+#include "bc-reader.h"
 #include "bc-recovery-dialog.h"
 #include "bc-window.h"
 
@@ -387,6 +388,11 @@ bc_application_open (GApplication  *app,
                      const char    *hint)
 {
   BcApplication *self = BC_APPLICATION (app);
+
+  /* A case named on the command line is being read ahead, its fonts
+   * loaded into this thread's font map (see main()): nothing here may
+   * use that map until the reading ends. */
+  bc_case_read_ahead_wait ();
 
   for (int i = 0; i < n_files; i++)
     {

@@ -1708,7 +1708,8 @@ take_read_ahead (GFile      *file,
   if (ra == NULL)
     return NULL;
 
-  g_thread_join (g_steal_pointer (&ra->thread));
+  if (ra->thread != NULL)
+    g_thread_join (g_steal_pointer (&ra->thread));
   if (ra->result != NULL)
     {
       g_autofree char *etag = query_etag (file);
@@ -1756,6 +1757,26 @@ bc_case_read_ahead (GFile          *file,
   g_mutex_lock (&read_ahead_lock);
   read_ahead = ra;
   g_mutex_unlock (&read_ahead_lock);
+}
+
+/**
+ * bc_case_read_ahead_wait:
+ *
+ * Waits for the thread of bc_case_read_ahead(), if one runs, to end,
+ * keeping what it read for bc_case_read_file().
+ */
+void
+bc_case_read_ahead_wait (void)
+{
+  GThread *thread = NULL;
+
+  g_mutex_lock (&read_ahead_lock);
+  if (read_ahead != NULL)
+    thread = g_steal_pointer (&read_ahead->thread);
+  g_mutex_unlock (&read_ahead_lock);
+
+  if (thread != NULL)
+    g_thread_join (thread);
 }
 
 /**

@@ -56,5 +56,6 @@ void          bc_case_read_ahead        (GFile          *file,
                                          BcReadAheadFunc then,
                                          gpointer        then_data);
 void          bc_case_read_ahead_cancel (void);
+void          bc_case_read_ahead_wait   (void);
 
 G_END_DECLS

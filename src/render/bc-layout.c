@@ -1385,6 +1385,9 @@ bc_layout_load_fonts (BcCase *kase)
       double w, h;
 
       _bc_render_text_size (fonts[i], characters->str, 0, 1, &w, &h);
+      /* Long labels end in an ellipsis, which Pango shapes in fonts
+       * looked up for a language of their own. */
+      _bc_render_text_size (fonts[i], characters->str, 10, 1, &w, &h);
     }
 }
 
