@@ -1469,6 +1469,8 @@ show_case (BcWindow *self,
            GFile    *copy_of,
            gboolean  modified)
 {
+  GtkWidget *welcome, *focus;
+
   drop_recovery (self);
   bc_window_set_selected_item (self, NULL);
   set_history (self, NULL);
@@ -1504,9 +1506,15 @@ show_case (BcWindow *self,
   /* A window leaves its welcome page for good. The page that is not
    * shown is hidden rather than only covered, so that its styles are not
    * worked out while the other one is first shown. */
+  welcome = gtk_stack_get_child_by_name (self->stack, "welcome");
+  focus = gtk_window_get_focus (GTK_WINDOW (self));
   gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, "case"), TRUE);
   gtk_stack_set_visible_child_name (self->stack, "case");
-  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, "welcome"), FALSE);
+  gtk_widget_set_visible (welcome, FALSE);
+  /* The keys move along the diagram from the start, unless the focus
+   * is somewhere else than on the welcome page. */
+  if (focus == NULL || focus == welcome || gtk_widget_is_ancestor (focus, welcome))
+    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
   update_edit_state (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);

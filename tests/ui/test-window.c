@@ -379,6 +379,38 @@ test_canvas_view_matches_tiles (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+shows_case (gpointer data)
+{
+  return g_strcmp0 (_bc_window_get_page (data), "case") == 0;
+}
+
+/* Once a case shows, the keys move along the diagram: the canvas has the
+ * focus, whether the case came from the command line or from a row of
+ * the welcome page, which goes away. */
+static void
+test_case_focuses_canvas (void)
+{
+  BcWindow *window = window_with_case ("oslo");
+  GtkListBoxRow *row;
+
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == GTK_WIDGET (_bc_window_get_canvas (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = bc_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+  row = gtk_list_box_get_row_at_index (_bc_window_get_cases_list (window), 1);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (row)));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == GTK_WIDGET (row));
+  gtk_widget_activate (GTK_WIDGET (row));
+  wait_until (shows_case, window);
+  drain ();
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == GTK_WIDGET (_bc_window_get_canvas (window)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_invalid_file_keeps_welcome (void)
 {
@@ -414,6 +446,7 @@ main (int    argc,
   g_test_add_func ("/ui/canvas/pan-reuses-tiles-edit-repaints", test_canvas_tiles_are_reused);
   g_test_add_func ("/ui/canvas/view-painted-straight-matches-tiles", test_canvas_view_matches_tiles);
   g_test_add_func ("/ui/window/invalid-file-keeps-the-welcome-page", test_invalid_file_keeps_welcome);
+  g_test_add_func ("/ui/window/a-case-shown-focuses-the-canvas", test_case_focuses_canvas);
 
   return g_test_run ();
 }
