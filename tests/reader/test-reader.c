@@ -1732,7 +1732,8 @@ static GFile *
 copy_with_title (const char *dir,
                  const char *title)
 {
-  g_autofree char *oslo = g_build_filename (cases_dir (), "oslo.bcase", NULL);
+  g_autofree char *cases = cases_dir ();
+  g_autofree char *oslo = g_build_filename (cases, "oslo.bcase", NULL);
   g_autofree char *path = g_build_filename (dir, "ahead.bcase", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) source = g_file_new_for_path (oslo);
@@ -1781,6 +1782,7 @@ test_read_ahead_is_taken (void)
   g_assert_cmpstr (bc_case_get_title (kase), ==, "Read ahead");
   g_assert_cmpuint (seen.calls, ==, 1);
   bc_case_read_ahead_cancel ();
+  remove_tree (dir);
 }
 
 /* A file changed after it was read ahead is read again. */
@@ -1803,6 +1805,7 @@ test_read_ahead_of_changed_file (void)
   title = read_title (file);
   g_assert_cmpstr (title, ==, "Changed since");
   bc_case_read_ahead_cancel ();
+  remove_tree (dir);
 }
 
 int
