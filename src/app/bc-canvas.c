@@ -2027,8 +2027,7 @@ bc_canvas_snapshot (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
   int scale = gtk_widget_get_scale_factor (widget);
   BcTheme theme = current_theme ();
-  double pixels, origin_x, origin_y;
-  int col0, col1, row0, row1;
+  double pixels;
   guint limit;
   double known_x;
   TileRange range;
@@ -2040,12 +2039,6 @@ bc_canvas_snapshot (GtkWidget   *widget,
 
   get_tile_range (self, width, height, scale, &range);
   pixels = self->zoom * scale;
-  origin_x = range.origin_x;
-  origin_y = range.origin_y;
-  col0 = range.col0;
-  col1 = range.col1;
-  row0 = range.row0;
-  row1 = range.row1;
   limit = tile_limit (&range);
 
   /* The cairo renderer of GTK 4.8 copies a texture node's pixels into
@@ -2074,12 +2067,12 @@ bc_canvas_snapshot (GtkWidget   *widget,
            * only its own square, since SOURCE clears what its surface
            * leaves. */
           cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-          for (int row = row0; row <= row1; row++)
-            for (int col = col0; col <= col1; col++)
+          for (int row = range.row0; row <= range.row1; row++)
+            for (int col = range.col0; col <= range.col1; col++)
               {
                 Tile *tile = lookup_tile (self, col, row, scale, theme, limit);
-                double x = col * TILE_SIZE - origin_x;
-                double y = row * TILE_SIZE - origin_y;
+                double x = col * TILE_SIZE - range.origin_x;
+                double y = row * TILE_SIZE - range.origin_y;
 
                 cairo_set_source_surface (cr, tile->surface, x, y);
                 cairo_rectangle (cr, x, y, TILE_SIZE, TILE_SIZE);
@@ -2090,14 +2083,14 @@ bc_canvas_snapshot (GtkWidget   *widget,
     }
   else
     {
-      for (int row = row0; row <= row1; row++)
-        for (int col = col0; col <= col1; col++)
+      for (int row = range.row0; row <= range.row1; row++)
+        for (int col = range.col0; col <= range.col1; col++)
           {
             Tile *tile = lookup_tile (self, col, row, scale, theme, limit);
 
             gtk_snapshot_append_texture (snapshot, tile->texture,
-                                         &GRAPHENE_RECT_INIT ((col * TILE_SIZE - origin_x) / scale,
-                                                              (row * TILE_SIZE - origin_y) / scale,
+                                         &GRAPHENE_RECT_INIT ((col * TILE_SIZE - range.origin_x) / scale,
+                                                              (row * TILE_SIZE - range.origin_y) / scale,
                                                               (double) TILE_SIZE / scale,
                                                               (double) TILE_SIZE / scale));
           }
@@ -2112,7 +2105,7 @@ bc_canvas_snapshot (GtkWidget   *widget,
 
       cairo_save (cr);
       cairo_scale (cr, self->zoom, self->zoom);
-      cairo_translate (cr, -origin_x / pixels, -origin_y / pixels);
+      cairo_translate (cr, -range.origin_x / pixels, -range.origin_y / pixels);
       draw_known_on (self, cr);
       draw_selection (self, cr);
       draw_handles (self, cr);
