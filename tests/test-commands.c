@@ -3,7 +3,9 @@
 
 #include <string.h>
 
+#include "bc-edit.h"
 #include "bc-enum-types.h"
+#include "bc-rules.h"
 #include "bc-reader.h"
 #include "bc-writer.h"
 #include "test-fixture.h"
@@ -680,8 +682,10 @@ test_set_through_history (void)
         continue;
       if (!bc_history_set (h, object, row->property, &value, &error))
         {
-          /* Only an id taken by an earlier row may be refused. */
-          g_assert_error (error, BC_CASE_ERROR, BC_CASE_ERROR_DUPLICATE_ID);
+          /* Only an id taken by an earlier row, or a reference to an
+           * id an earlier row renamed away, may be refused. */
+          if (!g_error_matches (error, BC_CASE_ERROR, BC_CASE_ERROR_DUPLICATE_ID))
+            g_assert_error (error, BC_CASE_ERROR, BC_CASE_ERROR_INVALID);
           continue;
         }
       g_assert_no_error (error);
@@ -740,7 +744,7 @@ test_set_refused (void)
   duplicate_case = bc_set_command_new ("larsen", "id", &taken);
   assert_refused (c, duplicate_case, BC_CASE_ERROR_DUPLICATE_ID);
   null_id = bc_set_command_new ("sarpsborg-1", "id", &none);
-  assert_refused (c, null_id, BC_CASE_ERROR_DUPLICATE_ID);
+  assert_refused (c, null_id, BC_CASE_ERROR_INVALID);
   past_end = bc_set_command_new ("#links/100000", "from", &text);
   assert_refused (c, past_end, BC_CASE_ERROR_NOT_FOUND);
   no_owner = bc_set_command_new ("no-such-transfer#annotations/0", "text", &text);
@@ -846,6 +850,14 @@ make_annotation (void)
                                       "sarpsborg-1", "A new annotation"));
 }
 
+/* The fixture has no sarpsborg-1: an annotation about it would dangle. */
+static GObject *
+make_fixture_annotation (void)
+{
+  return G_OBJECT (bc_annotation_new ("A. Analyst", "2027-01-01T00:00:00Z",
+                                      "meet-1", "A new annotation"));
+}
+
 static GObject *
 make_transfer_annotation (void)
 {
@@ -888,7 +900,7 @@ static const InsertCase insert_cases[] = {
   { "annotations/first", "oslo", "annotations", NULL, 0, make_annotation, ">A new annotation</annotation>" },
   { "annotations/middle", "oslo", "annotations", NULL, 2, make_annotation, ">A new annotation</annotation>" },
   { "annotations/end", "oslo", "annotations", NULL, -1, make_annotation, ">A new annotation</annotation>" },
-  { "annotations/into-absent-section", "fixture", "annotations", NULL, -1, make_annotation, "<annotations>" },
+  { "annotations/into-absent-section", "fixture", "annotations", NULL, -1, make_fixture_annotation, "<annotations>" },
   { "transfer-annotations/first", "camp-david", "annotations", "morocco-to-jerusalem", 0, make_transfer_annotation, ">A new note on the transfer</annotation>" },
   { "transfer-annotations/end", "camp-david", "annotations", "morocco-to-jerusalem", -1, make_transfer_annotation, ">A new note on the transfer</annotation>" },
   { "transfer-annotations/past-end", "camp-david", "annotations", "fisher-one-text", PAST_END, make_transfer_annotation, ">A new note on the transfer</annotation>" },
@@ -1192,6 +1204,13 @@ test_remove (gconstpointer data)
 
   g_assert_cmpuint (n, >, 0);
   command = bc_remove_command_new (row->section, row->owner, position);
+  if (!bc_rules_check_removable (c, item_at (model, position), NULL))
+    {
+      /* Something names it: alone, it cannot go (bc_edit_delete() takes
+       * what depends on it too, tested in test-edit). */
+      assert_refused (c, command, BC_CASE_ERROR_INVALID);
+      return;
+    }
   check_remove (c, command, row->section, row->owner, position);
 }
 
@@ -1217,6 +1236,11 @@ test_remove_for_each_kind (void)
       g_autoptr(BcCommand) command = bc_remove_command_new_for (c, object);
 
       g_assert_nonnull (command);
+      if (!bc_rules_check_removable (c, object, NULL))
+        {
+          assert_refused (c, command, BC_CASE_ERROR_INVALID);
+          continue;
+        }
       check_remove (c, command, kinds[i].section, kinds[i].owner, position);
       /* Leave the case as it was for the next kind. */
       g_assert_true (bc_history_undo (bc_case_get_history (c)));
@@ -1257,13 +1281,12 @@ test_remove_transfer_keeps_annotations (void)
   BcTransfer *t = bc_case_lookup_transfer (c, "morocco-to-jerusalem");
   GObject *a = item_at (bc_transfer_get_annotations (t), 0);
   g_autofree char *original = g_strdup (bc_annotation_get_text (BC_ANNOTATION (a)));
-  g_autoptr(BcCommand) remove = bc_remove_command_new_for (c, G_OBJECT (t));
   g_autoptr(GBytes) start = snapshot (c);
   g_auto(GValue) text = G_VALUE_INIT;
   guint changes = 0;
   gulong handler;
 
-  g_assert_true (bc_history_perform (h, remove, NULL));
+  g_assert_true (bc_edit_delete (c, G_OBJECT (t), NULL));
   handler = g_signal_connect (c, "item-changed", G_CALLBACK (count_signal), &changes);
 
   /* Out of the case, its annotations are not the case's business. */
@@ -1288,9 +1311,7 @@ test_remove_transfer_keeps_annotations (void)
 
   /* Once more, so that a second removal and return also watch it
    * once. */
-  g_clear_object (&remove);
-  remove = bc_remove_command_new_for (c, G_OBJECT (t));
-  g_assert_true (bc_history_perform (h, remove, NULL));
+  g_assert_true (bc_edit_delete (c, G_OBJECT (t), NULL));
   g_assert_false (bc_history_can_redo (h));
   changes = 0;
   g_object_set (a, "text", "Not heard either", NULL);
@@ -1335,8 +1356,8 @@ make_dependent_group (void)
 {
   BcCommandGroup *group = bc_command_group_new ("Add a meeting");
   g_autoptr(BcEvent) event = BC_EVENT (make_event ());
-  g_autoptr(BcLink) link = bc_link_new ("sarpsborg-1", "new-event", BC_LINK_LEADS_TO);
-  g_autoptr(BcTransfer) transfer = bc_transfer_new ("new-transfer", "new-event", "letters",
+  g_autoptr(BcLink) link = bc_link_new ("sarpsborg-1", "new-event-2", BC_LINK_LEADS_TO);
+  g_autoptr(BcTransfer) transfer = bc_transfer_new ("new-transfer", "new-event-2", "letters",
                                                     BC_MECHANISM_BRIEFING, "Brief");
   g_autoptr(BcAnnotation) note = bc_annotation_new ("A", "2027-01-01T00:00:00Z", NULL, "Note");
   g_autoptr(BcCommand) c1 = bc_insert_command_new ("events", NULL, 11, G_OBJECT (event));
@@ -1346,7 +1367,7 @@ make_dependent_group (void)
   g_autoptr(BcCommand) c5 = bc_insert_command_new ("transfers", NULL, 0, G_OBJECT (transfer));
   g_autoptr(BcCommand) c6 = bc_insert_command_new ("annotations", "new-transfer", -1, G_OBJECT (note));
   g_autoptr(BcCommand) c7 = string_command ("new-transfer#annotations/0", "text", "Edited note");
-  g_autoptr(BcCommand) c8 = bc_remove_command_new ("sources", NULL, 0);
+  g_autoptr(BcCommand) c8 = bc_remove_command_new ("links", NULL, 0);
   g_autoptr(BcCommand) c9 = string_command ("", "title", "Retitled");
 
   bc_command_group_add (group, c1);
@@ -1396,11 +1417,11 @@ test_group_applies_in_order (void)
 {
   g_autoptr(BcCase) c = open_case ("oslo");
   g_autoptr(BcCommandGroup) group = make_dependent_group ();
-  g_autoptr(GObject) first_source = g_list_model_get_item (bc_case_get_sources (c), 0);
+  g_autoptr(GObject) first_link = g_list_model_get_item (bc_case_get_links (c), 0);
 
   g_assert_cmpuint (bc_command_group_get_length (group), ==, 9);
   walk_command (c, BC_COMMAND (group), group_applied, group_reverted, NULL);
-  g_assert_false (model_contains (bc_case_get_sources (c), first_source));
+  g_assert_false (model_contains (bc_case_get_links (c), first_link));
   g_assert_cmpstr (bc_history_get_undo_label (bc_case_get_history (c)), ==, "Add a meeting");
 }
 

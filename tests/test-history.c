@@ -77,6 +77,8 @@ test_insert_remove (void)
   g_autoptr(BcCommand) insert = bc_insert_command_new ("events", NULL, 1, G_OBJECT (e));
   g_autoptr(BcCommand) remove = NULL;
   g_autoptr(BcEvent) second = NULL;
+  g_autoptr(GObject) link = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_assert_true (bc_history_perform (h, insert, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (bc_case_get_events (c)), ==, 4);
@@ -84,8 +86,21 @@ test_insert_remove (void)
   g_assert_true (second == e);
   g_assert_true (bc_case_lookup_event (c, "oslo") == e);
 
+  /* A link still names meet-1: removing it alone would leave the link
+   * dangling, which the reader refuses. */
   remove = bc_remove_command_new_for (c, G_OBJECT (bc_case_lookup (c, "meet-1")));
   g_assert_nonnull (remove);
+  g_assert_false (bc_history_perform (h, remove, &error));
+  g_assert_error (error, BC_CASE_ERROR, BC_CASE_ERROR_INVALID);
+  g_assert_nonnull (bc_case_lookup (c, "meet-1"));
+  g_clear_object (&remove);
+
+  link = g_list_model_get_item (bc_case_get_links (c), 0);
+  remove = bc_remove_command_new_for (c, link);
+  g_assert_true (bc_history_perform (h, remove, NULL));
+  g_clear_object (&remove);
+
+  remove = bc_remove_command_new_for (c, G_OBJECT (bc_case_lookup (c, "meet-1")));
   g_assert_true (bc_history_perform (h, remove, NULL));
   g_assert_null (bc_case_lookup (c, "meet-1"));
   g_assert_cmpuint (g_list_model_get_n_items (bc_case_get_events (c)), ==, 3);
@@ -96,6 +111,8 @@ test_insert_remove (void)
   second = g_list_model_get_item (bc_case_get_events (c), 0);
   g_assert_cmpstr (bc_item_get_id (BC_ITEM (second)), ==, "meet-1");
 
+  g_assert_true (bc_history_undo (h));
+  g_assert_cmpuint (g_list_model_get_n_items (bc_case_get_links (c)), ==, 1);
   g_assert_true (bc_history_undo (h));
   g_assert_null (bc_case_lookup (c, "oslo"));
   g_assert_cmpuint (g_list_model_get_n_items (bc_case_get_events (c)), ==, 3);

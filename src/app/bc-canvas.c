@@ -1074,73 +1074,6 @@ show_hint (BcCanvas   *self,
 
 /* Moving in time */
 
-static BcDate
-add_months (BcDate date,
-            int    months)
-{
-  int m = date.year * 12 + (MAX (date.month, 1) - 1) + months;
-  BcDate moved = date;
-
-  moved.year = m / 12;
-  if (date.month != 0)
-    moved.month = m % 12 + 1;
-  if (date.day != 0)
-    moved.day = MIN (date.day, g_date_get_days_in_month (moved.month, moved.year));
-  return moved;
-}
-
-/* @date moved by @days, then rounded to its own precision: an event known
- * to the month moves month by month, and lands in the month where its
- * middle falls. */
-static BcDate
-snap_date (BcDate date,
-           double days)
-{
-  static const BcDate first = { 1000, 1, 1 }, last = { 9999, 12, 31 };
-  double middle = (bc_date_get_first_day (date) + bc_date_get_last_day (date) + 1) / 2.0;
-  double day = floor (middle + days);
-
-  day = CLAMP (day, bc_date_get_first_day (first), bc_date_get_last_day (last));
-  return bc_date_from_julian ((guint32) day, bc_date_get_precision (date));
-}
-
-/* The end of an event whose date went from @old to @moved: the same
- * span later or earlier, in whole months or years when the date is known
- * to the month or year. */
-static BcDate
-shift_end (BcDate old,
-           BcDate moved,
-           BcDate end)
-{
-  int days = (int) bc_date_get_first_day (moved) - (int) bc_date_get_first_day (old);
-  int months;
-
-  if (!bc_date_is_set (end))
-    return end;
-  if (bc_date_get_precision (old) == BC_DATE_PRECISION_DAY)
-    {
-      gint64 day = (gint64) bc_date_get_first_day (end) + days;
-
-      return day > 0 ? bc_date_from_julian ((guint32) day, bc_date_get_precision (end)) : BC_DATE_UNSET;
-    }
-
-  months = (moved.year * 12 + MAX (moved.month, 1)) - (old.year * 12 + MAX (old.month, 1));
-  if (bc_date_get_precision (end) == BC_DATE_PRECISION_YEAR)
-    {
-      BcDate moved_end = end;
-
-      moved_end.year = end.year + (months >= 0 ? months + 6 : months - 6) / 12;
-      return moved_end;
-    }
-  return add_months (end, months);
-}
-
-static gboolean
-date_in_range (BcDate date)
-{
-  return !bc_date_is_set (date) || (date.year >= 1000 && date.year <= 9999);
-}
-
 static void
 update_move (BcCanvas *self)
 {
@@ -1149,62 +1082,10 @@ update_move (BcCanvas *self)
 
   widget_to_layout (self, self->drag_start_x, self->drag_start_y, &lx0, &ly);
   widget_to_layout (self, self->drag_x, self->drag_y, &lx1, &ly);
-  self->drop_date = snap_date (date, bc_layout_x_to_day (self->layout, lx1) -
-                                     bc_layout_x_to_day (self->layout, lx0));
-  self->drop_end = shift_end (date, self->drop_date, bc_event_get_end (self->drag_event));
-}
-
-static gboolean
-set_date (BcHistory   *history,
-          BcEvent     *event,
-          const char  *property,
-          BcDate       date,
-          GError     **error)
-{
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  g_value_init (&value, BC_TYPE_DATE);
-  g_value_set_boxed (&value, &date);
-  return bc_history_set (history, G_OBJECT (event), property, &value, error);
-}
-
-/* One drag is one step: the date and the end change together. */
-static gboolean
-move_event (BcCanvas  *self,
-            BcEvent   *event,
-            BcDate     date,
-            BcDate     end,
-            GError   **error)
-{
-  BcHistory *history = bc_case_get_history (self->case_);
-  BcDate old = bc_event_get_date (event);
-  gboolean has_end = bc_date_is_set (bc_event_get_end (event));
-  gboolean later = bc_date_compare (date, old) > 0;
-  gboolean ok = TRUE;
-
-  if (bc_date_equal (date, old))
-    return TRUE;
-  if (!date_in_range (date) || !date_in_range (end) || (has_end && !bc_date_is_set (end)))
-    {
-      g_set_error_literal (error, BC_DATE_ERROR, BC_DATE_ERROR_RANGE,
-                           _("Dates run from the year 1000 to 9999"));
-      return FALSE;
-    }
-
-  bc_history_begin_group (history, _("Move Event"));
-  /* The end goes first when moving later, so that it is never before
-   * the date in between. */
-  if (has_end && later)
-    ok = set_date (history, event, "end", end, error);
-  if (ok)
-    ok = set_date (history, event, "date", date, error);
-  if (ok && has_end && !later)
-    ok = set_date (history, event, "end", end, error);
-  if (ok)
-    bc_history_end_group (history);
-  else
-    bc_history_cancel_group (history);
-  return ok;
+  self->drop_date = bc_date_snap (date, bc_layout_x_to_day (self->layout, lx1) -
+                                        bc_layout_x_to_day (self->layout, lx0));
+  if (!bc_date_shift_end (date, self->drop_date, bc_event_get_end (self->drag_event), &self->drop_end))
+    self->drop_end = BC_DATE_UNSET;
 }
 
 /* Transfers */
@@ -1237,13 +1118,11 @@ static void
 transfer_popover_create (BcCanvas          *self,
                          BcTransferPopover *popover)
 {
-  g_autofree char *id = bc_editing_fresh_id (self->case_, "transfer");
+  g_autofree char *id = bc_edit_fresh_id (self->case_, "transfer");
   g_autoptr(BcTransfer) transfer = bc_transfer_popover_build (popover, id);
-  g_autoptr(BcCommand) command = bc_insert_command_new ("transfers", NULL, -1, G_OBJECT (transfer));
   g_autoptr(GError) error = NULL;
 
-  bc_command_set_label (command, _("Add Transfer"));
-  if (!bc_history_perform (bc_case_get_history (self->case_), command, &error))
+  if (!bc_edit_insert (self->case_, G_OBJECT (transfer), &error))
     {
       show_hint (self, error->message, self->drag_x, self->drag_y);
       return;
@@ -1812,31 +1691,12 @@ nudge_action (GtkWidget  *widget,
   int step = g_variant_get_int32 (param);
   g_autoptr(GError) error = NULL;
   BcEvent *event;
-  BcDate date, moved;
   double x, y;
 
   if (!can_edit (self) || self->selected_item == NULL || !BC_IS_EVENT (self->selected_item))
     return;
   event = BC_EVENT (self->selected_item);
-  date = bc_event_get_date (event);
-  switch (bc_date_get_precision (date))
-    {
-    case BC_DATE_PRECISION_DAY:
-      moved = bc_date_from_julian (bc_date_get_first_day (date) + step, BC_DATE_PRECISION_DAY);
-      break;
-    case BC_DATE_PRECISION_MONTH:
-      moved = add_months (date, step);
-      break;
-    case BC_DATE_PRECISION_YEAR:
-      moved = date;
-      moved.year += step;
-      break;
-    case BC_DATE_PRECISION_NONE:
-    default:
-      return;
-    }
-
-  if (!move_event (self, event, moved, shift_end (date, moved, bc_event_get_end (event)), &error) &&
+  if (!bc_edit_nudge_event (self->case_, event, step, &error) &&
       _bc_canvas_item_to_widget (self, BC_ITEM (event), &x, &y))
     show_hint (self, error->message, x, y);
 }
@@ -2938,7 +2798,7 @@ _bc_canvas_drag_end (BcCanvas *self,
       {
       case DRAG_MOVE:
         if (bc_date_is_set (self->drop_date) &&
-            !move_event (self, self->drag_event, self->drop_date, self->drop_end, &error))
+            !bc_edit_move_event (self->case_, self->drag_event, self->drop_date, &error))
           show_hint (self, error->message, x, y);
         break;
       case DRAG_CONNECT:

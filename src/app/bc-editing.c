@@ -109,8 +109,9 @@ transfer_target_chosen (BcItemPicker *picker,
 
   if (from == NULL)
     return;
-  transfer = bc_editing_add_transfer (pd->case_, from, BC_EVENT (item),
-                                      adw_combo_row_get_selected (pd->choice), &error);
+  transfer = bc_edit_add_transfer (pd->case_, pd->from, bc_item_get_id (item),
+                                   adw_combo_row_get_selected (pd->choice), BC_STATUS_DOCUMENTED,
+                                   NULL, &error);
   if (transfer == NULL)
     g_warning ("%s", error->message);
   else if (pd->created != NULL)
@@ -125,8 +126,8 @@ link_target_chosen (BcItemPicker *picker,
   BcLink *link;
   g_autoptr(GError) error = NULL;
 
-  link = bc_editing_add_link (pd->case_, pd->from, bc_item_get_id (item),
-                              adw_combo_row_get_selected (pd->choice), &error);
+  link = bc_edit_add_link (pd->case_, pd->from, bc_item_get_id (item),
+                           adw_combo_row_get_selected (pd->choice), &error);
   if (link == NULL)
     g_warning ("%s", error->message);
   else if (pd->created != NULL)
@@ -207,66 +208,6 @@ choice_header (GType        enum_type,
 /* Public API */
 
 /**
- * bc_editing_fresh_id:
- * @case_: a case
- * @prefix: such as "event"
- *
- * Returns: (transfer full): an id no item of @case_ has yet
- */
-char *
-bc_editing_fresh_id (BcCase     *case_,
-                     const char *prefix)
-{
-  for (guint n = 1;; n++)
-    {
-      char *id = g_strdup_printf ("%s-%u", prefix, n);
-
-      if (bc_case_lookup (case_, id) == NULL)
-        return id;
-      g_free (id);
-    }
-}
-
-/**
- * bc_editing_check_id:
- * @case_: a case
- * @owner: (nullable): the item or case that would take the id
- * @text: the id as typed
- *
- * Returns: (transfer full) (nullable): why @text cannot be the id of
- *   @owner, for the user; %NULL when it can
- */
-char *
-bc_editing_check_id (BcCase     *case_,
-                     gpointer    owner,
-                     const char *text)
-{
-  BcItem *other;
-
-  if (*text == '\0')
-    return g_strdup (_("An identifier is required"));
-  if (!g_ascii_isalpha (*text))
-    return g_strdup (_("An identifier starts with a letter"));
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (g_ascii_isspace (*p))
-        return g_strdup (_("An identifier has no spaces"));
-      if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_' && *p != '.')
-        return g_strdup (_("An identifier has only letters, digits, “-”, “_” and “.”"));
-    }
-  if (strlen (text) > 64)
-    return g_strdup (_("An identifier has at most 64 characters"));
-
-  /* The case's own id is not an item's; the items' are unique. */
-  if (BC_IS_CASE (owner))
-    return NULL;
-  other = bc_case_lookup (case_, text);
-  if (other != NULL && (gpointer) other != owner)
-    return g_strdup_printf (_("“%s” is already used in this case"), text);
-  return NULL;
-}
-
-/**
  * bc_editing_enum_labels:
  * @enum_type: one of the choices of the case format
  *
@@ -324,90 +265,6 @@ bc_editing_show_meanings (AdwComboRow *row)
   adw_combo_row_set_list_factory (row, factory);
   g_object_unref (factory);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
-}
-
-/**
- * bc_editing_add_transfer:
- * @case_: a case
- * @from: the event the transfer leaves
- * @to: the event it reaches, on another track
- * @mechanism: how it passed
- * @error: why it could not be added
- *
- * Adds a new transfer as one step of the history.
- *
- * Returns: (transfer none) (nullable): the transfer, now in @case_
- */
-BcTransfer *
-bc_editing_add_transfer (BcCase       *case_,
-                         BcEvent      *from,
-                         BcEvent      *to,
-                         BcMechanism   mechanism,
-                         GError      **error)
-{
-  g_autofree char *id = NULL;
-  g_autoptr(BcTransfer) transfer = NULL;
-  g_autoptr(BcCommand) command = NULL;
-
-  g_return_val_if_fail (BC_IS_CASE (case_), NULL);
-  g_return_val_if_fail (BC_IS_EVENT (from) && BC_IS_EVENT (to), NULL);
-
-  if (bc_event_get_track (from) == bc_event_get_track (to))
-    {
-      g_set_error (error, BC_CASE_ERROR, BC_CASE_ERROR_INVALID,
-                   _("A transfer goes between tracks: both ends are on %s"),
-                   bc_track_get_label (bc_event_get_track (from)));
-      return NULL;
-    }
-
-  id = bc_editing_fresh_id (case_, "transfer");
-  transfer = bc_transfer_new (id, bc_item_get_id (BC_ITEM (from)), bc_item_get_id (BC_ITEM (to)),
-                              mechanism, _("New transfer"));
-  command = bc_insert_command_new ("transfers", NULL, -1, G_OBJECT (transfer));
-  bc_command_set_label (command, _("Add transfer"));
-  if (!bc_history_perform (bc_case_get_history (case_), command, error))
-    return NULL;
-  return bc_case_lookup_transfer (case_, id);
-}
-
-/**
- * bc_editing_add_link:
- * @case_: a case
- * @from: the id of an event
- * @to: the id of another event
- * @type: how they are linked
- * @error: why it could not be added
- *
- * Adds a new link as one step of the history.
- *
- * Returns: (transfer none) (nullable): the link, now in @case_
- */
-BcLink *
-bc_editing_add_link (BcCase      *case_,
-                     const char  *from,
-                     const char  *to,
-                     BcLinkType   type,
-                     GError     **error)
-{
-  g_autoptr(BcLink) link = NULL;
-  g_autoptr(BcCommand) command = NULL;
-
-  g_return_val_if_fail (BC_IS_CASE (case_), NULL);
-
-  if (bc_case_lookup_event (case_, from) == NULL || bc_case_lookup_event (case_, to) == NULL ||
-      g_strcmp0 (from, to) == 0)
-    {
-      g_set_error (error, BC_CASE_ERROR, BC_CASE_ERROR_INVALID,
-                   _("A link joins two different events of the case"));
-      return NULL;
-    }
-
-  link = bc_link_new (from, to, type);
-  command = bc_insert_command_new ("links", NULL, -1, G_OBJECT (link));
-  bc_command_set_label (command, _("Add link"));
-  if (!bc_history_perform (bc_case_get_history (case_), command, error))
-    return NULL;
-  return link;
 }
 
 /**

@@ -4,37 +4,22 @@
 #include <adwaita.h>
 
 #include "bc-case.h"
+#include "bc-edit.h"
 
 G_BEGIN_DECLS
 
-/* What the inspector and the outline share to create items: fresh ids,
- * the checks the case format asks for, the labels of its choices, and
- * pickers that create a transfer or a link from an event. */
+/* What the inspector and the outline share: the labels of the choices of
+ * the case format, and pickers that create a transfer or a link from an
+ * event (through the domain edits of bc-edit.h). */
 
 /* Called with what a picker created. */
 typedef void (*BcEditingCreated) (GObject  *created,
                                   gpointer  user_data);
 
-char        *bc_editing_fresh_id             (BcCase           *case_,
-                                              const char       *prefix);
-char        *bc_editing_check_id             (BcCase           *case_,
-                                              gpointer          owner,
-                                              const char       *text);
 GListModel  *bc_editing_enum_labels          (GType             enum_type);
 const char  *bc_editing_enum_label           (GType             enum_type,
                                               int               value);
 void         bc_editing_show_meanings        (AdwComboRow      *row);
-
-BcTransfer  *bc_editing_add_transfer         (BcCase           *case_,
-                                              BcEvent          *from,
-                                              BcEvent          *to,
-                                              BcMechanism       mechanism,
-                                              GError          **error);
-BcLink      *bc_editing_add_link             (BcCase           *case_,
-                                              const char       *from,
-                                              const char       *to,
-                                              BcLinkType        type,
-                                              GError          **error);
 
 GtkWidget   *bc_editing_transfer_picker_new  (BcCase           *case_,
                                               BcEvent          *from,

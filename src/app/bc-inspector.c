@@ -13,6 +13,7 @@
 #include "bc-inspector-private.h"
 #include "bc-item-picker.h"
 #include "bc-preferences-window.h"
+#include "bc-rules.h"
 
 struct _BcInspector
 {
@@ -78,14 +79,6 @@ current_case (BcInspector *self)
   if (self->item != NULL)
     return bc_item_get_case (self->item);
   return self->details;
-}
-
-static BcHistory *
-current_history (BcInspector *self)
-{
-  BcCase *case_ = current_case (self);
-
-  return case_ ? bc_case_get_history (case_) : NULL;
 }
 
 static char *
@@ -240,10 +233,7 @@ link_clicked (GtkButton   *button,
 static gboolean
 is_web_link (const char *url)
 {
-  g_autofree char *scheme = url ? g_uri_parse_scheme (url) : NULL;
-
-  return scheme != NULL &&
-         (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0);
+  return url != NULL && *url != '\0' && bc_rules_check_url (url, NULL);
 }
 
 /* Only http and https links get a button: a case file must not be able
@@ -356,19 +346,37 @@ get_date (GObject    *object,
   return date;
 }
 
-/* @first must not come after @last; either may be unset. */
-static char *
-check_order (BcDate      first,
-             BcDate      last,
-             const char *message)
+/* The value a field's text stands for: a date, or a string (empty text
+ * is no value). FALSE with a message when the text is not a date. */
+static gboolean
+value_from_text (GObject     *object,
+                 const char  *property,
+                 const char  *text,
+                 GValue      *value,
+                 char       **message)
 {
-  if (bc_date_is_set (first) && bc_date_is_set (last) && bc_date_compare (last, first) < 0)
-    return g_strdup (message);
-  return NULL;
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
+
+  g_return_val_if_fail (pspec != NULL, FALSE);
+
+  if (G_PARAM_SPEC_VALUE_TYPE (pspec) == BC_TYPE_DATE)
+    {
+      BcDate date;
+
+      if (!parse_optional_date (text, &date, message))
+        return FALSE;
+      g_value_init (value, BC_TYPE_DATE);
+      g_value_set_boxed (value, bc_date_is_set (date) ? &date : NULL);
+      return TRUE;
+    }
+
+  g_value_init (value, G_TYPE_STRING);
+  g_value_set_string (value, *text != '\0' ? text : NULL);
+  return TRUE;
 }
 
-/* Refuses what the case file could not hold, with a message for the
- * field; NULL when @text is fine. */
+/* Refuses what the case file could not hold, with the rules of the core
+ * and their message for the field; NULL when @text is fine. */
 static char *
 validate_field (BcInspector *self,
                 GtkWidget   *row,
@@ -376,61 +384,18 @@ validate_field (BcInspector *self,
 {
   GObject *object = row_target (self, row);
   const char *property = g_object_get_data (G_OBJECT (row), "bc-property");
-  BcCase *case_ = current_case (self);
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
   char *message = NULL;
-  BcDate date;
 
-  if (g_str_equal (property, "id"))
-    return bc_editing_check_id (case_, object, text);
-
-  if (g_str_equal (property, "title") || g_str_equal (property, "name") ||
-      g_str_equal (property, "citation"))
-    return *text == '\0' ? g_strdup (_("This cannot be empty")) : NULL;
-
-  if (g_str_equal (property, "url"))
-    {
-      if (*text != '\0' && !is_web_link (text))
-        return g_strdup (_("A web address starts with http:// or https://"));
-      return NULL;
-    }
-
-  if (g_str_equal (property, "date") && *text == '\0')
-    return g_strdup (_("An event needs a date"));
-
-  if (g_str_equal (property, "date") || g_str_equal (property, "end") ||
-      g_str_equal (property, "disclosed") || g_str_equal (property, "period-start") ||
-      g_str_equal (property, "period-end"))
-    {
-      if (!parse_optional_date (text, &date, &message))
-        return message;
-
-      if (g_str_equal (property, "date"))
-        return check_order (date, get_date (object, "end"), _("The date is after the end"));
-      if (g_str_equal (property, "end"))
-        return check_order (get_date (object, "date"), date, _("The end is before the date"));
-      if (g_str_equal (property, "period-start"))
-        return check_order (date, get_date (object, "period-end"), _("The start is after the end"));
-      if (g_str_equal (property, "period-end"))
-        return check_order (get_date (object, "period-start"), date, _("The end is before the start"));
-      return NULL;
-    }
-
-  if (BC_IS_TRANSFER (object) && (g_str_equal (property, "from") || g_str_equal (property, "to")))
-    {
-      BcTransfer *transfer = BC_TRANSFER (object);
-      BcEvent *end = bc_case_lookup_event (case_, text);
-      BcEvent *other = bc_case_lookup_event (case_, g_str_equal (property, "from")
-                                                      ? bc_transfer_get_to (transfer)
-                                                      : bc_transfer_get_from (transfer));
-
-      if (end == NULL)
-        return g_strdup_printf (_("No event “%s” in this case"), text);
-      if (other != NULL && bc_event_get_track (end) == bc_event_get_track (other))
-        return g_strdup_printf (_("A transfer goes between tracks: both ends are on %s"),
-                                bc_track_get_label (bc_event_get_track (end)));
-      return NULL;
-    }
-
+  /* Fields of lists (authors) are checked by their own commit. */
+  if (pspec == NULL || (pspec->value_type != G_TYPE_STRING && pspec->value_type != BC_TYPE_DATE))
+    return NULL;
+  if (!value_from_text (object, property, text, &value, &message))
+    return message;
+  if (!bc_rules_check_value (current_case (self), object, property, &value, &error))
+    return g_strdup (error->message);
   return NULL;
 }
 
@@ -520,7 +485,7 @@ perform_set (BcInspector  *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!bc_history_set (current_history (self), object, property, value, &error) && row != NULL)
+  if (!bc_edit_set (current_case (self), object, property, value, &error) && row != NULL)
     show_field_error (row, error->message);
 }
 
@@ -534,32 +499,19 @@ commit_property (BcInspector *self,
   GObject *object = row_target (self, row);
   const char *property = g_object_get_data (G_OBJECT (row), "bc-property");
   g_auto(GValue) value = G_VALUE_INIT;
-  GParamSpec *pspec;
+  g_auto(GValue) current = G_VALUE_INIT;
+  g_autofree char *message = NULL;
 
-  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
-  g_return_if_fail (pspec != NULL);
-
-  if (G_PARAM_SPEC_VALUE_TYPE (pspec) == BC_TYPE_DATE)
-    {
-      BcDate date = BC_DATE_UNSET;
-
-      if (*text != '\0')
-        bc_date_parse (text, &date, NULL);
-      if (bc_date_equal (get_date (object, property), date))
-        return;
-      g_value_init (&value, BC_TYPE_DATE);
-      g_value_set_boxed (&value, bc_date_is_set (date) ? &date : NULL);
-    }
-  else
-    {
-      g_autofree char *current = NULL;
-
-      g_object_get (object, property, &current, NULL);
-      if (g_strcmp0 (current ? current : "", text) == 0)
-        return;
-      g_value_init (&value, G_TYPE_STRING);
-      g_value_set_string (&value, *text != '\0' ? text : NULL);
-    }
+  if (!value_from_text (object, property, text, &value, &message))
+    return;
+  g_value_init (&current, G_VALUE_TYPE (&value));
+  g_object_get_property (object, property, &current);
+  if (G_VALUE_HOLDS (&value, BC_TYPE_DATE)
+      ? bc_date_equal (get_date (object, property), g_value_get_boxed (&value)
+                                                     ? *(BcDate *) g_value_get_boxed (&value)
+                                                     : BC_DATE_UNSET)
+      : g_strcmp0 (g_value_get_string (&current) ? g_value_get_string (&current) : "", text) == 0)
+    return;
 
   perform_set (self, row, object, property, &value);
 }
@@ -731,7 +683,19 @@ choice_changed (AdwComboRow *row,
   if (enum_type == BC_TYPE_MECHANISM)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), bc_mechanism_get_meaning (value));
 
-  message = validate ? validate (self, GTK_WIDGET (row), value) : NULL;
+  if (validate != NULL)
+    message = validate (self, GTK_WIDGET (row), value);
+  else if (commit == NULL)
+    {
+      g_auto(GValue) next = G_VALUE_INIT;
+      g_autoptr(GError) error = NULL;
+
+      g_value_init (&next, enum_type);
+      g_value_set_enum (&next, value);
+      if (!bc_rules_check_value (current_case (self), row_target (self, GTK_WIDGET (row)),
+                                 g_object_get_data (G_OBJECT (row), "bc-property"), &next, &error))
+        message = g_strdup (error->message);
+    }
   show_field_error (GTK_WIDGET (row), message);
   if (message != NULL)
     return;
@@ -796,38 +760,6 @@ add_choice (BcInspector *self,
             int          value)
 {
   return add_choice_full (self, group, NULL, title, property, enum_type, value, NULL, NULL);
-}
-
-/* Moving an event to another track must not leave a transfer of its
- * own within one track. */
-static char *
-validate_event_track (BcInspector *self,
-                      GtkWidget   *row,
-                      int          value)
-{
-  BcCase *case_ = current_case (self);
-  const char *id = bc_item_get_id (self->item);
-  GListModel *transfers = bc_case_get_transfers (case_);
-
-  for (guint i = 0; i < g_list_model_get_n_items (transfers); i++)
-    {
-      g_autoptr(BcTransfer) transfer = g_list_model_get_item (transfers, i);
-      const char *other_id;
-      BcEvent *other;
-
-      if (g_strcmp0 (bc_transfer_get_from (transfer), id) == 0)
-        other_id = bc_transfer_get_to (transfer);
-      else if (g_strcmp0 (bc_transfer_get_to (transfer), id) == 0)
-        other_id = bc_transfer_get_from (transfer);
-      else
-        continue;
-
-      other = bc_case_lookup_event (case_, other_id);
-      if (other != NULL && (int) bc_event_get_track (other) == value)
-        return g_strdup_printf (_("The transfer “%s” would then stay within %s"),
-                                bc_transfer_get_title (transfer), bc_track_get_label (value));
-    }
-  return NULL;
 }
 
 /* Lists of actors: participants, carriers, member-of */
@@ -1035,6 +967,18 @@ set_source_refs (BcInspector *self,
   perform_set (self, row, object, "sources", &value);
 }
 
+static char *
+validate_pages (BcInspector *self,
+                GtkWidget   *row,
+                const char  *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!bc_rules_check_pages (text, &error))
+    return g_strdup (error->message);
+  return NULL;
+}
+
 static void
 commit_pages (BcInspector *self,
               GtkWidget   *row,
@@ -1121,34 +1065,19 @@ new_source_clicked (GtkButton   *button,
   AdwComboRow *kind = g_object_get_data (G_OBJECT (button), "bc-kind");
   GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER);
   g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (citation)));
-  BcCase *case_ = current_case (self);
-  BcHistory *history;
-  g_autofree char *id = NULL;
-  g_autoptr(BcSource) source = NULL;
-  g_autoptr(BcCommand) command = NULL;
   g_autoptr(GError) error = NULL;
 
   g_strstrip (text);
   if (!can_edit (self) || self->item == NULL || *text == '\0')
     return;
 
-  history = bc_case_get_history (case_);
-  id = bc_editing_fresh_id (case_, "source");
-  source = bc_source_new (id, enum_value_at (BC_TYPE_SOURCE_TYPE, adw_combo_row_get_selected (kind)), text);
-  command = bc_insert_command_new ("sources", NULL, -1, G_OBJECT (source));
-
   if (popover != NULL)
     gtk_popover_popdown (GTK_POPOVER (popover));
 
-  bc_history_begin_group (history, _("Add evidence"));
-  if (!bc_history_perform (history, command, &error))
-    {
-      bc_history_cancel_group (history);
-      g_warning ("%s", error->message);
-      return;
-    }
-  cite_source (self, id);
-  bc_history_end_group (history);
+  if (bc_edit_cite_new_source (current_case (self), G_OBJECT (self->item),
+                               enum_value_at (BC_TYPE_SOURCE_TYPE, adw_combo_row_get_selected (kind)),
+                               text, &error) == NULL)
+    g_warning ("%s", error->message);
 }
 
 /* Above the list of the case's sources: a new one, made on the spot. */
@@ -1231,7 +1160,7 @@ add_evidence (BcInspector *self,
       title = source != NULL
               ? g_strdup_printf (_("Pages in %s"), bc_source_get_citation (source))
               : g_strdup_printf (_("Pages in %s (not in this case)"), ref->ref);
-      row = add_entry_full (self, group, NULL, title, key, ref->pages, NULL, commit_pages);
+      row = add_entry_full (self, group, NULL, title, key, ref->pages, validate_pages, commit_pages);
       g_object_set_data (G_OBJECT (row), "bc-index", GUINT_TO_POINTER (i));
 
       if (source != NULL)
@@ -1296,6 +1225,7 @@ validate_position_date (BcInspector *self,
   const char *which = g_object_get_data (G_OBJECT (row), "bc-which");
   GPtrArray *positions = bc_actor_get_positions (BC_ACTOR (self->item));
   BcPosition *position = positions ? row_position (self, row, positions) : NULL;
+  g_autoptr(GError) error = NULL;
   char *message = NULL;
   BcDate date;
 
@@ -1303,9 +1233,11 @@ validate_position_date (BcInspector *self,
     return message;
   if (position == NULL)
     return NULL;
-  if (g_str_equal (which, "from"))
-    return check_order (date, position->to, _("The start is after the end"));
-  return check_order (position->from, date, _("The end is before the start"));
+  if (!bc_rules_check_range (BC_RANGE_POSITION,
+                             g_str_equal (which, "from") ? date : position->from,
+                             g_str_equal (which, "from") ? position->to : date, &error))
+    return g_strdup (error->message);
+  return NULL;
 }
 
 static void
@@ -1474,17 +1406,10 @@ delete_object_clicked (GtkButton   *button,
                        BcInspector *self)
 {
   GObject *object = g_object_get_data (G_OBJECT (button), "bc-object");
-  BcCase *case_ = current_case (self);
-  g_autoptr(BcCommand) command = NULL;
 
   if (!can_edit (self) || object == NULL)
     return;
-  command = bc_remove_command_new_for (case_, object);
-  if (command != NULL)
-    {
-      bc_command_set_label (command, _("Delete link"));
-      bc_history_perform (bc_case_get_history (case_), command, NULL);
-    }
+  bc_edit_delete (current_case (self), object, NULL);
 }
 
 static void
@@ -1610,17 +1535,10 @@ annotation_delete_clicked (GtkButton   *button,
                            BcInspector *self)
 {
   BcAnnotation *annotation = g_object_get_data (G_OBJECT (button), "bc-annotation");
-  BcCase *case_ = current_case (self);
-  g_autoptr(BcCommand) command = NULL;
 
-  if (case_ == NULL)
+  if (current_case (self) == NULL)
     return;
-  command = bc_remove_command_new_for (case_, G_OBJECT (annotation));
-  if (command != NULL)
-    {
-      bc_command_set_label (command, _("Delete annotation"));
-      bc_history_perform (bc_case_get_history (case_), command, NULL);
-    }
+  bc_edit_delete (current_case (self), G_OBJECT (annotation), NULL);
 }
 
 static void
@@ -1638,7 +1556,7 @@ annotation_applied (GtkWidget   *row,
 
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, text);
-  bc_history_set (bc_case_get_history (case_), G_OBJECT (annotation), "text", &value, NULL);
+  bc_edit_set (case_, G_OBJECT (annotation), "text", &value, NULL);
 }
 
 static void
@@ -1771,7 +1689,7 @@ show_event (BcInspector *self,
   add_entry (self, group, _("Title"), "title", bc_event_get_title (event));
   add_choice (self, group, _("Kind"), "event-type", BC_TYPE_EVENT_TYPE, bc_event_get_event_type (event));
   add_choice_full (self, group, NULL, _("Track"), "track", BC_TYPE_TRACK, bc_event_get_track (event),
-                   validate_event_track, NULL);
+                   NULL, NULL);
   add_date_entry (self, group, NULL, _("Date"), "date", bc_event_get_date (event));
   add_date_entry (self, group, NULL, _("End"), "end", bc_event_get_end (event));
   add_choice (self, group, _("Certainty of the date"), "certainty", BC_TYPE_CERTAINTY,
@@ -2018,150 +1936,6 @@ ensure_page (BcInspector *self)
 /* Deleting */
 
 static void
-remove_object (BcCase  *case_,
-               GObject *object)
-{
-  g_autoptr(BcCommand) command = bc_remove_command_new_for (case_, object);
-
-  if (command != NULL)
-    bc_history_perform (bc_case_get_history (case_), command, NULL);
-}
-
-static void
-drop_strv_reference (BcCase     *case_,
-                     GObject    *object,
-                     const char *property,
-                     const char *id)
-{
-  g_auto(GStrv) strv = NULL;
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  g_object_get (object, property, &strv, NULL);
-  if (strv_remove_value ((const char * const *) strv, id, &value))
-    bc_history_set (bc_case_get_history (case_), object, property, &value, NULL);
-}
-
-static void
-drop_source_references (BcCase     *case_,
-                        GObject    *object,
-                        const char *id)
-{
-  g_autoptr(GPtrArray) refs = NULL;
-  g_autoptr(GPtrArray) kept = bc_source_refs_new ();
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  g_object_get (object, "sources", &refs, NULL);
-  if (refs == NULL)
-    return;
-  for (guint i = 0; i < refs->len; i++)
-    {
-      BcSourceRef *ref = g_ptr_array_index (refs, i);
-
-      if (!g_str_equal (ref->ref, id))
-        g_ptr_array_add (kept, bc_source_ref_copy (ref));
-    }
-  if (kept->len == refs->len)
-    return;
-
-  g_value_init (&value, G_TYPE_PTR_ARRAY);
-  g_value_set_boxed (&value, kept);
-  bc_history_set (bc_case_get_history (case_), object, "sources", &value, NULL);
-}
-
-/* Collects the objects of @model for which @refers says TRUE: removing
- * while walking would shift the positions. */
-static GPtrArray *
-collect (GListModel *model,
-         gboolean  (*refers) (GObject *object, const char *id),
-         const char *id)
-{
-  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GObject) object = g_list_model_get_item (model, i);
-
-      if (refers (object, id))
-        g_ptr_array_add (found, g_steal_pointer (&object));
-    }
-  return found;
-}
-
-static gboolean
-link_refers (GObject    *object,
-             const char *id)
-{
-  return g_strcmp0 (bc_link_get_from (BC_LINK (object)), id) == 0 ||
-         g_strcmp0 (bc_link_get_to (BC_LINK (object)), id) == 0;
-}
-
-static gboolean
-transfer_refers (GObject    *object,
-                 const char *id)
-{
-  return g_strcmp0 (bc_transfer_get_from (BC_TRANSFER (object)), id) == 0 ||
-         g_strcmp0 (bc_transfer_get_to (BC_TRANSFER (object)), id) == 0;
-}
-
-static gboolean
-annotation_refers (GObject    *object,
-                   const char *id)
-{
-  return g_strcmp0 (bc_annotation_get_about (BC_ANNOTATION (object)), id) == 0;
-}
-
-static void
-remove_all (BcCase    *case_,
-            GPtrArray *objects)
-{
-  for (guint i = 0; i < objects->len; i++)
-    remove_object (case_, g_ptr_array_index (objects, i));
-}
-
-static void
-delete_item (BcCase *case_,
-             BcItem *item)
-{
-  g_autofree char *id = g_strdup (bc_item_get_id (item));
-  g_autoptr(GPtrArray) links = collect (bc_case_get_links (case_), link_refers, id);
-  g_autoptr(GPtrArray) notes = collect (bc_case_get_annotations (case_), annotation_refers, id);
-
-  remove_all (case_, links);
-  remove_all (case_, notes);
-
-  if (BC_IS_EVENT (item))
-    {
-      g_autoptr(GPtrArray) transfers = collect (bc_case_get_transfers (case_), transfer_refers, id);
-
-      for (guint i = 0; i < transfers->len; i++)
-        delete_item (case_, g_ptr_array_index (transfers, i));
-    }
-  else if (BC_IS_ACTOR (item) || BC_IS_SOURCE (item))
-    {
-      static const char * const sections[] = { "actors", "events", "transfers" };
-      GListModel *models[] = { bc_case_get_actors (case_), bc_case_get_events (case_),
-                               bc_case_get_transfers (case_) };
-
-      for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
-        for (guint i = 0; i < g_list_model_get_n_items (models[s]); i++)
-          {
-            g_autoptr(GObject) object = g_list_model_get_item (models[s], i);
-
-            if (BC_IS_SOURCE (item))
-              drop_source_references (case_, object, id);
-            else if (BC_IS_ACTOR (object))
-              drop_strv_reference (case_, object, "member-of", id);
-            else if (BC_IS_EVENT (object))
-              drop_strv_reference (case_, object, "participants", id);
-            else
-              drop_strv_reference (case_, object, "carriers", id);
-          }
-    }
-
-  remove_object (case_, G_OBJECT (item));
-}
-
-static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
@@ -2169,19 +1943,15 @@ delete_action (GtkWidget  *widget,
   BcInspector *self = BC_INSPECTOR (widget);
   g_autoptr(BcItem) item = self->item ? g_object_ref (self->item) : NULL;
   BcCase *case_ = item ? bc_item_get_case (item) : NULL;
-  BcHistory *history;
-  g_autofree char *label = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (case_ == NULL)
     return;
 
   /* The item and everything that refers to it go in one step, so that
    * nothing dangles and one undo brings all of it back. */
-  history = bc_case_get_history (case_);
-  label = g_strdup_printf (_("Delete “%s”"), item_name (item));
-  bc_history_begin_group (history, label);
-  delete_item (case_, item);
-  bc_history_end_group (history);
+  if (!bc_edit_delete (case_, G_OBJECT (item), &error))
+    g_warning ("%s", error->message);
 }
 
 /* Lets go of the item, to show the case's own details; the window
@@ -2544,33 +2314,13 @@ _bc_inspector_add_annotation (BcInspector *self,
 {
   g_autoptr(GSettings) settings = bc_preferences_window_lookup_settings ();
   g_autofree char *author = bc_preferences_window_dup_author_name (settings);
-  g_autoptr(BcAnnotation) annotation = NULL;
-  g_autoptr(BcCommand) command = NULL;
   BcCase *case_ = current_case (self);
-  const char *id;
 
   if (case_ == NULL)
     return FALSE;
 
-  if (author == NULL || *author == '\0')
-    {
-      g_free (author);
-      author = g_strdup (g_get_real_name ());
-    }
-
-  id = self->item ? bc_item_get_id (self->item) : NULL;
-  if (BC_IS_TRANSFER (self->item))
-    {
-      annotation = bc_annotation_new_now (author, NULL, text);
-      command = bc_insert_command_new ("annotations", id, -1, G_OBJECT (annotation));
-    }
-  else
-    {
-      annotation = bc_annotation_new_now (author, id, text);
-      command = bc_insert_command_new ("annotations", NULL, -1, G_OBJECT (annotation));
-    }
-  bc_command_set_label (command, _("Add annotation"));
-  return bc_history_perform (bc_case_get_history (case_), command, NULL);
+  return bc_edit_add_annotation (case_, self->item ? G_OBJECT (self->item) : G_OBJECT (case_),
+                                 author, text, NULL) != NULL;
 }
 
 /* The picker a button of the inspector pops up, made as popping it up

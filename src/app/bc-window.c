@@ -1406,10 +1406,8 @@ new_item_action (GtkWidget  *widget,
                  GVariant   *param)
 {
   BcWindow *self = BC_WINDOW (widget);
-  g_autoptr(BcItem) item = NULL;
-  g_autoptr(BcCommand) command = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
+  gpointer item;
 
   if (self->case_ == NULL)
     return;
@@ -1425,22 +1423,14 @@ new_item_action (GtkWidget  *widget,
           date = (BcDate) { g_date_time_get_year (now), g_date_time_get_month (now),
                             g_date_time_get_day_of_month (now) };
         }
-      id = bc_editing_fresh_id (self->case_, "event");
-      item = BC_ITEM (bc_event_new (id, BC_TRACK_1, BC_EVENT_MEETING, date, _("New event")));
+      item = bc_edit_add_event (self->case_, BC_TRACK_1, date, &error);
     }
   else if (g_str_equal (action_name, "win.new-actor"))
-    {
-      id = bc_editing_fresh_id (self->case_, "actor");
-      item = BC_ITEM (bc_actor_new (id, BC_TRACK_1, BC_ACTOR_PERSON, _("New actor")));
-    }
+    item = bc_edit_add_actor (self->case_, BC_TRACK_1, &error);
   else
-    {
-      id = bc_editing_fresh_id (self->case_, "source");
-      item = BC_ITEM (bc_source_new (id, BC_SOURCE_BOOK, _("New source")));
-    }
+    item = bc_edit_add_source (self->case_, BC_SOURCE_BOOK, NULL, &error);
 
-  command = bc_insert_command_new (bc_item_get_section (item), NULL, -1, G_OBJECT (item));
-  if (!bc_history_perform (self->history, command, &error))
+  if (item == NULL)
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return;

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "bc-date.h"
 
@@ -229,4 +230,140 @@ bc_date_from_julian (guint32         julian_day,
     date.day = g_date_get_day (&d);
 
   return date;
+}
+
+/* Date arithmetic, for moving events in time */
+
+static BcDate
+add_months (BcDate date,
+            int    months)
+{
+  int m = date.year * 12 + (MAX (date.month, 1) - 1) + months;
+  BcDate moved = date;
+
+  moved.year = (guint16) (m / 12);
+  if (date.month != 0)
+    moved.month = (guint8) (m % 12 + 1);
+  if (date.day != 0)
+    moved.day = (guint8) MIN (date.day, g_date_get_days_in_month (moved.month, moved.year));
+  return moved;
+}
+
+static gboolean
+in_range (BcDate date)
+{
+  return !bc_date_is_set (date) || (date.year >= 1000 && date.year <= 9999);
+}
+
+/**
+ * bc_date_add:
+ * @date: a date
+ * @steps: how many days, months or years, as @date is known, to move
+ * @moved: (out): @date moved by @steps of its own precision
+ *
+ * A day-precise date moves by days, a month by months, a year by years;
+ * a day past the end of a shorter month becomes its last day.
+ *
+ * Returns: %FALSE when the result would leave the years 1000 to 9999 or
+ *   @date is not set
+ */
+gboolean
+bc_date_add (BcDate  date,
+             int     steps,
+             BcDate *moved)
+{
+  gint64 day;
+
+  switch (bc_date_get_precision (date))
+    {
+    case BC_DATE_PRECISION_DAY:
+      day = (gint64) bc_date_get_first_day (date) + steps;
+      if (day < bc_date_get_first_day ((BcDate) { 1000, 1, 1 }) ||
+          day > bc_date_get_last_day ((BcDate) { 9999, 12, 31 }))
+        return FALSE;
+      *moved = bc_date_from_julian ((guint32) day, BC_DATE_PRECISION_DAY);
+      return TRUE;
+    case BC_DATE_PRECISION_MONTH:
+      if ((gint64) date.year * 12 + date.month - 1 + steps < 1000 * 12 ||
+          (gint64) date.year * 12 + date.month - 1 + steps > 9999 * 12 + 11)
+        return FALSE;
+      *moved = add_months (date, steps);
+      return TRUE;
+    case BC_DATE_PRECISION_YEAR:
+      if ((gint64) date.year + steps < 1000 || (gint64) date.year + steps > 9999)
+        return FALSE;
+      *moved = date;
+      moved->year = (guint16) (date.year + steps);
+      return TRUE;
+    case BC_DATE_PRECISION_NONE:
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * bc_date_snap:
+ * @date: a date
+ * @days: how far to move it, in days
+ *
+ * @date moved by @days, then rounded to its own precision: a date known
+ * to the month moves month by month, and lands in the month where its
+ * middle falls. Clamped to the years 1000 to 9999.
+ */
+BcDate
+bc_date_snap (BcDate date,
+              double days)
+{
+  static const BcDate first = { 1000, 1, 1 }, last = { 9999, 12, 31 };
+  double middle = (bc_date_get_first_day (date) + bc_date_get_last_day (date) + 1) / 2.0;
+  double day = floor (middle + days);
+
+  day = CLAMP (day, bc_date_get_first_day (first), bc_date_get_last_day (last));
+  return bc_date_from_julian ((guint32) day, bc_date_get_precision (date));
+}
+
+/**
+ * bc_date_shift_end:
+ * @old: where a range started
+ * @moved: where it starts now
+ * @end: where it ended, or unset
+ * @shifted: (out): the same span from @moved: as many days later or
+ *   earlier, or whole months or years when @old is known to the month or
+ *   year; unset when @end is
+ *
+ * Returns: %FALSE when the end would leave the years 1000 to 9999
+ */
+gboolean
+bc_date_shift_end (BcDate  old,
+                   BcDate  moved,
+                   BcDate  end,
+                   BcDate *shifted)
+{
+  int days = (int) bc_date_get_first_day (moved) - (int) bc_date_get_first_day (old);
+  int months;
+
+  *shifted = BC_DATE_UNSET;
+  if (!bc_date_is_set (end))
+    return TRUE;
+
+  if (bc_date_get_precision (old) == BC_DATE_PRECISION_DAY)
+    {
+      gint64 day = (gint64) bc_date_get_first_day (end) + days;
+
+      if (day < bc_date_get_first_day ((BcDate) { 1000, 1, 1 }) ||
+          day > bc_date_get_last_day ((BcDate) { 9999, 12, 31 }))
+        return FALSE;
+      *shifted = bc_date_from_julian ((guint32) day, bc_date_get_precision (end));
+      return TRUE;
+    }
+
+  months = (moved.year * 12 + MAX (moved.month, 1)) - (old.year * 12 + MAX (old.month, 1));
+  if (bc_date_get_precision (end) == BC_DATE_PRECISION_YEAR)
+    {
+      *shifted = end;
+      shifted->year = (guint16) (end.year + (months >= 0 ? months + 6 : months - 6) / 12);
+    }
+  else
+    *shifted = add_months (end, months);
+  return in_range (*shifted);
 }

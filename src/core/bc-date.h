@@ -62,5 +62,14 @@ gboolean        bc_date_equal          (BcDate        a,
                                         BcDate        b);
 BcDate          bc_date_from_julian    (guint32       julian_day,
                                         BcDatePrecision precision);
+gboolean        bc_date_add            (BcDate        date,
+                                        int           steps,
+                                        BcDate       *moved);
+BcDate          bc_date_snap           (BcDate        date,
+                                        double        days);
+gboolean        bc_date_shift_end      (BcDate        old,
+                                        BcDate        moved,
+                                        BcDate        end,
+                                        BcDate       *shifted);
 
 G_END_DECLS

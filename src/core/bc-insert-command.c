@@ -7,6 +7,7 @@
 
 #include "bc-case-private.h"
 #include "bc-insert-command.h"
+#include "bc-rules.h"
 
 /* BcInsertCommand: add an object to a list of the case. */
 struct _BcInsertCommand
@@ -32,6 +33,10 @@ bc_insert_command_apply (BcCommand  *command,
   guint n;
 
   if (store == NULL)
+    return FALSE;
+
+  /* Nothing the reader would refuse. */
+  if (!bc_rules_check_object (target, self->object, error))
     return FALSE;
 
   n = g_list_model_get_n_items (G_LIST_MODEL (store));

@@ -13,6 +13,7 @@
 #include "bc-event-private.h"
 #include "bc-history.h"
 #include "bc-reader.h"
+#include "bc-rules.h"
 #include "bc-transfer-private.h"
 
 #define SCHEMA_RESOURCE "/io/github/backchannel/Backchannel/schema/case.rng"
@@ -727,19 +728,6 @@ is (xmlNode    *node,
          strcmp ((const char *) node->name, name) == 0;
 }
 
-static gboolean
-valid_id (const char *id)
-{
-  gsize n = 0;
-
-  if (id == NULL || !g_ascii_isalpha (id[0]))
-    return FALSE;
-  for (const char *p = id; *p; p++, n++)
-    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_' && *p != '.')
-      return FALSE;
-  return n <= 64;
-}
-
 static char *
 required (Reader     *r,
           xmlNode    *node,
@@ -760,11 +748,11 @@ declare_id (Reader     *r,
 {
   guint first;
 
-  if (!valid_id (id))
+  g_autoptr(GError) error = NULL;
+
+  if (!bc_rules_check_id (id, &error))
     {
-      error_at (r, node, "id", NULL,
-                _("“%s” is not a valid id: use letters, digits, “-”, “_” and “.”, "
-                  "start with a letter, at most 64 characters"), id);
+      error_at (r, node, "id", NULL, "%s", error->message);
       return;
     }
 
@@ -850,24 +838,17 @@ read_date (Reader     *r,
 }
 
 static void
-check_range (Reader     *r,
-             xmlNode    *node,
-             const char *start_name,
-             BcDate      start,
-             const char *end_name,
-             BcDate      end)
+check_range (Reader      *r,
+             xmlNode     *node,
+             BcRangeKind  kind,
+             const char  *end_name,
+             BcDate       start,
+             BcDate       end)
 {
-  if (!bc_date_is_set (start) || !bc_date_is_set (end))
-    return;
+  g_autoptr(GError) error = NULL;
 
-  if (bc_date_get_last_day (end) < bc_date_get_first_day (start))
-    {
-      g_autofree char *s = bc_date_to_string (start);
-      g_autofree char *e = bc_date_to_string (end);
-
-      error_at (r, node, end_name, NULL, _("The %s (%s) is before the %s (%s)"),
-                end_name, e, start_name, s);
-    }
+  if (!bc_rules_check_range (kind, start, end, &error))
+    error_at (r, node, end_name, NULL, "%s", error->message);
 }
 
 static GPtrArray *
@@ -955,17 +936,10 @@ read_annotation (Reader     *r,
   g_autofree char *created = required (r, node, "created");
   g_autofree char *about = case_level ? attr (node, "about") : NULL;
   g_autofree char *text = text_of (node);
+  g_autoptr(GError) error = NULL;
 
-  if (created != NULL)
-    {
-      g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (created, NULL);
-      gsize n = strlen (created);
-
-      if (time == NULL || n == 0 || created[n - 1] != 'Z' || created[10] != 'T')
-        error_at (r, node, "created", NULL,
-                  _("“%s” is not a time in UTC as RFC 3339 writes it, such as 2026-11-24T10:00:00Z"),
-                  created);
-    }
+  if (created != NULL && !bc_rules_check_created (created, &error))
+    error_at (r, node, "created", NULL, "%s", error->message);
 
   if (!case_level && xmlHasProp (node, (const xmlChar *) "about") != NULL)
     error_at (r, node, "about", NULL,
@@ -1008,7 +982,7 @@ read_actor (Reader  *r,
         read_enum (r, c, "track", BC_TYPE_TRACK, TRUE, &ptrack);
         read_date (r, c, "from", FALSE, &from);
         read_date (r, c, "to", FALSE, &to);
-        check_range (r, c, "from", from, "to", to);
+        check_range (r, c, BC_RANGE_POSITION, "to", from, to);
 
         if (positions == NULL)
           positions = bc_positions_new ();
@@ -1051,7 +1025,7 @@ read_event (Reader  *r,
   read_enum (r, node, "type", BC_TYPE_EVENT_TYPE, TRUE, &type);
   read_date (r, node, "date", TRUE, &date);
   read_date (r, node, "end", FALSE, &end);
-  check_range (r, node, "date", date, "end", end);
+  check_range (r, node, BC_RANGE_EVENT, "end", date, end);
   has_certainty = read_enum (r, node, "certainty", BC_TYPE_CERTAINTY, FALSE, &certainty);
   read_date (r, node, "disclosed", FALSE, &disclosed);
   participants = read_refs (r, node->children, "participant", REF_ACTOR);
@@ -1152,6 +1126,7 @@ read_source (Reader  *r,
   g_autofree char *citation = child_text (node, "citation");
   g_autofree char *url = child_text (node, "url");
   xmlNode *url_node = NULL;
+  g_autoptr(GError) url_error = NULL;
   BcSource *source;
 
   if (id != NULL)
@@ -1162,17 +1137,8 @@ read_source (Reader  *r,
     if (is (c, "url"))
       url_node = c;
 
-  if (url != NULL)
-    {
-      g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-      const char *scheme = uri ? g_uri_get_scheme (uri) : NULL;
-
-      if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0' ||
-          (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0))
-        error_at (r, url_node, NULL, NULL,
-                  _("“%s” is not a web address; a source’s URL must start with http:// or https://"),
-                  url);
-    }
+  if (url != NULL && !bc_rules_check_url (url, &url_error))
+    error_at (r, url_node, NULL, NULL, "%s", url_error->message);
 
   if (id == NULL)
     return;
@@ -1194,7 +1160,7 @@ read_case_field (Reader  *r,
 
       read_date (r, node, "start", FALSE, &start);
       read_date (r, node, "end", FALSE, &end);
-      check_range (r, node, "start", start, "end", end);
+      check_range (r, node, BC_RANGE_PERIOD, "end", start, end);
       g_object_set (r->result,
                     "period-start", bc_date_is_set (start) ? &start : NULL,
                     "period-end", bc_date_is_set (end) ? &end : NULL,
@@ -1247,43 +1213,35 @@ read_item (Reader  *r,
   /* Anything else is reported by the schema. */
 }
 
-/* Checks that need every id of the file. */
+/* Checks that need every id of the file, with the rules the commands
+ * use, on the case as read: every item whose id was read is in it. */
 static void
 check_references (Reader *r)
 {
-  static const char * const kind_names[] = { N_("an actor"), N_("an event"), N_("a source"), NULL };
-
   for (guint i = 0; i < r->refs->len; i++)
     {
       PendingRef *ref = &g_array_index (r->refs, PendingRef, i);
-      gpointer found_kind;
+      GType kind = ref->kind == REF_ACTOR ? BC_TYPE_ACTOR
+                   : ref->kind == REF_EVENT ? BC_TYPE_EVENT
+                   : ref->kind == REF_SOURCE ? BC_TYPE_SOURCE
+                   : BC_TYPE_ITEM;
+      g_autoptr(GError) error = NULL;
       guint line, column;
 
-      if (!g_hash_table_lookup_extended (r->kinds, ref->id, NULL, &found_kind))
-        {
-          locate (r, ref->line, ref->element, ref->attribute, &line, &column);
-          if (ref->kind == REF_ANY)
-            {
-              g_autofree char *message =
-                g_strdup_printf (_("“%s” does not name anything in this case"), ref->id);
-              add_diagnostic_anchored (r, FALSE, ref->line, line, column, message);
-            }
-          else
-            {
-              g_autofree char *message =
-                g_strdup_printf (_("“%s” does not name anything in this case; <%s %s> must name %s"),
-                                 ref->id, ref->element, ref->attribute, _(kind_names[ref->kind]));
-              add_diagnostic_anchored (r, FALSE, ref->line, line, column, message);
-            }
-        }
-      else if (ref->kind != REF_ANY && GPOINTER_TO_UINT (found_kind) != ref->kind)
-        {
-          g_autofree char *message =
-            g_strdup_printf (_("“%s” is not %s; <%s %s> must name %s"), ref->id,
-                             _(kind_names[ref->kind]), ref->element, ref->attribute,
-                             _(kind_names[ref->kind]));
+      /* An id declared twice, or on an element read with errors, still
+       * names something. */
+      if (bc_case_lookup (r->result, ref->id) == NULL && g_hash_table_contains (r->kinds, ref->id))
+        continue;
+      if (bc_rules_check_reference (r->result, ref->id, kind, &error))
+        continue;
 
-          locate (r, ref->line, ref->element, ref->attribute, &line, &column);
+      locate (r, ref->line, ref->element, ref->attribute, &line, &column);
+      if (ref->kind == REF_ANY)
+        add_diagnostic_anchored (r, FALSE, ref->line, line, column, error->message);
+      else
+        {
+          g_autofree char *message = g_strdup_printf ("<%s %s>: %s", ref->element, ref->attribute,
+                                                      error->message);
           add_diagnostic_anchored (r, FALSE, ref->line, line, column, message);
         }
     }
@@ -1293,22 +1251,21 @@ check_references (Reader *r)
       PendingTransfer *t = &g_array_index (r->transfers, PendingTransfer, i);
       BcEvent *from = bc_case_lookup_event (r->result, t->from);
       BcEvent *to = bc_case_lookup_event (r->result, t->to);
+      g_autoptr(GError) error = NULL;
 
       /* An event whose track could not be read has none to compare. */
       if (g_hash_table_contains (r->bad_tracks, t->from) ||
           g_hash_table_contains (r->bad_tracks, t->to))
         continue;
 
-      if (from != NULL && to != NULL && bc_event_get_track (from) == bc_event_get_track (to))
+      if (from != NULL && to != NULL &&
+          !bc_rules_check_crossing (t->id ? t->id : "", bc_event_get_track (from),
+                                    bc_event_get_track (to), &error))
         {
-          g_autofree char *message =
-            g_strdup_printf (_("Transfer “%s” joins two events on %s; a transfer must cross "
-                               "from one track to another"),
-                             t->id ? t->id : "", bc_track_get_label (bc_event_get_track (from)));
           guint line, column;
 
           locate (r, t->line, "transfer", "to", &line, &column);
-          add_diagnostic_anchored (r, FALSE, t->line, line, column, message);
+          add_diagnostic_anchored (r, FALSE, t->line, line, column, error->message);
         }
     }
 }
@@ -1434,10 +1391,10 @@ read_document (Reader *r)
 
           lang = xml_lang ? g_strdup ((const char *) xml_lang) : NULL;
           xmlFree (xml_lang);
-          if (id != NULL && !valid_id (id))
-            error_at (r, node, "id", NULL,
-                      _("“%s” is not a valid id: use letters, digits, “-”, “_” and “.”, "
-                        "start with a letter, at most 64 characters"), id);
+          g_autoptr(GError) error = NULL;
+
+          if (id != NULL && !bc_rules_check_id (id, &error))
+            error_at (r, node, "id", NULL, "%s", error->message);
           g_object_set (r->result, "id", id, "language", lang, NULL);
         }
       else if (depth == 1)

@@ -7,6 +7,7 @@
 
 #include "bc-case-private.h"
 #include "bc-remove-command.h"
+#include "bc-rules.h"
 
 /* BcRemoveCommand: take an object out of a list of the case. */
 struct _BcRemoveCommand
@@ -27,8 +28,24 @@ bc_remove_command_apply (BcCommand  *command,
                          GError    **error)
 {
   BcRemoveCommand *self = BC_REMOVE_COMMAND (command);
-  GObject *removed = _bc_case_remove (target, self->section, self->owner_id, self->position, error);
+  GListStore *store = _bc_case_get_store (target, self->section, self->owner_id, error);
+  g_autoptr(GObject) object = NULL;
+  GObject *removed;
 
+  if (store == NULL || self->position >= g_list_model_get_n_items (G_LIST_MODEL (store)))
+    {
+      if (store != NULL)
+        g_set_error (error, BC_CASE_ERROR, BC_CASE_ERROR_NOT_FOUND,
+                     _("There is nothing to remove at %u in the %s"), self->position, self->section);
+      return FALSE;
+    }
+
+  /* Nothing may be left naming what goes. */
+  object = g_list_model_get_item (G_LIST_MODEL (store), self->position);
+  if (!bc_rules_check_removable (target, object, error))
+    return FALSE;
+
+  removed = _bc_case_remove (target, self->section, self->owner_id, self->position, error);
   if (removed == NULL)
     return FALSE;
 

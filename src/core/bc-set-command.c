@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bc-case-private.h"
+#include "bc-rules.h"
 #include "bc-set-command.h"
 
 /* BcSetCommand: one property of one object. */
@@ -59,19 +60,9 @@ bc_set_command_apply (BcCommand  *command,
   if (object == NULL)
     return FALSE;
 
-  /* Ids are the keys of the case; a second item must not take one. */
-  if (BC_IS_ITEM (object) && g_strcmp0 (self->property, "id") == 0)
-    {
-      const char *id = g_value_get_string (&self->new_value);
-      BcItem *other = bc_case_lookup (target, id);
-
-      if (id == NULL || (other != NULL && other != BC_ITEM (object)))
-        {
-          g_set_error (error, BC_CASE_ERROR, BC_CASE_ERROR_DUPLICATE_ID,
-                       _("The id “%s” is already used in this case"), id ? id : "");
-          return FALSE;
-        }
-    }
+  /* Nothing the reader would refuse. */
+  if (!bc_rules_check_value (target, object, self->property, &self->new_value, error))
+    return FALSE;
 
   g_value_unset (&self->old_value);
   g_value_init (&self->old_value, pspec->value_type);
