@@ -146,10 +146,12 @@ gboolean
 bc_rules_check_id (const char  *id,
                    GError     **error)
 {
+  gsize n = 0;
+  gboolean ok;
+
   if (id == NULL || *id == '\0')
     return invalid (error, _("An id is required"));
-  gsize n = 0;
-  gboolean ok = g_ascii_isalpha (*id);
+  ok = g_ascii_isalpha (*id);
 
   for (const char *p = id; ok && *p != '\0'; p++, n++)
     ok = g_ascii_isalnum (*p) || *p == '-' || *p == '_' || *p == '.';
@@ -353,6 +355,38 @@ bc_rules_check_pages (const char  *pages,
   return TRUE;
 }
 
+/**
+ * bc_rules_check_language:
+ * @language: (nullable): the case's language, as xml:lang writes it
+ * @error: why it is not a language tag
+ *
+ * A language tag such as "en" or "pt-BR" (the schema's xsd:language).
+ */
+gboolean
+bc_rules_check_language (const char  *language,
+                         GError     **error)
+{
+  if (language == NULL ||
+      g_regex_match_simple ("^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$", language, 0, 0))
+    return TRUE;
+  return invalid (error, _("“%s” is not a language tag such as “en” or “pt-BR”"), language);
+}
+
+/**
+ * bc_rules_check_license:
+ * @license: (nullable): an SPDX licence expression
+ * @error: why it is not one
+ */
+gboolean
+bc_rules_check_license (const char  *license,
+                        GError     **error)
+{
+  if (license == NULL ||
+      g_regex_match_simple ("^[A-Za-z0-9.+-]+( (AND|OR|WITH) [A-Za-z0-9.+-]+)*$", license, 0, 0))
+    return TRUE;
+  return invalid (error, _("“%s” is not an SPDX licence identifier such as “CC-BY-4.0”"), license);
+}
+
 gboolean
 bc_rules_check_crossing (const char  *transfer_id,
                          BcTrack      from_track,
@@ -483,6 +517,10 @@ bc_rules_check_value (BcCase        *case_,
 
   if (BC_IS_CASE (object))
     {
+      if (g_str_equal (property, "language"))
+        return bc_rules_check_language (g_value_get_string (value), error);
+      if (g_str_equal (property, "license"))
+        return bc_rules_check_license (g_value_get_string (value), error);
       if (g_str_equal (property, "period-start"))
         return bc_rules_check_range (BC_RANGE_PERIOD, date_of (value),
                                      bc_case_get_period_end (case_), error);

@@ -37,6 +37,10 @@ gboolean bc_rules_check_created     (const char   *created,
                                      GError      **error);
 gboolean bc_rules_check_pages       (const char   *pages,
                                      GError      **error);
+gboolean bc_rules_check_language    (const char   *language,
+                                     GError      **error);
+gboolean bc_rules_check_license     (const char   *license,
+                                     GError      **error);
 gboolean bc_rules_check_crossing    (const char   *transfer_id,
                                      BcTrack       from_track,
                                      BcTrack       to_track,

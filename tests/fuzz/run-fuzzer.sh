@@ -1,9 +1,11 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Fuzzes the case reader with libFuzzer under AddressSanitizer.
+# Fuzzes the case reader, or the history, with libFuzzer under
+# AddressSanitizer.
 #
 #   tests/fuzz/run-fuzzer.sh [SECONDS] [LIBFUZZER-OPTION…]
+#   FUZZ_TARGET=history tests/fuzz/run-fuzzer.sh [SECONDS] …
 #
 # Sets up a separate clang build directory (BUILD_DIR, by default
 # build-fuzz beside the sources) the first time, builds only the fuzz
@@ -27,22 +29,30 @@ if [ ! -f "$build/build.ninja" ]; then
     -Db_sanitize=address -Db_lundef=false -Dfuzzing=enabled \
     -Dc_args=-fsanitize=fuzzer-no-link
 fi
-ninja -C "$build" tests/fuzz/fuzz-reader
+target=${FUZZ_TARGET:-reader}
+case $target in
+  reader|history) ;;
+  *) echo "FUZZ_TARGET is reader or history, not $target" >&2; exit 2 ;;
+esac
+ninja -C "$build" "tests/fuzz/fuzz-$target"
 
-seeds=$build/fuzz/seeds
-corpus=$build/fuzz/corpus
-artifacts=$build/fuzz/artifacts
+seeds=$build/fuzz/seeds-$target
+corpus=$build/fuzz/corpus-$target
+artifacts=$build/fuzz/artifacts-$target
 rm -rf "$seeds"
 mkdir -p "$seeds" "$corpus" "$artifacts"
-for f in "$src"/data/cases/*.bcase "$src"/tests/reader/data/*/*.bcase; do
+# The history's inputs are choices, not files: it starts from nothing.
+[ "$target" = history ] || for f in "$src"/data/cases/*.bcase "$src"/tests/reader/data/*/*.bcase; do
   [ -f "$f" ] || continue
   dir=$(basename "$(dirname "$f")")
   cp "$f" "$seeds/$dir-$(basename "$f")"
 done
 
 cd "$build/fuzz"
-exec "$build/tests/fuzz/fuzz-reader" \
-  -dict="$here/reader.dict" \
+dict=
+[ "$target" = reader ] && dict="-dict=$here/reader.dict"
+exec "$build/tests/fuzz/fuzz-$target" \
+  ${dict:+"$dict"} \
   -max_total_time="$seconds" \
   -rss_limit_mb=2048 \
   -timeout=10 \
