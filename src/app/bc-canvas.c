@@ -158,53 +158,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* Auxiliary functions */
 
-/* The tracks that have a dated event in @kase, as a mask. */
-static guint
-tracks_with_events (BcCase *kase)
-{
-  GListModel *events = bc_case_get_events (kase);
-  guint mask = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
-    {
-      g_autoptr(BcEvent) event = g_list_model_get_item (events, i);
-
-      if (bc_event_get_first_day (event) != 0)
-        mask |= BC_TRACK_BIT (bc_event_get_track (event));
-    }
-  return mask;
-}
-
-/* A view "as known on" a date keeps the axis and the lanes of the whole
- * case: as the date moves, events appear in their places instead of the
- * picture stretching to fit what is known so far. */
-static void
-hold_frame (BcCase          *kase,
-            BcLayoutOptions *options)
-{
-  guint32 first, last;
-  guint present, wanted;
-
-  if (kase == NULL || !bc_date_is_set (options->known_on))
-    return;
-
-  if (options->first_day == 0 && options->last_day == 0 &&
-      bc_case_get_time_span (kase, &first, &last))
-    {
-      options->first_day = first;
-      options->last_day = last;
-    }
-
-  present = tracks_with_events (kase);
-  wanted = (options->tracks != 0 ? options->tracks : BC_ALL_TRACKS) & present;
-  /* A mask of 0 means every track: only narrow it when something is left. */
-  if (wanted != 0)
-    {
-      options->tracks = wanted;
-      options->show_empty_tracks = TRUE;
-    }
-}
-
 static void
 layout_changed (BcCanvas *self,
                 gboolean  refit)
@@ -279,7 +232,6 @@ ensure_layout (BcCanvas *self)
   if (self->case_ != NULL)
     {
       bc_canvas_get_layout_options (self, &options);
-      bc_canvas_frame_options (self->case_, &options);
       self->layout = bc_layout_new (self->case_, &options);
     }
   return self->layout;
@@ -2524,9 +2476,8 @@ bc_canvas_set_known_on (BcCanvas *self,
  * @options: (out caller-allocates): the options
  *
  * Fills @options with what the user chose to see: view, time scale,
- * tracks, highlight and date. Pass them through bc_canvas_frame_options()
- * before laying out, so that an export or a printout gives the picture
- * the canvas shows.
+ * tracks, highlight and date; the layout frames them (see bc_layout_new()),
+ * so that an export or a printout gives the picture the canvas shows.
  */
 void
 bc_canvas_get_layout_options (BcCanvas        *self,
@@ -2541,25 +2492,6 @@ bc_canvas_get_layout_options (BcCanvas        *self,
   options->tracks = self->tracks;
   options->highlight = self->highlight;
   options->known_on = self->known_on;
-}
-
-/**
- * bc_canvas_frame_options:
- * @kase: (nullable): the case to be laid out
- * @options: (inout): options from bc_canvas_get_layout_options()
- *
- * Completes @options as the canvas frames the picture: a view "as known
- * on" a date keeps the time axis and the lanes of the whole case, so that
- * the picture does not change shape as the date moves.
- */
-void
-bc_canvas_frame_options (BcCase          *kase,
-                         BcLayoutOptions *options)
-{
-  g_return_if_fail (kase == NULL || BC_IS_CASE (kase));
-  g_return_if_fail (options != NULL);
-
-  hold_frame (kase, options);
 }
 
 gboolean

@@ -43,7 +43,5 @@ void       bc_canvas_set_editable      (BcCanvas *self,
                                         gboolean  editable);
 void       bc_canvas_get_layout_options (BcCanvas        *self,
                                          BcLayoutOptions *options);
-void       bc_canvas_frame_options      (BcCase          *kase,
-                                         BcLayoutOptions *options);
 
 G_END_DECLS

@@ -335,7 +335,6 @@ _bc_export_dialog_get_options (BcExportDialog  *self,
       options->layout.tracks = self->shown.tracks;
       options->layout.highlight = self->shown.highlight;
     }
-  bc_canvas_frame_options (self->case_, &options->layout);
 
   options->theme = adw_combo_row_get_selected (self->theme_row) == 1 ? BC_THEME_DARK : BC_THEME_LIGHT;
   options->scale = gtk_spin_button_get_value (self->scale_spin);

@@ -96,8 +96,7 @@ bc_print_operation_init (BcPrintOperation *self)
 /**
  * bc_print_operation_new:
  * @case_: the case to print
- * @options: what to show, as from bc_canvas_get_layout_options() and
- *   bc_canvas_frame_options()
+ * @options: what to show, as from bc_canvas_get_layout_options()
  *
  * Returns: (transfer full): an operation that prints @case_ on one page,
  *   in landscape when the diagram is wider than it is tall

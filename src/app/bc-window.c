@@ -643,7 +643,6 @@ print_action (GtkWidget  *widget,
     return;
 
   bc_canvas_get_layout_options (self->canvas, &options);
-  bc_canvas_frame_options (self->case_, &options);
   self->print_operation = GTK_PRINT_OPERATION (bc_print_operation_new (self->case_, &options));
   if (self->print_settings != NULL)
     gtk_print_operation_set_print_settings (self->print_operation, self->print_settings);

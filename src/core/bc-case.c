@@ -55,6 +55,7 @@ enum {
 
 enum {
   ITEM_CHANGED,
+  CHANGED,
   N_SIGNALS
 };
 
@@ -175,6 +176,8 @@ on_object_notify (GObject    *object,
     }
 
   g_signal_emit (self, signals[ITEM_CHANGED], 0, object, pspec);
+  g_signal_emit (self, signals[CHANGED], g_quark_from_static_string (pspec->name),
+                 BC_CHANGE_FIELD, object, pspec->name);
 }
 
 /* GObject */
@@ -350,6 +353,26 @@ bc_case_class_init (BcCaseClass *klass)
    * case; the lists themselves say what was added and removed through
    * #GListModel::items-changed.
    */
+  /**
+   * BcCase::changed:
+   * @self: the case
+   * @kind: a #BcChangeKind
+   * @object: the case, or what in it was changed, added or removed
+   * @detail: the property that changed, or the section of what was added
+   *   or removed
+   *
+   * The one place to hear of every change to the case: a field of the
+   * case or of anything in it, or something added to or removed from a
+   * section (a transfer's own annotations included). The detail of the
+   * signal is @detail, so a view can listen to "changed::title" alone.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_INT, G_TYPE_OBJECT, G_TYPE_STRING);
+
   signals[ITEM_CHANGED] =
     g_signal_new ("item-changed",
                   G_TYPE_FROM_CLASS (klass),
@@ -962,6 +985,7 @@ _bc_case_insert (BcCase      *self,
   else
     g_list_store_insert (store, (guint) position, object);
 
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string (section), BC_CHANGE_ADDED, object, section);
   return TRUE;
 }
 
@@ -999,6 +1023,7 @@ _bc_case_remove (BcCase      *self,
     }
 
   g_list_store_remove (store, position);
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string (section), BC_CHANGE_REMOVED, object, section);
   return object;
 }
 

@@ -23,6 +23,23 @@ typedef enum
   BC_CASE_ERROR_NOT_FOUND,
 } BcCaseError;
 
+/**
+ * BcChangeKind:
+ * @BC_CHANGE_FIELD: a field of an object changed; the detail is its
+ *   property
+ * @BC_CHANGE_ADDED: an object came into a section; the detail is the
+ *   section ("events", "annotations"…)
+ * @BC_CHANGE_REMOVED: an object left a section
+ *
+ * What #BcCase::changed says changed.
+ */
+typedef enum
+{
+  BC_CHANGE_FIELD,
+  BC_CHANGE_ADDED,
+  BC_CHANGE_REMOVED,
+} BcChangeKind;
+
 /* A bit per track, for queries that take a set of tracks. */
 #define BC_TRACK_BIT(track) (1u << (track))
 #define BC_ALL_TRACKS       ((1u << BC_N_TRACKS) - 1)

@@ -1385,13 +1385,13 @@ read_document (Reader *r)
           g_autofree char *id = attr (node, "id");
           g_autofree char *lang = NULL;
           xmlChar *xml_lang = xmlNodeGetLang (node);
+          g_autoptr(GError) error = NULL;
 
           r->saw_root = TRUE;
           r->root_line = (guint) xmlGetLineNo (node);
 
           lang = xml_lang ? g_strdup ((const char *) xml_lang) : NULL;
           xmlFree (xml_lang);
-          g_autoptr(GError) error = NULL;
 
           if (id != NULL && !bc_rules_check_id (id, &error))
             error_at (r, node, "id", NULL, "%s", error->message);

@@ -38,6 +38,55 @@ bc_layout_options_init (BcLayoutOptions *options)
   options->highlight = -1;
 }
 
+/* The tracks that have a dated event in @kase, as a mask. */
+static guint
+tracks_with_events (BcCase *kase)
+{
+  GListModel *events = bc_case_get_events (kase);
+  guint mask = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(BcEvent) event = g_list_model_get_item (events, i);
+
+      if (bc_event_get_first_day (event) != 0)
+        mask |= BC_TRACK_BIT (bc_event_get_track (event));
+    }
+  return mask;
+}
+
+/* The framing rule, the same for the window, an export, a printout and
+ * the command line: a view "as known on" a date keeps the axis and the
+ * lanes of the whole case, so that as the date moves, events appear in
+ * their places instead of the picture stretching to fit what is known so
+ * far. */
+static void
+frame_options (BcCase          *kase,
+               BcLayoutOptions *options)
+{
+  guint32 first, last;
+  guint present, wanted;
+
+  if (!bc_date_is_set (options->known_on))
+    return;
+
+  if (options->first_day == 0 && options->last_day == 0 &&
+      bc_case_get_time_span (kase, &first, &last))
+    {
+      options->first_day = first;
+      options->last_day = last;
+    }
+
+  present = tracks_with_events (kase);
+  wanted = (options->tracks != 0 ? options->tracks : BC_ALL_TRACKS) & present;
+  /* A mask of 0 means every track: only narrow it when something is left. */
+  if (wanted != 0)
+    {
+      options->tracks = wanted;
+      options->show_empty_tracks = TRUE;
+    }
+}
+
 gboolean
 bc_rect_intersects (const BcRect *a,
                     const BcRect *b)
@@ -1281,6 +1330,7 @@ bc_layout_new (BcCase                *kase,
     self->options = *options;
   else
     bc_layout_options_init (&self->options);
+  frame_options (kase, &self->options);
 
   self->lanes = g_array_new (FALSE, TRUE, sizeof (BcLayoutLane));
   g_array_set_clear_func (self->lanes, clear_lane);

@@ -407,6 +407,66 @@ test_export_dialog_saves_svg (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The framing rule lives with the layout: Camp David "as known on"
+ * 1977-12-31 gives the same picture, byte for byte, from the Export
+ * dialog and from the command line (it used to give 3 lanes at 1400×619
+ * from one and 6 at 1400×827 from the other). */
+static void
+test_export_dialog_same_as_command_line (void)
+{
+  BcWindow *window = window_with_case ("camp-david");
+  BcTimeline *timeline = _bc_window_get_timeline (window);
+  const char *exe = g_getenv ("BACKCHANNEL_EXE");
+  g_autofree char *path = temp_path ("dialog.png");
+  g_autofree char *cli_path = NULL;
+  g_autofree char *out_arg = NULL;
+  g_autofree char *scale_arg = NULL;
+  g_autofree char *dialog_bytes = NULL;
+  g_autofree char *cli_bytes = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  BcExportDialog *dialog;
+  BcExportOptions options;
+  BcExportType type;
+  gsize dialog_length, cli_length;
+  int status;
+
+  if (exe == NULL)
+    {
+      g_test_skip ("BACKCHANNEL_EXE is not set");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+
+  type_date (timeline, "1977-12-31");
+  dialog = open_export_dialog (window);
+  adw_combo_row_set_selected (_bc_export_dialog_get_format_row (dialog), BC_EXPORT_PNG);
+  _bc_export_dialog_get_options (dialog, &type, &options);
+  g_assert_true (_bc_export_dialog_save_to (dialog, file));
+  g_assert_true (g_file_get_contents (path, &dialog_bytes, &dialog_length, NULL));
+
+  cli_path = g_strconcat (path, ".cli.png", NULL);
+  out_arg = g_strconcat ("--export=", cli_path, NULL);
+  scale_arg = g_strdup_printf ("--scale=%g", options.scale);
+  {
+    const char *argv[] = { exe, out_arg, "--as-known-on=1977-12-31", scale_arg, "--theme=light",
+                           "camp-david", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                 NULL, NULL, &status, &error));
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_file_get_contents (cli_path, &cli_bytes, &cli_length, NULL));
+
+  g_assert_cmpuint (dialog_length, ==, cli_length);
+  g_assert_true (memcmp (dialog_bytes, cli_bytes, dialog_length) == 0);
+
+  g_remove (cli_path);
+  remove_temp (path);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_export_dialog_formats (void)
 {
@@ -481,7 +541,6 @@ test_print_fits_one_page (void)
   guint pages = 0;
 
   bc_canvas_get_layout_options (canvas, &options);
-  bc_canvas_frame_options (bc_window_get_case (window), &options);
   operation = bc_print_operation_new (bc_window_get_case (window), &options);
   gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), path);
   g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
@@ -635,6 +694,7 @@ main (int    argc,
   g_test_add_func ("/ui/export/dialog-saves-a-valid-svg", test_export_dialog_saves_svg);
   g_test_add_func ("/ui/export/dialog-saves-png-and-pdf", test_export_dialog_formats);
   g_test_add_func ("/ui/export/dialog-shows-errors-and-stays-open", test_export_dialog_shows_errors);
+  g_test_add_func ("/ui/export/dialog-same-bytes-as-command-line", test_export_dialog_same_as_command_line);
   g_test_add_func ("/ui/print/one-page-fitted", test_print_fits_one_page);
   g_test_add_func ("/ui/window/fits-360-px", test_window_fits_360_px);
   g_test_add_func ("/ui/window/view-menu-follows-the-canvas", test_view_menu_follows_the_canvas);
