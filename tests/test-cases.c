@@ -7,10 +7,10 @@
 
 /* What the bundled cases promise students: see the issue on the three
  * historical cases. */
-#define MIN_EVENTS     20
-#define MIN_ACTORS     15
+#define MIN_EVENTS     45
+#define MIN_ACTORS     30
 #define MIN_TRACKS     4
-#define MIN_TRANSFERS  5
+#define MIN_TRANSFERS  10
 #define MIN_MECHANISMS 3
 
 static BcCase *

@@ -486,7 +486,7 @@ static const SetCase set_cases[] = {
   { "event/end", "oslo", "sarpsborg-1", "end", "1993-01-22",
     "date=\"1993-01-20\" end=\"1993-01-22\"", NULL },
   { "event/end-cleared", "oslo", "academic-rounds", "end", NULL, NULL,
-    "date=\"1993-02\" end=\"1993-05\"" },
+    "date=\"1993-02-11\" end=\"1993-02-12\"" },
   { "event/disclosed", "oslo", "sarpsborg-1", "disclosed", "1993-09",
     "date=\"1993-01-20\" disclosed=\"1993-09\"", NULL },
   { "event/disclosed-cleared", "oslo", "sarpsborg-1", "disclosed", NULL,

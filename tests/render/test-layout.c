@@ -64,8 +64,12 @@ test_labels_do_not_overlap (void)
                   g_error ("%s: labels of “%s” and “%s” overlap", bundled[n], a->text, b->text);
               }
           }
-        /* The bundled cases are small: every event keeps its label. */
-        g_assert_cmpuint (labelled, ==, l->events->len);
+        /* On the sequence scale every event of a bundled case keeps its
+         * label; on the proportional scale the densest months of the
+         * fuller cases fill a lane, and the layout drops labels there
+         * rather than let them overlap. */
+        if (scale == BC_TIME_SCALE_SEQUENCE)
+          g_assert_cmpuint (labelled, ==, l->events->len);
       }
 }
 

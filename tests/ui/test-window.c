@@ -63,7 +63,7 @@ test_open_oslo_fills_outline (void)
 
   g_assert_cmpuint (g_list_model_get_n_items (_bc_outline_get_model (outline, BC_OUTLINE_EVENTS)), ==,
                     g_list_model_get_n_items (bc_case_get_events (kase)));
-  g_assert_cmpuint (g_list_model_get_n_items (_bc_outline_get_model (outline, BC_OUTLINE_EVENTS)), ==, 32);
+  g_assert_cmpuint (g_list_model_get_n_items (_bc_outline_get_model (outline, BC_OUTLINE_EVENTS)), ==, 49);
   g_assert_cmpuint (g_list_model_get_n_items (_bc_outline_get_model (outline, BC_OUTLINE_ACTORS)), ==,
                     g_list_model_get_n_items (bc_case_get_actors (kase)));
   g_assert_cmpuint (g_list_model_get_n_items (_bc_outline_get_model (outline, BC_OUTLINE_TRANSFERS)), ==,
