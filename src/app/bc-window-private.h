@@ -7,7 +7,11 @@
 #include "bc-timeline.h"
 #include "bc-window.h"
 
+#include "bc-view-state.h"
+
 G_BEGIN_DECLS
+
+BcViewState *_bc_window_get_view_state (BcWindow *self);
 
 /* For the widget tests. */
 GtkListBox  *_bc_window_get_cases_list  (BcWindow *self);

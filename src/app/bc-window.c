@@ -18,6 +18,7 @@
 #include "bc-reader.h"
 #include "bc-recovery.h"
 #include "bc-timeline.h"
+#include "bc-view-state.h"
 #include "bc-window-private.h"
 #include "bc-writer.h"
 
@@ -38,6 +39,7 @@ struct _BcWindow
   BcCase           *case_;
   GFile            *file;
   BcItem           *selected_item;
+  BcViewState      *view_state;       /* what every view binds to */
   GtkRecentManager *recent_manager;
   GSettings        *settings;
   GtkWindow        *export_dialog;    /* unowned, until destroyed */
@@ -599,7 +601,7 @@ export_action (GtkWidget  *widget,
       return;
     }
 
-  bc_canvas_get_layout_options (self->canvas, &options);
+  bc_view_state_get_layout_options (self->view_state, &options);
   dialog = bc_export_dialog_new (GTK_WINDOW (self), self->case_, self->file, &options);
   g_signal_connect_object (dialog, "exported", G_CALLBACK (picture_exported), self, 0);
   /* Destroyed, not finalized: a file chooser may still hold it. */
@@ -1397,6 +1399,43 @@ bc_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (bc_window_parent_class)->close_request (window);
 }
 
+/* The view state */
+
+static void
+bind_view_state (BcWindow *self)
+{
+  static const struct { const char *name; gboolean canvas, timeline; } shared[] = {
+    { "view", TRUE, FALSE },
+    { "time-scale", TRUE, FALSE },
+    { "tracks", TRUE, TRUE },
+    { "highlight", TRUE, TRUE },
+    { "known-on", TRUE, TRUE },
+  };
+
+  self->view_state = bc_view_state_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (shared); i++)
+    {
+      if (shared[i].timeline)
+        g_object_bind_property (self->view_state, shared[i].name, self->timeline, shared[i].name,
+                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+      if (shared[i].canvas)
+        g_object_bind_property (self->view_state, shared[i].name, self->canvas, shared[i].name,
+                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+    }
+}
+
+/**
+ * _bc_window_get_view_state:
+ * @self: a window
+ *
+ * Returns: (transfer none): what the views of @self show
+ */
+BcViewState *
+_bc_window_get_view_state (BcWindow *self)
+{
+  return self->view_state;
+}
+
 /* New items */
 
 static void
@@ -1474,6 +1513,7 @@ show_case (BcWindow *self,
   self->discard_confirmed = FALSE;
   set_history (self, bc_case_get_history (loaded));
 
+  bc_view_state_set_case (self->view_state, loaded);
   bc_outline_set_case (self->outline, loaded);
   bc_canvas_set_case (self->canvas, loaded);
   bc_timeline_set_case (self->timeline, loaded);
@@ -1602,6 +1642,8 @@ static void
 bc_window_dispose (GObject *object)
 {
   BcWindow *self = BC_WINDOW (object);
+
+  g_clear_object (&self->view_state);
 
   if (self->recent_manager != NULL)
     g_signal_handlers_disconnect_by_func (self->recent_manager, recent_changed, self);
@@ -1826,10 +1868,8 @@ bc_window_init (BcWindow *self)
   g_signal_connect (self->canvas, "notify::view", G_CALLBACK (canvas_view_changed), self);
   g_signal_connect (self->canvas, "notify::time-scale", G_CALLBACK (canvas_time_scale_changed), self);
 
-  /* The timeline chooses what the canvas shows. */
-  g_object_bind_property (self->timeline, "known-on", self->canvas, "known-on", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->timeline, "tracks", self->canvas, "tracks", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->timeline, "highlight", self->canvas, "highlight", G_BINDING_SYNC_CREATE);
+  /* Every view binds to the one view state, instead of to each other. */
+  bind_view_state (self);
 
   g_signal_connect (self->outline, "notify::selected-item",
                     G_CALLBACK (outline_selection_changed), self);
@@ -2127,6 +2167,7 @@ bc_window_set_selected_item (BcWindow *self,
   if (!g_set_object (&self->selected_item, item))
     return;
 
+  bc_view_state_set_selection (self->view_state, item);
   bc_outline_set_selected_item (self->outline, item);
   bc_canvas_set_selected_item (self->canvas, item);
   bc_inspector_set_item (self->inspector, item);
