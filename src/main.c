@@ -43,7 +43,10 @@ main (int    argc,
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* build-aux/launch.sh points this at the translations compiled in the
+   * build folder, so that the program run from the source tree speaks
+   * Arabic or French as the installed one does. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("BACKCHANNEL_LOCALEDIR") ?: LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("backchannel");

@@ -1835,6 +1835,9 @@ on_history_notify (BcHistory  *h,
 {
   gboolean value;
 
+  /* The labels are followed in test_history_label_notifications(). */
+  if (pspec->value_type != G_TYPE_BOOLEAN)
+    return;
   g_object_get (h, pspec->name, &value, NULL);
   s->n_notify++;
 
@@ -1861,6 +1864,43 @@ assert_shadow (Shadow *s)
   g_assert_cmpint (s->can_undo, ==, bc_history_can_undo (s->h));
   g_assert_cmpint (s->can_redo, ==, bc_history_can_redo (s->h));
   g_assert_cmpint (s->modified, ==, bc_history_get_modified (s->h));
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *n)
+{
+  (*n)++;
+}
+
+/* A menu saying "Undo Move Event" hears of every new step, though
+ * can-undo stays TRUE. */
+static void
+test_history_label_notifications (void)
+{
+  g_autoptr(BcCase) c = open_case ("oslo");
+  BcHistory *h = bc_case_get_history (c);
+  g_autoptr(BcCommand) a = string_command ("sarpsborg-1", "title", "A");
+  g_autoptr(BcCommand) b = string_command ("larsen", "name", "B");
+  guint undo = 0, redo = 0;
+  g_autofree char *label = NULL;
+
+  g_signal_connect (h, "notify::undo-label", G_CALLBACK (count_notify), &undo);
+  g_signal_connect (h, "notify::redo-label", G_CALLBACK (count_notify), &redo);
+  bc_command_set_label (a, "Change Title");
+  bc_command_set_label (b, "Change Name");
+
+  g_assert_true (bc_history_perform (h, a, NULL));
+  g_assert_cmpuint (undo, ==, 1);
+  g_assert_true (bc_history_perform (h, b, NULL));
+  g_assert_cmpuint (undo, ==, 2);
+  g_object_get (h, "undo-label", &label, NULL);
+  g_assert_cmpstr (label, ==, "Change Name");
+  g_assert_true (bc_history_undo (h));
+  g_assert_cmpuint (undo, ==, 3);
+  g_assert_cmpuint (redo, ==, 1);
+  g_assert_cmpstr (bc_history_get_redo_label (h), ==, "Change Name");
 }
 
 static void
@@ -2052,6 +2092,7 @@ main (int    argc,
   g_test_add_func ("/core/commands/remove/refused-changes-nothing", test_remove_refused);
   g_test_add_func ("/core/commands/remove/transfer-keeps-annotations", test_remove_transfer_keeps_annotations);
 
+  g_test_add_func ("/core/commands/history/label-notifications", test_history_label_notifications);
   g_test_add_func ("/core/commands/group/applies-in-order-reverts-in-reverse", test_group_applies_in_order);
   g_test_add_func ("/core/commands/group/all-or-nothing", test_group_all_or_nothing);
   g_test_add_func ("/core/commands/group/nested-and-empty", test_group_nested_and_empty);

@@ -38,6 +38,7 @@ struct _BcOutline
   BcCase         *case_;
   BcItem         *selected_item;
   char           *needle;
+  GHashTable     *rows;          /* BcItem → its bound row, unowned */
   Section         sections[BC_OUTLINE_N_SECTIONS];
   gboolean        syncing;
   Creator         new_transfer;
@@ -256,12 +257,9 @@ setup_row (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *list_item,
-          gpointer                  user_data)
+fill_row (GtkWidget *box,
+          BcItem    *item)
 {
-  BcItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
   GtkWidget *title = gtk_widget_get_first_child (box);
   GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
   g_autofree char *title_text = item_title (item);
@@ -273,6 +271,59 @@ bind_row (GtkSignalListItemFactory *factory,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title_text,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, title_text,
                                   -1);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          gpointer                  user_data)
+{
+  BcOutline *self = user_data;
+  BcItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+
+  fill_row (box, item);
+  if (self->rows != NULL)
+    g_hash_table_insert (self->rows, item, box);
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            gpointer                  user_data)
+{
+  BcOutline *self = user_data;
+  BcItem *item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL && self->rows != NULL &&
+      g_hash_table_lookup (self->rows, item) == gtk_list_item_get_child (list_item))
+    g_hash_table_remove (self->rows, item);
+}
+
+/* The outline follows every edit: a row shows its item's title and
+ * details as they are now, and a search sees them too. */
+static void
+case_changed (BcCase       *case_,
+              BcChangeKind  kind,
+              GObject      *object,
+              const char   *detail,
+              BcOutline    *self)
+{
+  GtkWidget *box;
+  int section;
+
+  if (kind != BC_CHANGE_FIELD || !BC_IS_ITEM (object))
+    return;
+
+  box = self->rows ? g_hash_table_lookup (self->rows, object) : NULL;
+  if (box != NULL)
+    fill_row (box, BC_ITEM (object));
+
+  /* What a search matches may have changed. */
+  section = section_of_item (BC_ITEM (object));
+  if (section >= 0 && self->needle != NULL && *self->needle != '\0')
+    gtk_filter_changed (gtk_filter_list_model_get_filter (self->sections[section].filtered),
+                        GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -306,6 +357,7 @@ search_changed (GtkSearchEntry *entry,
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
 
   g_free (self->needle);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
   self->needle = g_utf8_casefold (text, -1);
 
   for (guint i = 0; i < BC_OUTLINE_N_SECTIONS; i++)
@@ -500,6 +552,9 @@ bc_outline_dispose (GObject *object)
 {
   BcOutline *self = BC_OUTLINE (object);
 
+  if (self->case_ != NULL)
+    g_signal_handlers_disconnect_by_func (self->case_, case_changed, self);
+
   if (self->stack != NULL)
     g_signal_handlers_disconnect_by_func (self->stack, stack_page_changed, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BC_TYPE_OUTLINE);
@@ -607,6 +662,7 @@ bc_outline_class_init (BcOutlineClass *klass)
 static void
 bc_outline_init (BcOutline *self)
 {
+  self->rows = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
@@ -622,6 +678,7 @@ bc_outline_init (BcOutline *self)
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
 
       section->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
       section->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (section->filtered)));
@@ -691,8 +748,14 @@ bc_outline_set_case (BcOutline *self,
   g_return_if_fail (BC_IS_OUTLINE (self));
   g_return_if_fail (case_ == NULL || BC_IS_CASE (case_));
 
-  if (!g_set_object (&self->case_, case_))
+  if (self->case_ == case_)
     return;
+
+  if (self->case_ != NULL)
+    g_signal_handlers_disconnect_by_func (self->case_, case_changed, self);
+  g_set_object (&self->case_, case_);
+  if (case_ != NULL)
+    g_signal_connect (case_, "changed", G_CALLBACK (case_changed), self);
 
   self->syncing = TRUE;
   for (guint i = 0; i < BC_OUTLINE_N_SECTIONS; i++)

@@ -42,6 +42,7 @@ struct _BcTimeline
   guint32         last_day;
 
   guint           play_id;
+  guint           refresh_id;    /* an edit of the case, not yet shown */
   /* Set while the widget updates its own controls, so that their change
    * signals do not come back as user input. */
   gboolean        syncing;
@@ -667,6 +668,61 @@ filter_popover_shown (BcTimeline *self)
   make_filters (self);
 }
 
+/* The slider's span and the filters' choices, from the case as it is
+ * now: an event added in 2005 can be reached, a new track or mechanism
+ * can be filtered. The date, the tracks and the highlight chosen stay. */
+static void
+follow_case (BcTimeline *self)
+{
+  gboolean filters_were_made = self->filters_made;
+
+  compute_span (self);
+  self->syncing = TRUE;
+  gtk_adjustment_configure (self->adjustment, current_day (self), self->first_day, self->last_day,
+                            1, MAX (1, (self->last_day - self->first_day) / 24), 0);
+  self->syncing = FALSE;
+  gtk_scale_clear_marks (self->scale);
+  if (has_span (self))
+    add_year_marks (self);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->play_button), has_span (self));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->scale), has_span (self));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->entry), self->case_ != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reset_button), self->case_ != NULL);
+
+  scan_filters (self);
+  if (filters_were_made)
+    make_filters (self);
+}
+
+static gboolean
+refresh_idle (gpointer data)
+{
+  BcTimeline *self = data;
+
+  self->refresh_id = 0;
+  follow_case (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* One refresh for a step of many changes, such as a delete. */
+static void
+case_changed (BcCase       *case_,
+              BcChangeKind  kind,
+              GObject      *object,
+              const char   *detail,
+              BcTimeline   *self)
+{
+  if (!BC_IS_EVENT (object) && !BC_IS_TRANSFER (object) && !BC_IS_CASE (object))
+    return;
+  if (kind == BC_CHANGE_FIELD &&
+      !g_strv_contains ((const char * const[]) { "date", "end", "disclosed", "track", "mechanism",
+                                                 "period-start", "period-end", NULL }, detail))
+    return;
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_idle, self);
+}
+
 /* GObject */
 
 static void
@@ -675,6 +731,9 @@ bc_timeline_dispose (GObject *object)
   BcTimeline *self = BC_TIMELINE (object);
 
   g_clear_handle_id (&self->play_id, g_source_remove);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->case_ != NULL)
+    g_signal_handlers_disconnect_by_func (self->case_, case_changed, self);
   g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), dark_changed, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BC_TYPE_TIMELINE);
@@ -863,25 +922,15 @@ bc_timeline_set_case (BcTimeline *self,
 
   g_return_if_fail (BC_IS_TIMELINE (self));
 
+  if (self->case_ != NULL)
+    g_signal_handlers_disconnect_by_func (self->case_, case_changed, self);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   changed = g_set_object (&self->case_, case_);
+  if (case_ != NULL)
+    g_signal_connect (case_, "changed", G_CALLBACK (case_changed), self);
   stop_playing (self);
 
-  compute_span (self);
-  self->syncing = TRUE;
-  gtk_adjustment_configure (self->adjustment, self->last_day, self->first_day, self->last_day,
-                            1, MAX (1, (self->last_day - self->first_day) / 24), 0);
-  self->syncing = FALSE;
-  if (has_span (self))
-    add_year_marks (self);
-  else
-    gtk_scale_clear_marks (self->scale);
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->play_button), has_span (self));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->scale), has_span (self));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->entry), self->case_ != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->reset_button), self->case_ != NULL);
-
-  scan_filters (self);
+  follow_case (self);
   bc_timeline_reset (self);
   bc_timeline_set_tracks (self, 0);
   bc_timeline_set_highlight (self, -1);

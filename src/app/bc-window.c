@@ -68,6 +68,7 @@ struct _BcWindow
   GtkButton        *open_button;
   GtkMenuButton    *menu_button;
   GMenuModel       *primary_menu;
+  GMenu            *undo_section;     /* its labels say what they undo */
   GtkButton        *zoom_fit_button;
   GtkButton        *welcome_new_button;
   GtkToggleButton  *outline_button;
@@ -732,6 +733,28 @@ set_dialog (BcWindow  *self,
   g_set_weak_pointer (&self->dialog, GTK_WINDOW (dialog));
 }
 
+/* "Undo Move Event", "Redo Delete Actor": the menu says what it does. */
+static void
+update_undo_labels (BcWindow *self)
+{
+  const char *undo = self->history && bc_history_can_undo (self->history)
+                     ? bc_history_get_undo_label (self->history) : NULL;
+  const char *redo = self->history && bc_history_can_redo (self->history)
+                     ? bc_history_get_redo_label (self->history) : NULL;
+  /* Translators: %s says what is undone, such as "Move Event" */
+  g_autofree char *undo_label = undo ? g_strdup_printf (C_("menu", "_Undo %s"), undo) : NULL;
+  /* Translators: %s says what is redone, such as "Move Event" */
+  g_autofree char *redo_label = redo ? g_strdup_printf (C_("menu", "_Redo %s"), redo) : NULL;
+  g_autoptr(GMenuItem) undo_item = g_menu_item_new (undo_label ? undo_label : _("_Undo"), "win.undo");
+  g_autoptr(GMenuItem) redo_item = g_menu_item_new (redo_label ? redo_label : _("_Redo"), "win.redo");
+
+  if (self->undo_section == NULL)
+    return;
+  g_menu_remove_all (self->undo_section);
+  g_menu_append_item (self->undo_section, undo_item);
+  g_menu_append_item (self->undo_section, redo_item);
+}
+
 static void
 update_edit_state (BcWindow *self)
 {
@@ -742,6 +765,7 @@ update_edit_state (BcWindow *self)
                                  self->history != NULL && bc_history_can_undo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  self->history != NULL && bc_history_can_redo (self->history));
+  update_undo_labels (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_case);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_case);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate", has_case);
@@ -1756,6 +1780,7 @@ bc_window_class_init (BcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BcWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, undo_section);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, zoom_fit_button);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, welcome_new_button);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, outline_button);

@@ -28,6 +28,8 @@ enum {
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
   PROP_MODIFIED,
+  PROP_UNDO_LABEL,
+  PROP_REDO_LABEL,
   N_PROPS
 };
 
@@ -40,6 +42,8 @@ typedef struct
   gboolean can_undo;
   gboolean can_redo;
   gboolean modified;
+  gpointer undo_top;   /* what Undo would undo, to notice a new label */
+  gpointer redo_top;
 } State;
 
 static State
@@ -49,6 +53,8 @@ get_state (BcHistory *self)
     bc_history_can_undo (self),
     bc_history_can_redo (self),
     bc_history_get_modified (self),
+    self->undo->len > 0 ? g_ptr_array_index (self->undo, self->undo->len - 1) : NULL,
+    self->redo->len > 0 ? g_ptr_array_index (self->redo, self->redo->len - 1) : NULL,
   };
 }
 
@@ -64,6 +70,10 @@ notify_changes (BcHistory *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
   if (before.modified != after.modified)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  if (before.undo_top != after.undo_top || before.can_undo != after.can_undo)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDO_LABEL]);
+  if (before.redo_top != after.redo_top || before.can_redo != after.can_redo)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDO_LABEL]);
 }
 
 static void
@@ -121,6 +131,12 @@ bc_history_get_property (GObject    *object,
     case PROP_MODIFIED:
       g_value_set_boolean (value, bc_history_get_modified (self));
       break;
+    case PROP_UNDO_LABEL:
+      g_value_set_string (value, bc_history_get_undo_label (self));
+      break;
+    case PROP_REDO_LABEL:
+      g_value_set_string (value, bc_history_get_redo_label (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -138,6 +154,10 @@ bc_history_class_init (BcHistoryClass *klass)
   properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, flags);
   properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, flags);
   properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE, flags);
+  /* What Undo and Redo would do, such as "Move Event"; %NULL when they
+   * cannot. */
+  properties[PROP_UNDO_LABEL] = g_param_spec_string ("undo-label", NULL, NULL, NULL, flags);
+  properties[PROP_REDO_LABEL] = g_param_spec_string ("redo-label", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
