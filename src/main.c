@@ -66,16 +66,13 @@ main (int    argc,
   /* "backchannel FILE": the case is read, and the fonts of its labels
    * loaded, in a thread while GTK starts; the window takes it from
    * there. */
+  app = bc_application_new ();
   if (argc == 2 && argv[1][0] != '-')
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[1]);
 
-      bc_case_read_ahead (file, NULL, load_fonts, pango_cairo_font_map_get_default ());
+      bc_application_read_ahead (app, file, load_fonts, pango_cairo_font_map_get_default ());
     }
-
-  app = bc_application_new ();
   g_signal_connect (app, "startup", G_CALLBACK (startup_done), NULL);
-  status = g_application_run (G_APPLICATION (app), argc, argv);
-  bc_case_read_ahead_cancel ();
-  return status;
+  return g_application_run (G_APPLICATION (app), argc, argv);
 }

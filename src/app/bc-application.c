@@ -19,11 +19,42 @@ struct _BcApplication
 
   gboolean recovery_offered;
   gboolean quitting;
+
+  /* The case named on the command line, read while GTK starts. */
+  BcDocument *ahead;
+  GFile      *ahead_file;
+  BcCase     *ahead_case;
+  GPtrArray  *ahead_diagnostics;
+  GError     *ahead_error;
 };
 
 G_DEFINE_FINAL_TYPE (BcApplication, bc_application, ADW_TYPE_APPLICATION)
 
 /* Auxiliary functions */
+
+static void
+drop_ahead (BcApplication *self)
+{
+  if (self->ahead != NULL)
+    bc_document_wait_loaded (self->ahead);
+  g_clear_object (&self->ahead);
+  g_clear_object (&self->ahead_file);
+  g_clear_object (&self->ahead_case);
+  g_clear_pointer (&self->ahead_diagnostics, g_ptr_array_unref);
+  g_clear_error (&self->ahead_error);
+}
+
+static void
+read_ahead_done (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  BcApplication *self = user_data;
+
+  /* A resolved file: the path as the user named it may be relative. */
+  self->ahead_case = bc_document_load_finish (BC_DOCUMENT (object), result,
+                                              &self->ahead_diagnostics, &self->ahead_error);
+}
 
 static BcWindow *
 find_window_for_file (BcApplication *self,
@@ -392,7 +423,8 @@ bc_application_open (GApplication  *app,
   /* A case named on the command line is being read ahead, its fonts
    * loaded into this thread's font map (see main()): nothing here may
    * use that map until the reading ends. */
-  bc_case_read_ahead_wait ();
+  if (self->ahead != NULL)
+    bc_document_wait_loaded (self->ahead);
 
   for (int i = 0; i < n_files; i++)
     {
@@ -404,7 +436,15 @@ bc_application_open (GApplication  *app,
           window = find_empty_window (self);
           if (window == NULL)
             window = bc_window_new (self);
-          bc_window_open (window, file);
+          if (self->ahead_file != NULL && g_file_equal (file, self->ahead_file))
+            {
+              /* Taken once: a second open of the file reads it again. */
+              bc_window_show_loaded (window, file, self->ahead_case, self->ahead_diagnostics,
+                                     self->ahead_error);
+              drop_ahead (self);
+            }
+          else
+            bc_window_load (window, file);
         }
 
       gtk_window_present (GTK_WINDOW (window));
@@ -414,10 +454,18 @@ bc_application_open (GApplication  *app,
 }
 
 static void
+bc_application_dispose (GObject *object)
+{
+  drop_ahead (BC_APPLICATION (object));
+  G_OBJECT_CLASS (bc_application_parent_class)->dispose (object);
+}
+
+static void
 bc_application_class_init (BcApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->dispose = bc_application_dispose;
   app_class->startup = bc_application_startup;
   app_class->activate = bc_application_activate;
   app_class->open = bc_application_open;
@@ -429,6 +477,33 @@ bc_application_init (BcApplication *self)
 }
 
 /* Public API */
+
+/**
+ * bc_application_read_ahead:
+ * @self: the application, not yet running
+ * @file: the case named on the command line
+ * @prepare: (nullable): called in the reading thread, as for
+ *   bc_document_load_async()
+ * @prepare_data: for @prepare
+ *
+ * Starts reading @file in a worker thread while GTK starts: opening @file
+ * then shows the case read, unless it failed (then the error) — a case
+ * is read ahead once.
+ */
+void
+bc_application_read_ahead (BcApplication         *self,
+                           GFile                 *file,
+                           BcDocumentPrepareFunc  prepare,
+                           gpointer               prepare_data)
+{
+  g_return_if_fail (BC_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  drop_ahead (self);
+  self->ahead = bc_document_new ();
+  self->ahead_file = g_object_ref (file);
+  bc_document_load_async (self->ahead, file, prepare, prepare_data, NULL, read_ahead_done, self);
+}
 
 BcApplication *
 bc_application_new (void)

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bc-bundled.h"
+#include "bc-document.h"
 #include "bc-canvas.h"
 #include "bc-compat.h"
 #include "bc-editing.h"
@@ -26,18 +27,12 @@
 #define MAX_RECENT 5
 /* How many reader errors the error dialog lists before "and N more". */
 #define MAX_SHOWN_DIAGNOSTICS 20
-/* Autosave: this long after the last change, so that typing does not
- * write on every key, but at most this long after the first change not
- * yet autosaved, so that continuous editing is kept too. */
-#define AUTOSAVE_DELAY_MS     5000
-#define AUTOSAVE_MAX_DELAY_MS 30000
-
 struct _BcWindow
 {
   AdwApplicationWindow parent_instance;
 
-  BcCase           *case_;
-  GFile            *file;
+  BcCase           *case_;            /* the document's, while shown */
+  GFile            *file;             /* the document's, as last notified */
   BcItem           *selected_item;
   BcViewState      *view_state;       /* what every view binds to */
   GtkRecentManager *recent_manager;
@@ -46,17 +41,8 @@ struct _BcWindow
   GtkPrintOperation *print_operation; /* while one runs */
   GtkPrintSettings *print_settings;   /* the last ones used */
   BcHistory        *history;          /* the case's, while it is shown */
-  GFileMonitor     *monitor;
-  char             *etag;             /* of the file as last read or written */
-  gboolean          bundled;          /* read-only: saves go elsewhere */
-  gboolean          changed_on_disk;
+  BcDocument       *document;         /* the case, its file, its autosave */
   gboolean          discard_confirmed;
-  GFile            *copy_of;          /* an untitled copy: of which file */
-  gboolean          recovered;        /* unsaved since it was recovered */
-  gboolean          forced_modified;  /* unsaved, though its history is not */
-  char             *recovery_id;      /* its autosaved copy, once written */
-  guint             autosave_id;
-  gint64            first_unsaved;    /* monotonic µs; 0: all autosaved */
   GtkWindow        *dialog;           /* the question it asks, weak */
   GTask            *close_task;       /* of bc_window_close_async() */
   GFile            *test_save_as;     /* a test's answer to Save As */
@@ -88,6 +74,9 @@ struct _BcWindow
   GtkToggleButton  *lanes_button;
   GtkToggleButton  *wheel_button;
   GtkRevealer      *disk_revealer;
+  GtkProgressBar   *load_progress;
+  guint             pulse_id;         /* while a case is read */
+  GCancellable     *load_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (BcWindow, bc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -699,30 +688,9 @@ zoom_action (GtkWidget  *widget,
 /* Editing: history, saving, the file on disk */
 
 static gboolean
-is_bundled_file (GFile *file)
-{
-  g_autoptr(GPtrArray) bundled = bc_bundled_list_cases ();
-
-  for (guint i = 0; i < bundled->len; i++)
-    if (g_file_equal (file, g_ptr_array_index (bundled, i)))
-      return TRUE;
-  return FALSE;
-}
-
-static char *
-query_etag (GFile *file)
-{
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
-                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
-
-  return info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
-}
-
-static gboolean
 is_modified (BcWindow *self)
 {
-  return self->case_ != NULL &&
-         (self->forced_modified || (self->history != NULL && bc_history_get_modified (self->history)));
+  return self->case_ != NULL && bc_document_get_modified (self->document);
 }
 
 /* The question the window asks, for the test hooks. */
@@ -773,10 +741,12 @@ update_edit_state (BcWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-actor", has_case);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-source", has_case);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.revert",
-                                 has_case && self->file != NULL && (modified || self->changed_on_disk));
+                                 has_case && self->file != NULL &&
+                                 (modified || bc_document_get_changed_on_disk (self->document)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload",
-                                 has_case && self->file != NULL && self->changed_on_disk);
-  gtk_revealer_set_reveal_child (self->disk_revealer, has_case && self->changed_on_disk);
+                                 has_case && self->file != NULL && bc_document_get_changed_on_disk (self->document));
+  gtk_revealer_set_reveal_child (self->disk_revealer,
+                                 has_case && bc_document_get_changed_on_disk (self->document));
 
   if (has_case)
     {
@@ -786,17 +756,20 @@ update_edit_state (BcWindow *self)
       g_autofree char *base = self->file != NULL ? g_file_get_basename (self->file) : NULL;
       g_autofree char *subtitle = NULL;
 
-      if (self->bundled)
+      GFile *copy_of = bc_document_get_copy_of (self->document);
+      gboolean recovered = bc_document_get_recovered (self->document);
+
+      if (bc_document_get_read_only (self->document))
         subtitle = g_strdup_printf (_("%s (read-only example)"), base);
-      else if (self->file == NULL && self->copy_of != NULL)
+      else if (self->file == NULL && copy_of != NULL)
         {
-          g_autofree char *of = g_file_get_basename (self->copy_of);
+          g_autofree char *of = g_file_get_basename (copy_of);
 
           subtitle = g_strdup_printf (_("Unsaved copy of %s"), of);
         }
       else if (self->file == NULL)
-        subtitle = g_strdup (self->recovered ? _("Recovered, not saved") : _("New case, not saved"));
-      else if (self->recovered)
+        subtitle = g_strdup (recovered ? _("Recovered, not saved") : _("New case, not saved"));
+      else if (recovered)
         subtitle = g_strdup_printf (_("%s (recovered, not saved)"), base);
       gtk_window_set_title (GTK_WINDOW (self), title);
       adw_window_title_set_title (self->window_title, title);
@@ -804,166 +777,24 @@ update_edit_state (BcWindow *self)
     }
 }
 
-/* Crash safety: the unsaved case goes to a recovery entry of its own,
- * never to its file. */
-
-static void set_file (BcWindow *self,
-                      GFile    *file);
-
-static void
-drop_recovery (BcWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  self->first_unsaved = 0;
-
-  if (self->recovery_id != NULL && !bc_recovery_discard_id (self->recovery_id, &error))
-    g_warning ("%s", error->message);
-  g_clear_pointer (&self->recovery_id, g_free);
-}
-
-static gboolean
-autosave (BcWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  self->first_unsaved = 0;
-
-  if (!is_modified (self))
-    return FALSE;
-
-  if (self->recovery_id == NULL)
-    self->recovery_id = bc_recovery_new_id ();
-
-  if (!bc_recovery_save (self->recovery_id, self->case_, self->file, self->etag, &error))
-    {
-      g_warning ("Could not autosave the case: %s", error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-autosave_timeout (gpointer data)
-{
-  BcWindow *self = data;
-
-  self->autosave_id = 0;
-  autosave (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_autosave (BcWindow *self)
-{
-  gint64 now = g_get_monotonic_time ();
-  gint64 due;
-
-  if (!is_modified (self))
-    return;
-
-  if (self->first_unsaved == 0)
-    self->first_unsaved = now;
-  due = MIN (now + AUTOSAVE_DELAY_MS * 1000, self->first_unsaved + AUTOSAVE_MAX_DELAY_MS * 1000);
-
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  self->autosave_id = g_timeout_add (MAX (0, (due - now) / 1000), autosave_timeout, self);
-  g_source_set_name_by_id (self->autosave_id, "[backchannel] autosave");
-}
-
-static void
-case_content_changed (BcWindow *self)
-{
-  schedule_autosave (self);
-}
-
-/* An example case is read-only: the first edit makes it an untitled copy,
- * which Save asks a name for. */
-static void
-make_untitled_copy (BcWindow *self)
-{
-  g_autoptr(GFile) original = g_object_ref (self->file);
-
-  drop_recovery (self);
-  g_set_object (&self->copy_of, original);
-  set_file (self, NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
-}
-
 static void
 history_changed (BcHistory  *history,
                  GParamSpec *pspec,
                  BcWindow   *self)
 {
-  if (self->bundled && bc_history_get_modified (history))
-    make_untitled_copy (self);
-
-  /* Back to the case as saved: there is nothing to recover. */
-  if (!is_modified (self))
-    drop_recovery (self);
-  else
-    schedule_autosave (self);
-
   update_edit_state (self);
 }
 
+/* The title follows the case's. */
 static void
-case_item_changed (BcCase     *case_,
-                   GObject    *object,
-                   GParamSpec *pspec,
-                   BcWindow   *self)
+case_changed (BcCase       *case_,
+              BcChangeKind  kind,
+              GObject      *object,
+              const char   *detail,
+              BcWindow     *self)
 {
   if (object == G_OBJECT (case_))
     update_edit_state (self);
-  case_content_changed (self);
-}
-
-static void
-case_list_changed (GListModel *list,
-                   guint       position,
-                   guint       removed,
-                   guint       added,
-                   BcWindow   *self)
-{
-  case_content_changed (self);
-}
-
-static GListModel *
-case_list (BcCase *case_,
-           guint   i)
-{
-  switch (i)
-    {
-    case 0: return bc_case_get_actors (case_);
-    case 1: return bc_case_get_events (case_);
-    case 2: return bc_case_get_links (case_);
-    case 3: return bc_case_get_transfers (case_);
-    case 4: return bc_case_get_sources (case_);
-    default: return bc_case_get_annotations (case_);
-    }
-}
-
-/* The window hears of every change to its case, to autosave it. */
-static void
-watch_case (BcWindow *self,
-            BcCase   *case_,
-            gboolean  watch)
-{
-  if (watch)
-    g_signal_connect_object (case_, "item-changed", G_CALLBACK (case_item_changed), self, 0);
-  else
-    g_signal_handlers_disconnect_by_data (case_, self);
-
-  for (guint i = 0; i < 6; i++)
-    {
-      if (watch)
-        g_signal_connect_object (case_list (case_, i), "items-changed",
-                                 G_CALLBACK (case_list_changed), self, 0);
-      else
-        g_signal_handlers_disconnect_by_data (case_list (case_, i), self);
-    }
 }
 
 static void
@@ -981,60 +812,24 @@ set_history (BcWindow  *self,
   update_edit_state (self);
 }
 
+/* The document's file, its state on disk, modified or not: the header
+ * and the actions follow. */
 static void
-stop_monitor (BcWindow *self)
+document_changed (BcDocument *document,
+                  GParamSpec *pspec,
+                  BcWindow   *self)
 {
-  if (self->monitor != NULL)
+  if (g_str_equal (pspec->name, "file"))
     {
-      g_signal_handlers_disconnect_by_data (self->monitor, self);
-      g_file_monitor_cancel (self->monitor);
+      GFile *file = bc_document_get_file (document);
+
+      if (self->file != file)
+        {
+          g_set_object (&self->file, file);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+        }
     }
-  g_clear_object (&self->monitor);
-  g_clear_pointer (&self->etag, g_free);
-}
-
-/* Our own saves change the etag too; only a change we did not write
- * counts. */
-static void
-file_changed_on_disk (GFileMonitor      *monitor,
-                      GFile             *file,
-                      GFile             *other,
-                      GFileMonitorEvent  event,
-                      BcWindow          *self)
-{
-  g_autofree char *etag = NULL;
-
-  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT &&
-      event != G_FILE_MONITOR_EVENT_CREATED &&
-      event != G_FILE_MONITOR_EVENT_DELETED &&
-      event != G_FILE_MONITOR_EVENT_MOVED_IN &&
-      event != G_FILE_MONITOR_EVENT_RENAMED)
-    return;
-
-  etag = query_etag (self->file);
-  if (g_strcmp0 (etag, self->etag) == 0)
-    return;
-
-  self->changed_on_disk = TRUE;
   update_edit_state (self);
-}
-
-static void
-set_file (BcWindow *self,
-          GFile    *file)
-{
-  stop_monitor (self);
-  g_set_object (&self->file, file);
-  self->bundled = file != NULL && is_bundled_file (file);
-  self->changed_on_disk = FALSE;
-
-  if (file != NULL && !self->bundled)
-    {
-      self->etag = query_etag (file);
-      self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
-      if (self->monitor != NULL)
-        g_signal_connect (self->monitor, "changed", G_CALLBACK (file_changed_on_disk), self);
-    }
 }
 
 static gboolean
@@ -1042,30 +837,17 @@ write_case (BcWindow  *self,
             GFile     *file,
             GError   **error)
 {
-  if (!bc_case_write_file (self->case_, file, BC_WRITE_FLAGS_NONE, NULL, error))
+  gboolean new_file = self->file == NULL || !g_file_equal (file, self->file);
+
+  if (!bc_document_save_to (self->document, file, error))
     return FALSE;
 
-  bc_history_mark_saved (self->history);
-  self->forced_modified = FALSE;
-  self->recovered = FALSE;
-  g_clear_object (&self->copy_of);
-  drop_recovery (self);
-
-  if (self->file == NULL || !g_file_equal (file, self->file))
+  if (new_file)
     {
       g_autofree char *uri = g_file_get_uri (file);
 
-      set_file (self, file);
       gtk_recent_manager_add_item (self->recent_manager, uri);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
     }
-  else
-    {
-      g_free (self->etag);
-      self->etag = query_etag (file);
-      self->changed_on_disk = FALSE;
-    }
-
   update_edit_state (self);
   return TRUE;
 }
@@ -1101,7 +883,7 @@ save_as_chosen (GFile    *file,
 
   if (file != NULL && self->case_ != NULL)
     {
-      if (is_bundled_file (file))
+      if (bc_bundled_contains (file))
         adw_toast_overlay_add_toast (self->toast_overlay,
                                      adw_toast_new (_("The example cases are read-only: choose another name")));
       else if (!write_case (self, file, &error))
@@ -1125,7 +907,7 @@ run_save_as (BcWindow  *self,
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr(GFile) folder = NULL;
   g_autofree char *name = NULL;
-  GFile *named = self->file != NULL ? self->file : self->copy_of;
+  GFile *named = self->file != NULL ? self->file : bc_document_get_copy_of (self->document);
 
   data->self = g_object_ref (self);
   data->then = then;
@@ -1146,7 +928,7 @@ run_save_as (BcWindow  *self,
   if (named != NULL)
     {
       name = g_file_get_basename (named);
-      if (!self->bundled && named == self->file)
+      if (!bc_document_get_read_only (self->document) && named == self->file)
         folder = g_file_get_parent (self->file);
     }
   else
@@ -1209,13 +991,13 @@ save_then (BcWindow  *self,
       return;
     }
 
-  if (self->file == NULL || self->bundled)
+  if (self->file == NULL || bc_document_get_read_only (self->document))
     {
       run_save_as (self, then);
       return;
     }
 
-  if (self->changed_on_disk)
+  if (bc_document_get_changed_on_disk (self->document))
     {
       GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Overwrite Changes on Disk?"),
                                                   _("Another program changed the file since it was opened. "
@@ -1379,7 +1161,7 @@ close_response (AdwMessageDialog *dialog,
   if (g_str_equal (response, "discard"))
     {
       /* The user chose to lose the edits: the autosaved copy goes too. */
-      drop_recovery (self);
+      bc_document_discard_recovery (self->document);
       self->discard_confirmed = TRUE;
       gtk_window_close (GTK_WINDOW (self));
     }
@@ -1418,7 +1200,7 @@ bc_window_close_request (GtkWindow *window)
     }
 
   /* Nothing is left unsaved: nothing to recover either. */
-  drop_recovery (self);
+  bc_document_discard_recovery (self->document);
   finish_close_task (self, TRUE);
   return GTK_WINDOW_CLASS (bc_window_parent_class)->close_request (window);
 }
@@ -1515,25 +1297,17 @@ inspector_item_changed (BcInspector *inspector,
 /* Shows @loaded, read from @file (or untitled when %NULL); @copy_of names
  * the file an untitled copy was made from. */
 static void
-show_case (BcWindow *self,
-           BcCase   *loaded,
-           GFile    *file,
-           GFile    *copy_of,
-           gboolean  modified)
+present_case (BcWindow *self)
 {
+  BcCase *loaded = bc_document_get_case (self->document);
   GtkWidget *welcome, *focus;
 
-  drop_recovery (self);
   bc_window_set_selected_item (self, NULL);
   set_history (self, NULL);
   if (self->case_ != NULL)
-    watch_case (self, self->case_, FALSE);
+    g_signal_handlers_disconnect_by_func (self->case_, case_changed, self);
   g_set_object (&self->case_, loaded);
-  watch_case (self, loaded, TRUE);
-  set_file (self, file);
-  g_set_object (&self->copy_of, copy_of);
-  self->forced_modified = modified;
-  self->recovered = FALSE;
+  g_signal_connect (loaded, "changed", G_CALLBACK (case_changed), self);
   self->discard_confirmed = FALSE;
   set_history (self, bc_case_get_history (loaded));
 
@@ -1572,6 +1346,17 @@ show_case (BcWindow *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+static void
+show_case (BcWindow *self,
+           BcCase   *loaded,
+           GFile    *file,
+           GFile    *copy_of,
+           gboolean  modified)
+{
+  bc_document_set_case (self->document, loaded, file, copy_of, modified);
+  present_case (self);
 }
 
 /* An independent copy of @case_ as it is now, unsaved edits included. */
@@ -1614,9 +1399,8 @@ duplicate_case (BcWindow *self)
     }
 
   window = bc_window_new (BC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-  show_case (window, copy, NULL, self->file != NULL ? self->file : self->copy_of, is_modified (self));
-  if (is_modified (window))
-    schedule_autosave (window);
+  show_case (window, copy, NULL, self->file != NULL ? self->file : bc_document_get_copy_of (self->document),
+             is_modified (self));
   gtk_window_present (GTK_WINDOW (window));
   return window;
 }
@@ -1680,17 +1464,19 @@ bc_window_dispose (GObject *object)
   g_clear_object (&self->print_settings);
   /* A window that goes with unsaved changes nobody decided on keeps its
    * autosaved copy, for the next start to offer. */
-  if (!is_modified (self) || self->discard_confirmed)
-    drop_recovery (self);
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  g_clear_pointer (&self->recovery_id, g_free);
+  if (self->document != NULL && (!is_modified (self) || self->discard_confirmed))
+    bc_document_discard_recovery (self->document);
   finish_close_task (self, FALSE);
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
   if (self->case_ != NULL)
-    watch_case (self, self->case_, FALSE);
+    g_signal_handlers_disconnect_by_func (self->case_, case_changed, self);
   set_history (self, NULL);
-  stop_monitor (self);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_func (self->document, document_changed, self);
+  g_clear_object (&self->document);
   g_clear_weak_pointer (&self->dialog);
-  g_clear_object (&self->copy_of);
   g_clear_object (&self->test_save_as);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BC_TYPE_WINDOW);
@@ -1781,6 +1567,7 @@ bc_window_class_init (BcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BcWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, undo_section);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, load_progress);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, zoom_fit_button);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, welcome_new_button);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, outline_button);
@@ -1869,6 +1656,9 @@ bc_window_init (BcWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->document = bc_document_new ();
+  g_signal_connect (self->document, "notify", G_CALLBACK (document_changed), self);
   /* The main menu's popover, a hundred widgets, is made when it is
    * first opened rather than with the window. */
   gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu, self, NULL);
@@ -1968,13 +1758,42 @@ bc_window_open (BcWindow *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(BcCase) loaded = NULL;
   g_autofree char *display = NULL;
-  g_autofree char *uri = NULL;
 
   g_return_val_if_fail (BC_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   display = g_file_get_parse_name (file);
   loaded = bc_case_read_file (file, display, &diagnostics, &error);
+  return bc_window_show_loaded (self, file, loaded, diagnostics, error);
+}
+
+/**
+ * bc_window_show_loaded:
+ * @self: a window
+ * @file: the file read
+ * @loaded: (nullable): the case read from it
+ * @diagnostics: (nullable) (element-type BcDiagnostic): what is wrong
+ *   with the file, when it was refused
+ * @error: (nullable): why it was refused
+ *
+ * Shows a case read elsewhere (in a thread, or ahead of the window), or
+ * why it could not be read, as bc_window_open() does.
+ *
+ * Returns: whether the case is shown
+ */
+gboolean
+bc_window_show_loaded (BcWindow  *self,
+                       GFile     *file,
+                       BcCase    *loaded,
+                       GPtrArray *diagnostics,
+                       GError    *error)
+{
+  g_autofree char *display = NULL;
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (BC_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
   if (loaded == NULL)
     {
       show_load_error (self, file, diagnostics, error);
@@ -1985,6 +1804,7 @@ bc_window_open (BcWindow *self,
 
   /* Explicit names: gtk_recent_manager_add_item() relies on the program
    * name, which an embedding program may not have set. */
+  display = g_file_get_parse_name (file);
   uri = g_file_get_uri (file);
   {
     g_autofree char *content_type = g_content_type_guess (display, NULL, 0, NULL);
@@ -2000,6 +1820,78 @@ bc_window_open (BcWindow *self,
   }
 
   return TRUE;
+}
+
+static gboolean
+pulse_progress (gpointer data)
+{
+  BcWindow *self = data;
+
+  gtk_progress_bar_pulse (self->load_progress);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+load_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(BcWindow) self = user_data;
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BcCase) loaded = NULL;
+  GFile *file = g_task_get_task_data (G_TASK (result));
+
+  loaded = bc_document_load_finish (BC_DOCUMENT (object), result, &diagnostics, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  gtk_widget_set_visible (GTK_WIDGET (self->load_progress), FALSE);
+  g_clear_object (&self->load_cancellable);
+  bc_window_show_loaded (self, file, loaded, diagnostics, error);
+}
+
+/**
+ * bc_window_load:
+ * @self: a window
+ * @file: a case file
+ *
+ * Reads @file in a worker thread and then shows it, or why it could not
+ * be read: the window goes on answering, with a progress bar under its
+ * header, however large the file. A second load replaces the first.
+ */
+void
+bc_window_load (BcWindow *self,
+                GFile    *file)
+{
+  g_return_if_fail (BC_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+
+  gtk_progress_bar_set_fraction (self->load_progress, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->load_progress), TRUE);
+  if (self->pulse_id == 0)
+    self->pulse_id = g_timeout_add (100, pulse_progress, self);
+  bc_document_load_async (self->document, file, NULL, NULL, self->load_cancellable,
+                          load_done, g_object_ref (self));
+}
+
+/**
+ * bc_window_get_loading:
+ * @self: a window
+ *
+ * Returns: whether a case is being read for @self
+ */
+gboolean
+bc_window_get_loading (BcWindow *self)
+{
+  g_return_val_if_fail (BC_IS_WINDOW (self), FALSE);
+  return self->load_cancellable != NULL;
 }
 
 /**
@@ -2073,35 +1965,12 @@ bc_window_open_recovered (BcWindow         *self,
                           BcRecoveryEntry  *entry,
                           GError          **error)
 {
-  g_autoptr(BcCase) loaded = NULL;
-  GFile *original;
-
   g_return_val_if_fail (BC_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (BC_IS_RECOVERY_ENTRY (entry), FALSE);
 
-  loaded = bc_recovery_entry_load (entry, error);
-  if (loaded == NULL)
+  if (!bc_document_adopt_recovery (self->document, entry, error))
     return FALSE;
-
-  original = bc_recovery_entry_get_original (entry);
-  if (original != NULL && is_bundled_file (original))
-    show_case (self, loaded, NULL, original, TRUE);
-  else
-    show_case (self, loaded, original, NULL, TRUE);
-  self->recovered = TRUE;
-
-  /* The file as the case last knew it: if another program changed it
-   * since, saving asks before replacing it. */
-  if (self->file != NULL && bc_recovery_entry_original_changed (entry))
-    {
-      g_free (self->etag);
-      self->etag = g_strdup (bc_recovery_entry_get_original_etag (entry));
-      self->changed_on_disk = TRUE;
-    }
-
-  /* Under this process's id from now on. */
-  self->recovery_id = g_strdup (bc_recovery_entry_get_id (entry));
-  autosave (self);
+  present_case (self);
   update_edit_state (self);
   return TRUE;
 }
@@ -2260,10 +2129,9 @@ _bc_window_save_to (BcWindow  *self,
                     GFile     *file,
                     GError   **error)
 {
-  if (self->case_ == NULL || is_bundled_file (file))
+  if (self->case_ == NULL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                           "The example cases are read-only");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "No case is shown");
       return FALSE;
     }
   return write_case (self, file, error);
@@ -2306,25 +2174,25 @@ _bc_window_set_save_as_answer (BcWindow *self,
 gboolean
 _bc_window_autosave_now (BcWindow *self)
 {
-  return autosave (self);
+  return bc_document_autosave (self->document);
 }
 
 gboolean
 _bc_window_get_autosave_pending (BcWindow *self)
 {
-  return self->autosave_id != 0;
+  return bc_document_get_autosave_pending (self->document);
 }
 
 const char *
 _bc_window_get_recovery_id (BcWindow *self)
 {
-  return self->recovery_id;
+  return bc_document_get_recovery_id (self->document);
 }
 
 GFile *
 _bc_window_get_copy_of (BcWindow *self)
 {
-  return self->copy_of;
+  return bc_document_get_copy_of (self->document);
 }
 
 const char *
@@ -2348,5 +2216,5 @@ _bc_window_new_case (BcWindow *self)
 gboolean
 _bc_window_get_changed_on_disk (BcWindow *self)
 {
-  return self->changed_on_disk;
+  return bc_document_get_changed_on_disk (self->document);
 }

@@ -15,6 +15,14 @@ G_DECLARE_FINAL_TYPE (BcWindow, bc_window, BC, WINDOW, AdwApplicationWindow)
 BcWindow *bc_window_new               (BcApplication *application);
 gboolean  bc_window_open              (BcWindow      *self,
                                        GFile         *file);
+gboolean       bc_window_show_loaded     (BcWindow      *self,
+                                          GFile         *file,
+                                          BcCase        *loaded,
+                                          GPtrArray     *diagnostics,
+                                          GError        *error);
+void           bc_window_load            (BcWindow      *self,
+                                          GFile         *file);
+gboolean       bc_window_get_loading     (BcWindow      *self);
 BcCase   *bc_window_get_case          (BcWindow      *self);
 GFile    *bc_window_get_file          (BcWindow      *self);
 BcItem   *bc_window_get_selected_item (BcWindow      *self);

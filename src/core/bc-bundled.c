@@ -65,3 +65,22 @@ bc_bundled_find_case (const char *name)
 
   return NULL;
 }
+
+/**
+ * bc_bundled_contains:
+ * @file: a file
+ *
+ * Returns: whether @file is one of the bundled, read-only cases
+ */
+gboolean
+bc_bundled_contains (GFile *file)
+{
+  g_autoptr(GPtrArray) cases = bc_bundled_list_cases ();
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  for (guint i = 0; i < cases->len; i++)
+    if (g_file_equal (file, g_ptr_array_index (cases, i)))
+      return TRUE;
+  return FALSE;
+}

@@ -48,14 +48,5 @@ BcCase       *bc_case_read_file       (GFile       *file,
                                        GPtrArray  **diagnostics,
                                        GError     **error);
 
-typedef void (*BcReadAheadFunc) (BcCase   *kase,
-                                 gpointer  user_data);
-
-void          bc_case_read_ahead        (GFile          *file,
-                                         const char     *display_name,
-                                         BcReadAheadFunc then,
-                                         gpointer        then_data);
-void          bc_case_read_ahead_cancel (void);
-void          bc_case_read_ahead_wait   (void);
 
 G_END_DECLS

@@ -1706,108 +1706,6 @@ add_per_file (GPtrArray      *keep,
   g_ptr_array_add (keep, g_ptr_array_ref (paths));
 }
 
-/* Reading ahead */
-
-typedef struct
-{
-  GThread *thread;
-  guint    calls;
-  BcCase  *kase; /* not a reference: compared, never used */
-} ReadAheadSeen;
-
-static void
-read_ahead_then (BcCase   *kase,
-                 gpointer  user_data)
-{
-  ReadAheadSeen *seen = user_data;
-
-  g_assert_true (BC_IS_CASE (kase));
-  seen->thread = g_thread_self ();
-  seen->kase = kase;
-  seen->calls++;
-}
-
-/* A copy of the Oslo case at a path of its own, whose title is @title. */
-static GFile *
-copy_with_title (const char *dir,
-                 const char *title)
-{
-  g_autofree char *cases = cases_dir ();
-  g_autofree char *oslo = g_build_filename (cases, "oslo.bcase", NULL);
-  g_autofree char *path = g_build_filename (dir, "ahead.bcase", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) source = g_file_new_for_path (oslo);
-  g_autoptr(BcCase) kase = bc_case_read_file (source, NULL, NULL, &error);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  g_assert_no_error (error);
-  g_object_set (kase, "title", title, NULL);
-  g_assert_true (bc_case_write_file (kase, file, 0, NULL, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&file);
-}
-
-static char *
-read_title (GFile *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BcCase) kase = bc_case_read_file (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return g_strdup (bc_case_get_title (kase));
-}
-
-/* The read ahead runs in its own thread; waiting for it keeps what it
- * read for the next read of the file, which has it at once. */
-static void
-test_read_ahead_is_taken (void)
-{
-  g_autofree char *dir = make_temp_dir ();
-  g_autoptr(GFile) file = copy_with_title (dir, "Read ahead");
-  g_autoptr(BcCase) kase = NULL;
-  g_autoptr(GError) error = NULL;
-  ReadAheadSeen seen = { NULL, 0, NULL };
-
-  bc_case_read_ahead (file, NULL, read_ahead_then, &seen);
-  bc_case_read_ahead_wait ();
-  g_assert_cmpuint (seen.calls, ==, 1);
-  g_assert_true (seen.thread != g_thread_self ());
-  /* A second wait has nothing to wait for. */
-  bc_case_read_ahead_wait ();
-
-  /* The very case read in the thread. */
-  kase = bc_case_read_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (kase == seen.kase);
-  g_assert_cmpstr (bc_case_get_title (kase), ==, "Read ahead");
-  g_assert_cmpuint (seen.calls, ==, 1);
-  bc_case_read_ahead_cancel ();
-  remove_tree (dir);
-}
-
-/* A file changed after it was read ahead is read again. */
-static void
-test_read_ahead_of_changed_file (void)
-{
-  g_autofree char *dir = make_temp_dir ();
-  g_autoptr(GFile) file = copy_with_title (dir, "As read ahead");
-  g_autoptr(GFile) again = NULL;
-  g_autofree char *title = NULL;
-  ReadAheadSeen seen = { NULL, 0, NULL };
-
-  bc_case_read_ahead (file, NULL, read_ahead_then, &seen);
-  bc_case_read_ahead_wait ();
-  g_assert_cmpuint (seen.calls, ==, 1);
-  /* Another modification time, so that the file's etag changes. */
-  g_usleep (1100 * G_TIME_SPAN_MILLISECOND);
-  again = copy_with_title (dir, "Changed since");
-
-  title = read_title (file);
-  g_assert_cmpstr (title, ==, "Changed since");
-  bc_case_read_ahead_cancel ();
-  remove_tree (dir);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -1830,8 +1728,6 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
     g_test_add_data_func (rules[i].path, &rules[i], test_rule);
   g_test_add_func ("/core/reader/rule/base-file-is-valid", test_rule_base_is_valid);
-  g_test_add_func ("/core/reader/read-ahead/is-taken-by-the-next-read", test_read_ahead_is_taken);
-  g_test_add_func ("/core/reader/read-ahead/changed-file-is-read-again", test_read_ahead_of_changed_file);
   g_test_add_func ("/core/reader/reports-all-errors-not-just-the-first", test_all_errors_reported);
   g_test_add_func ("/core/reader/stops-after-100-errors", test_error_cap);
   g_test_add_func ("/core/reader/too-many-errors-line-comes-last", test_error_cap_comes_last);

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "bc-bundled.h"
 #include "bc-canvas.h"
 #include "bc-edit.h"
 #include "bc-history.h"
@@ -275,6 +276,57 @@ test_views_bind_the_view_state (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_progress (GtkWidget *widget)
+{
+  if (GTK_IS_PROGRESS_BAR (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_progress (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_case (gpointer data)
+{
+  return bc_window_get_case (data) != NULL;
+}
+
+/* A case is read in a worker thread: the window shows progress and goes
+ * on answering, then shows the case. */
+static void
+test_load_in_a_thread_with_progress (void)
+{
+  BcWindow *window = bc_window_new (NULL);
+  g_autoptr(GFile) file = bc_bundled_find_case ("abkhazia");
+  GtkWidget *progress;
+
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+  progress = find_progress (GTK_WIDGET (window));
+  g_assert_nonnull (progress);
+  g_assert_false (gtk_widget_get_visible (progress));
+
+  bc_window_load (window, file);
+  /* Nothing read yet on this thread: the window is free. */
+  g_assert_true (bc_window_get_loading (window));
+  g_assert_null (bc_window_get_case (window));
+  g_assert_true (gtk_widget_get_visible (progress));
+
+  wait_until (has_case, window);
+  g_assert_false (bc_window_get_loading (window));
+  g_assert_false (gtk_widget_get_visible (progress));
+  g_assert_cmpuint (g_list_model_get_n_items (bc_case_get_events (bc_window_get_case (window))), >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -286,6 +338,7 @@ main (int   argc,
   g_test_add_func ("/ui/views/timeline-span-and-filters-follow-edits", test_timeline_follows_edits);
   g_test_add_func ("/ui/views/undo-menu-says-what-it-undoes", test_undo_menu_says_what);
   g_test_add_func ("/ui/views/views-bind-one-view-state", test_views_bind_the_view_state);
+  g_test_add_func ("/ui/views/load-in-a-thread-with-progress", test_load_in_a_thread_with_progress);
 
   return g_test_run ();
 }
