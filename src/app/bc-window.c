@@ -23,61 +23,8 @@
 #include "bc-window-private.h"
 #include "bc-writer.h"
 
-/* How many recent case files the welcome page offers. */
-#define MAX_RECENT 5
 /* How many reader errors the error dialog lists before "and N more". */
 #define MAX_SHOWN_DIAGNOSTICS 20
-struct _BcWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  BcCase           *case_;            /* the document's, while shown */
-  GFile            *file;             /* the document's, as last notified */
-  BcItem           *selected_item;
-  BcViewState      *view_state;       /* what every view binds to */
-  GtkRecentManager *recent_manager;
-  GSettings        *settings;
-  GtkWindow        *export_dialog;    /* unowned, until destroyed */
-  GtkPrintOperation *print_operation; /* while one runs */
-  GtkPrintSettings *print_settings;   /* the last ones used */
-  BcHistory        *history;          /* the case's, while it is shown */
-  BcDocument       *document;         /* the case, its file, its autosave */
-  gboolean          discard_confirmed;
-  GtkWindow        *dialog;           /* the question it asks, weak */
-  GTask            *close_task;       /* of bc_window_close_async() */
-  GFile            *test_save_as;     /* a test's answer to Save As */
-  gboolean          welcome_filled;   /* the welcome page's lists */
-
-  /* Template widgets */
-  AdwToastOverlay  *toast_overlay;
-  AdwWindowTitle   *window_title;
-  GtkButton        *open_button;
-  GtkMenuButton    *menu_button;
-  GMenuModel       *primary_menu;
-  GMenu            *undo_section;     /* its labels say what they undo */
-  GtkButton        *zoom_fit_button;
-  GtkButton        *welcome_new_button;
-  GtkToggleButton  *outline_button;
-  GtkToggleButton  *inspector_button;
-  GtkBox           *view_controls;
-  GtkStack         *stack;
-  GtkListBox       *cases_list;
-  AdwPreferencesGroup *recent_group;
-  GtkListBox       *recent_list;
-  AdwFlap          *outline_flap;
-  AdwFlap          *inspector_flap;
-  BcOutline        *outline;
-  BcInspector      *inspector;
-  GtkBox           *canvas_box;
-  BcCanvas         *canvas;
-  BcTimeline       *timeline;
-  GtkToggleButton  *lanes_button;
-  GtkToggleButton  *wheel_button;
-  GtkRevealer      *disk_revealer;
-  GtkProgressBar   *load_progress;
-  guint             pulse_id;         /* while a case is read */
-  GCancellable     *load_cancellable;
-};
 
 G_DEFINE_FINAL_TYPE (BcWindow, bc_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -92,205 +39,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* Auxiliary functions */
-
-/* The first sentence of a summary, for the one-line description on the
- * welcome page: up to the first full stop followed by a space and a
- * capital, so that "U.S." or "(PLO)." do not cut it short. */
-static char *
-first_sentence (const char *text)
-{
-  const char *p;
-
-  if (text == NULL)
-    return g_strdup ("");
-
-  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if ((*p == '.' || *p == '\n') &&
-          (p[1] == '\0' || p[1] == '\n' ||
-           (p[1] == ' ' && g_unichar_isupper (g_utf8_get_char (p + 2)))) &&
-          !(p - text >= 2 && p[-2] == '.'))
-        return g_strndup (text, p - text + (*p == '.' ? 1 : 0));
-    }
-
-  return g_strdup (text);
-}
-
-static char *
-format_period (BcCase *case_)
-{
-  g_autofree char *start = bc_date_to_string (bc_case_get_period_start (case_));
-  g_autofree char *end = bc_date_to_string (bc_case_get_period_end (case_));
-
-  if (start != NULL && end != NULL)
-    return g_strdup_printf ("%s – %s", start, end);
-  if (start != NULL)
-    return g_strdup_printf (_("from %s"), start);
-  return g_strdup ("");
-}
-
-static void duplicate_row_clicked (GtkButton *button,
-                                   BcWindow  *self);
-
-/* A row of the welcome page; with @duplicate_to, it also has a button
- * that opens an untitled copy of the case in that window. */
-static GtkWidget *
-file_row_new (GFile      *file,
-              const char *title,
-              const char *period,
-              const char *description,
-              BcWindow   *duplicate_to)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *label;
-
-  gtk_widget_set_margin_top (box, 10);
-  gtk_widget_set_margin_bottom (box, 10);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-
-  label = gtk_label_new (title);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (box), label);
-
-  if (period != NULL && *period != '\0')
-    {
-      label = gtk_label_new (period);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_widget_add_css_class (label, "case-period");
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (box), label);
-    }
-
-  if (description != NULL && *description != '\0')
-    {
-      label = gtk_label_new (description);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_box_append (GTK_BOX (box), label);
-    }
-
-  if (duplicate_to != NULL)
-    {
-      GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
-      g_autofree char *label_text = g_strdup_printf (_("Duplicate “%s” as a new case"), title);
-
-      gtk_widget_set_hexpand (box, TRUE);
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_set_margin_end (button, 12);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Duplicate as New Case"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label_text,
-                                      -1);
-      g_object_set_data_full (G_OBJECT (button), "bc-file", g_object_ref (file), g_object_unref);
-      g_signal_connect (button, "clicked", G_CALLBACK (duplicate_row_clicked), duplicate_to);
-      gtk_box_append (GTK_BOX (outer), box);
-      gtk_box_append (GTK_BOX (outer), button);
-      box = outer;
-    }
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_add_css_class (row, "welcome-case");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description ? description : "",
-                                  -1);
-  g_object_set_data_full (G_OBJECT (row), "bc-file", g_object_ref (file), g_object_unref);
-  return row;
-}
-
-static void
-fill_bundled_cases (BcWindow *self)
-{
-  g_autoptr(GPtrArray) files = bc_bundled_list_cases ();
-
-  for (guint i = 0; i < files->len; i++)
-    {
-      GFile *file = g_ptr_array_index (files, i);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(BcCase) loaded = bc_case_read_file (file, NULL, NULL, &error);
-      g_autofree char *period = NULL;
-      g_autofree char *summary = NULL;
-
-      if (loaded == NULL)
-        {
-          g_warning ("Bundled case unreadable: %s", error->message);
-          continue;
-        }
-
-      period = format_period (loaded);
-      summary = first_sentence (bc_case_get_summary (loaded));
-      gtk_list_box_append (self->cases_list,
-                           file_row_new (file, bc_case_get_title (loaded), period, summary, self));
-    }
-}
-
-static int
-compare_recent (gconstpointer a,
-                gconstpointer b)
-{
-  GtkRecentInfo *ia = *(GtkRecentInfo **) a;
-  GtkRecentInfo *ib = *(GtkRecentInfo **) b;
-
-  return g_date_time_compare (gtk_recent_info_get_modified (ib),
-                              gtk_recent_info_get_modified (ia));
-}
-
-static void
-fill_recent_cases (BcWindow *self)
-{
-  GList *items = gtk_recent_manager_get_items (self->recent_manager);
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
-  GtkWidget *child;
-  guint shown = 0;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
-    gtk_list_box_remove (self->recent_list, child);
-
-  for (GList *l = items; l != NULL; l = l->next)
-    {
-      GtkRecentInfo *info = l->data;
-
-      if (g_str_has_suffix (gtk_recent_info_get_uri (info), ".bcase") &&
-          gtk_recent_info_exists (info))
-        g_ptr_array_add (found, gtk_recent_info_ref (info));
-    }
-  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
-
-  g_ptr_array_sort (found, compare_recent);
-  for (guint i = 0; i < found->len && shown < MAX_RECENT; i++, shown++)
-    {
-      GtkRecentInfo *info = g_ptr_array_index (found, i);
-      g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
-      g_autofree char *where = g_file_get_parse_name (file);
-
-      gtk_list_box_append (self->recent_list,
-                           file_row_new (file, gtk_recent_info_get_display_name (info), NULL, where, NULL));
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->recent_group), shown > 0);
-}
-
-/* Reading the bundled cases costs more than the rest of the window, so
- * the welcome page lists them only once it is first shown: a window
- * opened on a file never pays for it. */
-static void
-ensure_welcome_lists (BcWindow *self)
-{
-  if (self->welcome_filled)
-    return;
-
-  self->welcome_filled = TRUE;
-  fill_bundled_cases (self);
-  fill_recent_cases (self);
-}
 
 static void
 set_view_actions_enabled (BcWindow *self,
@@ -357,58 +105,6 @@ show_load_error (BcWindow   *self,
 
 /* Callbacks */
 
-static void
-file_row_activated (GtkListBox    *list,
-                    GtkListBoxRow *row,
-                    BcWindow      *self)
-{
-  GFile *file = g_object_get_data (G_OBJECT (row), "bc-file");
-  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-
-  if (file == NULL)
-    return;
-
-  if (app != NULL)
-    g_application_open (app, &file, 1, "");
-  else
-    bc_window_open (self, file);
-}
-
-static void
-recent_changed (GtkRecentManager *manager,
-                BcWindow         *self)
-{
-  if (self->welcome_filled)
-    fill_recent_cases (self);
-}
-
-static void
-welcome_page_mapped (GtkWidget *page,
-                     BcWindow  *self)
-{
-  ensure_welcome_lists (self);
-}
-
-static gboolean
-file_dropped (GtkDropTarget *target,
-              const GValue  *value,
-              double         x,
-              double         y,
-              BcWindow      *self)
-{
-  GFile *file = g_value_get_object (value);
-  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-
-  if (file == NULL)
-    return FALSE;
-
-  if (app != NULL)
-    g_application_open (app, &file, 1, "");
-  else
-    bc_window_open (self, file);
-  return TRUE;
-}
-
 /* The next window opens as the last one closed. */
 static gboolean
 save_window_state (GtkWindow *window,
@@ -451,44 +147,6 @@ inspector_item_activated (BcInspector *inspector,
 }
 
 static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  BcWindow *self = BC_WINDOW (widget);
-
-  if (self->case_ == NULL)
-    return;
-
-  gtk_toggle_button_set_active (self->outline_button, TRUE);
-  bc_outline_focus_search (self->outline);
-}
-
-static void
-toggle_outline_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *param)
-{
-  BcWindow *self = BC_WINDOW (widget);
-
-  if (self->case_ != NULL)
-    gtk_toggle_button_set_active (self->outline_button,
-                                  !gtk_toggle_button_get_active (self->outline_button));
-}
-
-static void
-toggle_inspector_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *param)
-{
-  BcWindow *self = BC_WINDOW (widget);
-
-  if (self->case_ != NULL)
-    gtk_toggle_button_set_active (self->inspector_button,
-                                  !gtk_toggle_button_get_active (self->inspector_button));
-}
-
-static void
 canvas_selection_changed (BcCanvas   *canvas,
                           GParamSpec *pspec,
                           BcWindow   *self)
@@ -505,200 +163,10 @@ view_toggled (GtkToggleButton *button,
   bc_canvas_set_view (self->canvas, button == self->wheel_button ? BC_VIEW_WHEEL : BC_VIEW_LANES);
 }
 
-/* The canvas is the one place the view is kept: the header's buttons and
- * the menu's items follow it, however it changed. */
-static void
-canvas_view_changed (BcCanvas   *canvas,
-                     GParamSpec *pspec,
-                     BcWindow   *self)
-{
-  gboolean wheel = bc_canvas_get_view (canvas) == BC_VIEW_WHEEL;
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "view");
-
-  gtk_toggle_button_set_active (wheel ? self->wheel_button : self->lanes_button, TRUE);
-  if (action != NULL)
-    g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (wheel ? "wheel" : "lanes"));
-}
-
-static void
-canvas_time_scale_changed (BcCanvas   *canvas,
-                           GParamSpec *pspec,
-                           BcWindow   *self)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "sequence");
-
-  if (action != NULL)
-    g_simple_action_set_state (G_SIMPLE_ACTION (action),
-                               g_variant_new_boolean (bc_canvas_get_time_scale (canvas) == BC_TIME_SCALE_SEQUENCE));
-}
-
-static void
-change_view_state (GSimpleAction *action,
-                   GVariant      *state,
-                   gpointer       user_data)
-{
-  BcWindow *self = user_data;
-
-  bc_canvas_set_view (self->canvas,
-                      g_str_equal (g_variant_get_string (state, NULL), "wheel") ? BC_VIEW_WHEEL : BC_VIEW_LANES);
-}
-
-static void
-change_sequence_state (GSimpleAction *action,
-                       GVariant      *state,
-                       gpointer       user_data)
-{
-  BcWindow *self = user_data;
-
-  bc_canvas_set_time_scale (self->canvas,
-                            g_variant_get_boolean (state) ? BC_TIME_SCALE_SEQUENCE : BC_TIME_SCALE_PROPORTIONAL);
-}
-
-static void
-picture_exported (BcExportDialog *dialog,
-                  GFile          *file,
-                  BcWindow       *self)
-{
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *title = g_strdup_printf (_("Saved “%s”"), name);
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-}
-
-static void
-export_dialog_destroyed (GtkWindow *dialog,
-                         BcWindow  *self)
-{
-  if (self->export_dialog == dialog)
-    self->export_dialog = NULL;
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  BcWindow *self = BC_WINDOW (widget);
-  BcLayoutOptions options;
-  BcExportDialog *dialog;
-
-  if (self->case_ == NULL)
-    return;
-
-  if (self->export_dialog != NULL)
-    {
-      gtk_window_present (self->export_dialog);
-      return;
-    }
-
-  bc_view_state_get_layout_options (self->view_state, &options);
-  dialog = bc_export_dialog_new (GTK_WINDOW (self), self->case_, self->file, &options);
-  g_signal_connect_object (dialog, "exported", G_CALLBACK (picture_exported), self, 0);
-  /* Destroyed, not finalized: a file chooser may still hold it. */
-  g_signal_connect_object (dialog, "destroy", G_CALLBACK (export_dialog_destroyed), self, 0);
-  self->export_dialog = GTK_WINDOW (dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-print_done (GtkPrintOperation       *operation,
-            GtkPrintOperationResult  result,
-            BcWindow                *self)
-{
-  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
-  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *title = NULL;
-
-      gtk_print_operation_get_error (operation, &error);
-      title = g_strdup_printf (_("Could not print: %s"), error != NULL ? error->message : _("unknown error"));
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-    }
-
-  if (operation == self->print_operation)
-    g_clear_object (&self->print_operation);
-}
-
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
-{
-  BcWindow *self = BC_WINDOW (widget);
-  BcLayoutOptions options;
-  g_autoptr(GError) error = NULL;
-  GtkPrintOperationResult result;
-
-  if (self->case_ == NULL || self->print_operation != NULL)
-    return;
-
-  bc_canvas_get_layout_options (self->canvas, &options);
-  self->print_operation = GTK_PRINT_OPERATION (bc_print_operation_new (self->case_, &options));
-  if (self->print_settings != NULL)
-    gtk_print_operation_set_print_settings (self->print_operation, self->print_settings);
-  g_signal_connect_object (self->print_operation, "done", G_CALLBACK (print_done), self, 0);
-
-  result = gtk_print_operation_run (self->print_operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_WINDOW (self), &error);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      g_autofree char *title = g_strdup_printf (_("Could not print: %s"), error->message);
-
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-      g_clear_object (&self->print_operation);
-    }
-}
-
-static void
-timeline_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
-{
-  BcWindow *self = BC_WINDOW (widget);
-
-  if (self->case_ == NULL)
-    return;
-
-  if (g_str_equal (action_name, "win.timeline-play"))
-    bc_timeline_set_playing (self->timeline, !bc_timeline_get_playing (self->timeline));
-  else
-    bc_timeline_reset (self->timeline);
-}
-
-static void
-zoom_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  BcWindow *self = BC_WINDOW (widget);
-
-  if (self->case_ == NULL)
-    return;
-
-  /* The window's shortcuts reach the canvas wherever the focus is. */
-  {
-    g_autofree char *name = g_strconcat ("canvas.", action_name + strlen ("win."), NULL);
-
-    gtk_widget_activate_action (GTK_WIDGET (self->canvas), name, NULL);
-  }
-}
-
-/* Editing: history, saving, the file on disk */
-
-static gboolean
-is_modified (BcWindow *self)
+gboolean
+_bc_window_is_modified (BcWindow *self)
 {
   return self->case_ != NULL && bc_document_get_modified (self->document);
-}
-
-/* The question the window asks, for the test hooks. */
-static void
-set_dialog (BcWindow  *self,
-            GtkWidget *dialog)
-{
-  g_set_weak_pointer (&self->dialog, GTK_WINDOW (dialog));
 }
 
 /* "Undo Move Event", "Redo Delete Actor": the menu says what it does. */
@@ -723,11 +191,11 @@ update_undo_labels (BcWindow *self)
   g_menu_append_item (self->undo_section, redo_item);
 }
 
-static void
-update_edit_state (BcWindow *self)
+void
+_bc_window_update_edit_state (BcWindow *self)
 {
   gboolean has_case = self->case_ != NULL;
-  gboolean modified = is_modified (self);
+  gboolean modified = _bc_window_is_modified (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  self->history != NULL && bc_history_can_undo (self->history));
@@ -782,7 +250,7 @@ history_changed (BcHistory  *history,
                  GParamSpec *pspec,
                  BcWindow   *self)
 {
-  update_edit_state (self);
+  _bc_window_update_edit_state (self);
 }
 
 /* The title follows the case's. */
@@ -794,7 +262,7 @@ case_changed (BcCase       *case_,
               BcWindow     *self)
 {
   if (object == G_OBJECT (case_))
-    update_edit_state (self);
+    _bc_window_update_edit_state (self);
 }
 
 static void
@@ -809,7 +277,7 @@ set_history (BcWindow  *self,
   g_set_object (&self->history, history);
   if (history != NULL)
     g_signal_connect (history, "notify", G_CALLBACK (history_changed), self);
-  update_edit_state (self);
+  _bc_window_update_edit_state (self);
 }
 
 /* The document's file, its state on disk, modified or not: the header
@@ -829,383 +297,8 @@ document_changed (BcDocument *document,
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
         }
     }
-  update_edit_state (self);
+  _bc_window_update_edit_state (self);
 }
-
-static gboolean
-write_case (BcWindow  *self,
-            GFile     *file,
-            GError   **error)
-{
-  gboolean new_file = self->file == NULL || !g_file_equal (file, self->file);
-
-  if (!bc_document_save_to (self->document, file, error))
-    return FALSE;
-
-  if (new_file)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-
-      gtk_recent_manager_add_item (self->recent_manager, uri);
-    }
-  update_edit_state (self);
-  return TRUE;
-}
-
-static void
-show_save_error (BcWindow *self,
-                 GError   *error)
-{
-  g_autofree char *title = g_strdup_printf (_("Could not save: %s"), error->message);
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-}
-
-/* What to do once a save has been tried: @saved says whether it was
- * written, or failed or was cancelled. */
-typedef void (*SavedFunc) (BcWindow *self,
-                           gboolean  saved);
-
-typedef struct
-{
-  BcWindow  *self;
-  SavedFunc  then;
-} SaveData;
-
-static void
-save_as_chosen (GFile    *file,
-                gpointer  user_data)
-{
-  SaveData *data = user_data;
-  BcWindow *self = data->self;
-  g_autoptr(GError) error = NULL;
-  gboolean saved = FALSE;
-
-  if (file != NULL && self->case_ != NULL)
-    {
-      if (bc_bundled_contains (file))
-        adw_toast_overlay_add_toast (self->toast_overlay,
-                                     adw_toast_new (_("The example cases are read-only: choose another name")));
-      else if (!write_case (self, file, &error))
-        show_save_error (self, error);
-      else
-        saved = TRUE;
-    }
-
-  if (data->then != NULL)
-    data->then (self, saved);
-
-  g_object_unref (self);
-  g_free (data);
-}
-
-static void
-run_save_as (BcWindow  *self,
-             SavedFunc  then)
-{
-  SaveData *data = g_new0 (SaveData, 1);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GFile) folder = NULL;
-  g_autofree char *name = NULL;
-  GFile *named = self->file != NULL ? self->file : bc_document_get_copy_of (self->document);
-
-  data->self = g_object_ref (self);
-  data->then = then;
-
-  /* A widget test answers the file chooser itself. */
-  if (self->test_save_as != NULL)
-    {
-      g_autoptr(GFile) answer = g_steal_pointer (&self->test_save_as);
-
-      save_as_chosen (answer, data);
-      return;
-    }
-
-  gtk_file_filter_set_name (filter, _("Backchannel cases"));
-  gtk_file_filter_add_pattern (filter, "*.bcase");
-  gtk_file_filter_add_mime_type (filter, "application/x-backchannel-case");
-
-  if (named != NULL)
-    {
-      name = g_file_get_basename (named);
-      if (!bc_document_get_read_only (self->document) && named == self->file)
-        folder = g_file_get_parent (self->file);
-    }
-  else
-    name = g_strdup_printf ("%s.bcase", bc_case_get_id (self->case_) ?: _("Untitled"));
-
-  bc_compat_choose_save_file (GTK_WINDOW (self), _("Save Case As"), folder, name, filter,
-                              save_as_chosen, data);
-}
-
-typedef struct
-{
-  BcWindow  *self;
-  SavedFunc  then;
-} OverwriteData;
-
-static void
-overwrite_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    OverwriteData    *data)
-{
-  BcWindow *self = data->self;
-  g_autoptr(GError) error = NULL;
-  gboolean saved = FALSE;
-
-  if (g_str_equal (response, "overwrite") && self->case_ != NULL && self->file != NULL)
-    {
-      if (write_case (self, self->file, &error))
-        saved = TRUE;
-      else
-        show_save_error (self, error);
-    }
-
-  if (data->then != NULL)
-    data->then (self, saved);
-}
-
-static void
-overwrite_data_free (gpointer  data,
-                     GClosure *closure)
-{
-  OverwriteData *od = data;
-
-  g_object_unref (od->self);
-  g_free (od);
-}
-
-/* Saves where the case came from, unless it is a read-only example, an
- * untitled case, or another program changed the file: then the user
- * decides. */
-static void
-save_then (BcWindow  *self,
-           SavedFunc  then)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->case_ == NULL)
-    {
-      if (then != NULL)
-        then (self, FALSE);
-      return;
-    }
-
-  if (self->file == NULL || bc_document_get_read_only (self->document))
-    {
-      run_save_as (self, then);
-      return;
-    }
-
-  if (bc_document_get_changed_on_disk (self->document))
-    {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Overwrite Changes on Disk?"),
-                                                  _("Another program changed the file since it was opened. "
-                                                    "Saving replaces its changes with this case."));
-      OverwriteData *data = g_new0 (OverwriteData, 1);
-
-      data->self = g_object_ref (self);
-      data->then = then;
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Cancel"),
-                                        "overwrite", _("_Overwrite"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
-                                                  ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-      g_signal_connect_data (dialog, "response", G_CALLBACK (overwrite_response), data,
-                             overwrite_data_free, 0);
-      set_dialog (self, dialog);
-      gtk_window_present (GTK_WINDOW (dialog));
-      return;
-    }
-
-  if (!write_case (self, self->file, &error))
-    {
-      show_save_error (self, error);
-      if (then != NULL)
-        then (self, FALSE);
-    }
-  else if (then != NULL)
-    then (self, TRUE);
-}
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  BcWindow *self = BC_WINDOW (widget);
-
-  if (self->history == NULL)
-    return;
-
-  if (g_str_equal (action_name, "win.undo"))
-    bc_history_undo (self->history);
-  else
-    bc_history_redo (self->history);
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  save_then (BC_WINDOW (widget), NULL);
-}
-
-static void
-save_as_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  BcWindow *self = BC_WINDOW (widget);
-
-  if (self->case_ != NULL)
-    run_save_as (self, NULL);
-}
-
-static void
-reload (BcWindow *self)
-{
-  g_autoptr(GFile) file = self->file ? g_object_ref (self->file) : NULL;
-
-  if (file != NULL)
-    bc_window_open (self, file);
-}
-
-static void
-revert_response (AdwMessageDialog *dialog,
-                 const char       *response,
-                 BcWindow         *self)
-{
-  if (g_str_equal (response, "revert"))
-    reload (self);
-}
-
-static void
-revert_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  BcWindow *self = BC_WINDOW (widget);
-  GtkWidget *dialog;
-
-  if (self->case_ == NULL || self->file == NULL)
-    return;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Revert Unsaved Changes?"),
-                                   _("The case goes back to the file as it is on disk. "
-                                     "The changes since the last save are lost."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "revert", _("_Revert"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "revert",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (revert_response), self, 0);
-  set_dialog (self, dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Reloading drops unsaved edits, so it asks when there are some. */
-static void
-reload_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  BcWindow *self = BC_WINDOW (widget);
-
-  if (is_modified (self))
-    revert_action (widget, "win.revert", NULL);
-  else
-    reload (self);
-}
-
-/* Closing */
-
-static void
-finish_close_task (BcWindow *self,
-                   gboolean  closed)
-{
-  g_autoptr(GTask) task = g_steal_pointer (&self->close_task);
-
-  if (task == NULL)
-    return;
-  if (closed)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The user kept the window open");
-}
-
-static void
-close_after_save (BcWindow *self,
-                  gboolean  saved)
-{
-  if (!saved)
-    {
-      finish_close_task (self, FALSE);
-      return;
-    }
-
-  self->discard_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
-}
-
-static void
-close_response (AdwMessageDialog *dialog,
-                const char       *response,
-                BcWindow         *self)
-{
-  if (g_str_equal (response, "discard"))
-    {
-      /* The user chose to lose the edits: the autosaved copy goes too. */
-      bc_document_discard_recovery (self->document);
-      self->discard_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
-  else if (g_str_equal (response, "save"))
-    save_then (self, close_after_save);
-  else
-    finish_close_task (self, FALSE);
-}
-
-static gboolean
-bc_window_close_request (GtkWindow *window)
-{
-  BcWindow *self = BC_WINDOW (window);
-
-  if (!self->discard_confirmed && is_modified (self))
-    {
-      g_autofree char *body = g_strdup_printf (_("“%s” has unsaved changes. Changes that are not saved are lost."),
-                                               bc_case_get_title (self->case_));
-      GtkWidget *dialog = adw_message_dialog_new (window, _("Save Changes?"), body);
-
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Cancel"),
-                                        "discard", _("_Discard"),
-                                        "save", _("_Save"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                                  ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                                  ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-      g_signal_connect_object (dialog, "response", G_CALLBACK (close_response), self, 0);
-      set_dialog (self, dialog);
-      gtk_window_present (GTK_WINDOW (dialog));
-      return TRUE;
-    }
-
-  /* Nothing is left unsaved: nothing to recover either. */
-  bc_document_discard_recovery (self->document);
-  finish_close_task (self, TRUE);
-  return GTK_WINDOW_CLASS (bc_window_parent_class)->close_request (window);
-}
-
-/* The view state */
 
 static void
 bind_view_state (BcWindow *self)
@@ -1240,46 +333,6 @@ BcViewState *
 _bc_window_get_view_state (BcWindow *self)
 {
   return self->view_state;
-}
-
-/* New items */
-
-static void
-new_item_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
-{
-  BcWindow *self = BC_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  gpointer item;
-
-  if (self->case_ == NULL)
-    return;
-
-  if (g_str_equal (action_name, "win.new-event"))
-    {
-      BcDate date = bc_case_get_period_start (self->case_);
-
-      if (!bc_date_is_set (date))
-        {
-          g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-          date = (BcDate) { g_date_time_get_year (now), g_date_time_get_month (now),
-                            g_date_time_get_day_of_month (now) };
-        }
-      item = bc_edit_add_event (self->case_, BC_TRACK_1, date, &error);
-    }
-  else if (g_str_equal (action_name, "win.new-actor"))
-    item = bc_edit_add_actor (self->case_, BC_TRACK_1, &error);
-  else
-    item = bc_edit_add_source (self->case_, BC_SOURCE_BOOK, NULL, &error);
-
-  if (item == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
-    }
-  bc_window_set_selected_item (self, item);
 }
 
 /* The inspector lets go of an item that was deleted. */
@@ -1342,14 +395,14 @@ present_case (BcWindow *self)
    * is somewhere else than on the welcome page. */
   if (focus == NULL || focus == welcome || gtk_widget_is_ancestor (focus, welcome))
     gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
-  update_edit_state (self);
+  _bc_window_update_edit_state (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
 
-static void
-show_case (BcWindow *self,
+void
+_bc_window_show_case (BcWindow *self,
            BcCase   *loaded,
            GFile    *file,
            GFile    *copy_of,
@@ -1359,20 +412,10 @@ show_case (BcWindow *self,
   present_case (self);
 }
 
-/* An independent copy of @case_ as it is now, unsaved edits included. */
-static BcCase *
-copy_case (BcCase  *case_,
-           GError **error)
-{
-  g_autoptr(GBytes) bytes = bc_case_to_bytes (case_);
-
-  return bc_case_read_bytes (bytes, bc_case_get_title (case_), NULL, error);
-}
-
 /* Where a case the window makes goes: this window while it shows its
  * welcome page, a new one of the same application otherwise. */
-static BcWindow *
-window_for_new_case (BcWindow *self)
+BcWindow *
+_bc_window_for_new_case (BcWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
@@ -1381,71 +424,6 @@ window_for_new_case (BcWindow *self)
   return bc_window_new (app != NULL ? BC_APPLICATION (app) : NULL);
 }
 
-static BcWindow *
-duplicate_case (BcWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BcCase) copy = NULL;
-  BcWindow *window;
-
-  if (self->case_ == NULL)
-    return NULL;
-
-  copy = copy_case (self->case_, &error);
-  if (copy == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return NULL;
-    }
-
-  window = bc_window_new (BC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-  show_case (window, copy, NULL, self->file != NULL ? self->file : bc_document_get_copy_of (self->document),
-             is_modified (self));
-  gtk_window_present (GTK_WINDOW (window));
-  return window;
-}
-
-static void
-duplicate_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
-{
-  duplicate_case (BC_WINDOW (widget));
-}
-
-static BcWindow *
-new_case (BcWindow *self)
-{
-  BcWindow *window = window_for_new_case (self);
-
-  bc_window_new_case (window);
-  gtk_window_present (GTK_WINDOW (window));
-  return window;
-}
-
-static void
-new_case_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
-{
-  new_case (BC_WINDOW (widget));
-}
-
-static void
-duplicate_row_clicked (GtkButton *button,
-                       BcWindow  *self)
-{
-  GFile *file = g_object_get_data (G_OBJECT (button), "bc-file");
-  BcWindow *window = window_for_new_case (self);
-
-  if (file != NULL && bc_window_open_copy (window, file))
-    gtk_window_present (GTK_WINDOW (window));
-  else if (window != self)
-    gtk_window_destroy (GTK_WINDOW (window));
-}
-
-/* GObject */
-
 static void
 bc_window_dispose (GObject *object)
 {
@@ -1453,9 +431,7 @@ bc_window_dispose (GObject *object)
 
   g_clear_object (&self->view_state);
 
-  if (self->recent_manager != NULL)
-    g_signal_handlers_disconnect_by_func (self->recent_manager, recent_changed, self);
-  self->recent_manager = NULL;
+  _bc_window_welcome_dispose (self);
 
   if (self->export_dialog != NULL)
     gtk_window_destroy (self->export_dialog);
@@ -1464,9 +440,9 @@ bc_window_dispose (GObject *object)
   g_clear_object (&self->print_settings);
   /* A window that goes with unsaved changes nobody decided on keeps its
    * autosaved copy, for the next start to offer. */
-  if (self->document != NULL && (!is_modified (self) || self->discard_confirmed))
+  if (self->document != NULL && (!_bc_window_is_modified (self) || self->discard_confirmed))
     bc_document_discard_recovery (self->document);
-  finish_close_task (self, FALSE);
+  _bc_window_finish_close_task (self, FALSE);
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
@@ -1540,7 +516,7 @@ bc_window_class_init (BcWindowClass *klass)
   object_class->dispose = bc_window_dispose;
   object_class->get_property = bc_window_get_property;
   object_class->set_property = bc_window_set_property;
-  GTK_WINDOW_CLASS (klass)->close_request = bc_window_close_request;
+  GTK_WINDOW_CLASS (klass)->close_request = _bc_window_close_request;
 
   properties[PROP_CASE] =
     g_param_spec_object ("case", NULL, NULL, BC_TYPE_CASE,
@@ -1587,41 +563,12 @@ bc_window_class_init (BcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BcWindow, lanes_button);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, wheel_button);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, disk_revealer);
-  gtk_widget_class_bind_template_callback (widget_class, file_row_activated);
-  gtk_widget_class_bind_template_callback (widget_class, welcome_page_mapped);
+  _bc_window_welcome_class_init (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, canvas_selection_changed);
   gtk_widget_class_bind_template_callback (widget_class, view_toggled);
 
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.toggle-outline", NULL, toggle_outline_action);
-  gtk_widget_class_install_action (widget_class, "win.toggle-inspector", NULL, toggle_inspector_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "win.timeline-play", NULL, timeline_action);
-  gtk_widget_class_install_action (widget_class, "win.timeline-reset", NULL, timeline_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
-  gtk_widget_class_install_action (widget_class, "win.revert", NULL, revert_action);
-  gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
-  gtk_widget_class_install_action (widget_class, "win.duplicate", NULL, duplicate_action);
-  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
-  gtk_widget_class_install_action (widget_class, "win.new-event", NULL, new_item_action);
-  gtk_widget_class_install_action (widget_class, "win.new-actor", NULL, new_item_action);
-  gtk_widget_class_install_action (widget_class, "win.new-source", NULL, new_item_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  _bc_window_actions_class_init (widget_class);
+  _bc_window_saving_class_init (widget_class);
 }
 
 /* A flap that is out of sight, neither revealed, nor on its way in or
@@ -1649,12 +596,6 @@ create_primary_menu (GtkMenuButton *button,
 static void
 bc_window_init (BcWindow *self)
 {
-  static const GActionEntry view_actions[] = {
-    { "view", NULL, "s", "'lanes'", change_view_state },
-    { "sequence", NULL, NULL, "false", change_sequence_state },
-  };
-  GtkDropTarget *drop;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->document = bc_document_new ();
@@ -1677,11 +618,7 @@ bc_window_init (BcWindow *self)
   g_signal_connect (self->inspector_flap, "notify::folded", G_CALLBACK (update_flap_visible), NULL);
   update_flap_visible (self->inspector_flap);
 
-  /* Radio items in the menu want stateful actions, which a widget class
-   * cannot install on GTK 4.8 without a property per choice. */
-  g_action_map_add_action_entries (G_ACTION_MAP (self), view_actions, G_N_ELEMENTS (view_actions), self);
-  g_signal_connect (self->canvas, "notify::view", G_CALLBACK (canvas_view_changed), self);
-  g_signal_connect (self->canvas, "notify::time-scale", G_CALLBACK (canvas_time_scale_changed), self);
+  _bc_window_actions_init (self);
 
   /* Every view binds to the one view state, instead of to each other. */
   bind_view_state (self);
@@ -1693,12 +630,7 @@ bc_window_init (BcWindow *self)
   g_signal_connect (self->inspector, "notify::item",
                     G_CALLBACK (inspector_item_changed), self);
 
-  drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
-  g_signal_connect (drop, "drop", G_CALLBACK (file_dropped), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
-
-  self->recent_manager = gtk_recent_manager_get_default ();
-  g_signal_connect (self->recent_manager, "changed", G_CALLBACK (recent_changed), self);
+  _bc_window_welcome_init (self);
 
   self->settings = bc_preferences_window_lookup_settings ();
   if (self->settings != NULL)
@@ -1729,7 +661,7 @@ bc_window_init (BcWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timeline-play", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timeline-reset", FALSE);
   set_view_actions_enabled (self, FALSE);
-  update_edit_state (self);
+  _bc_window_update_edit_state (self);
 }
 
 /* Public API */
@@ -1800,7 +732,7 @@ bc_window_show_loaded (BcWindow  *self,
       return FALSE;
     }
 
-  show_case (self, loaded, file, NULL, FALSE);
+  _bc_window_show_case (self, loaded, file, NULL, FALSE);
 
   /* Explicit names: gtk_recent_manager_add_item() relies on the program
    * name, which an embedding program may not have set. */
@@ -1909,7 +841,7 @@ bc_window_new_case (BcWindow *self)
   g_return_if_fail (BC_IS_WINDOW (self));
 
   blank = bc_case_new ("untitled", _("Untitled Case"));
-  show_case (self, blank, NULL, NULL, FALSE);
+  _bc_window_show_case (self, blank, NULL, NULL, FALSE);
 }
 
 /**
@@ -1942,7 +874,7 @@ bc_window_open_copy (BcWindow *self,
       return FALSE;
     }
 
-  show_case (self, loaded, NULL, file, FALSE);
+  _bc_window_show_case (self, loaded, NULL, file, FALSE);
   return TRUE;
 }
 
@@ -1971,7 +903,7 @@ bc_window_open_recovered (BcWindow         *self,
   if (!bc_document_adopt_recovery (self->document, entry, error))
     return FALSE;
   present_case (self);
-  update_edit_state (self);
+  _bc_window_update_edit_state (self);
   return TRUE;
 }
 
@@ -1985,49 +917,7 @@ gboolean
 bc_window_get_modified (BcWindow *self)
 {
   g_return_val_if_fail (BC_IS_WINDOW (self), FALSE);
-  return is_modified (self);
-}
-
-/**
- * bc_window_close_async:
- * @self: a window
- * @cancellable: (nullable): not used yet
- * @callback: called when the window closed or the user kept it
- * @user_data: for @callback
- *
- * Closes @self as its close button does: with unsaved changes, the user
- * chooses to save, discard or cancel first.
- */
-void
-bc_window_close_async (BcWindow            *self,
-                       GCancellable        *cancellable,
-                       GAsyncReadyCallback  callback,
-                       gpointer             user_data)
-{
-  g_return_if_fail (BC_IS_WINDOW (self));
-
-  if (self->close_task != NULL)
-    finish_close_task (self, FALSE);
-  self->close_task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (self->close_task, bc_window_close_async);
-  gtk_window_close (GTK_WINDOW (self));
-}
-
-/**
- * bc_window_close_finish:
- * @self: a window
- * @result: the result given to the callback
- * @error: %G_IO_ERROR_CANCELLED when the user kept the window
- *
- * Returns: whether the window closed
- */
-gboolean
-bc_window_close_finish (BcWindow      *self,
-                        GAsyncResult  *result,
-                        GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _bc_window_is_modified (self);
 }
 
 BcCase *
@@ -2076,14 +966,14 @@ bc_window_set_selected_item (BcWindow *self,
 GtkListBox *
 _bc_window_get_cases_list (BcWindow *self)
 {
-  ensure_welcome_lists (self);
+  _bc_window_ensure_welcome_lists (self);
   return self->cases_list;
 }
 
 GtkListBox *
 _bc_window_get_recent_list (BcWindow *self)
 {
-  ensure_welcome_lists (self);
+  _bc_window_ensure_welcome_lists (self);
   return self->recent_list;
 }
 
@@ -2123,54 +1013,6 @@ _bc_window_get_page (BcWindow *self)
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
-/* Saves to @file as Save As would, without the file chooser. */
-gboolean
-_bc_window_save_to (BcWindow  *self,
-                    GFile     *file,
-                    GError   **error)
-{
-  if (self->case_ == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "No case is shown");
-      return FALSE;
-    }
-  return write_case (self, file, error);
-}
-
-/* Test hooks: answer the window's questions and run its timers now. */
-
-GtkWindow *
-_bc_window_get_dialog (BcWindow *self)
-{
-  return self->dialog;
-}
-
-/* Answers the question the window asks as a click on @response would. */
-void
-_bc_window_answer_dialog (BcWindow   *self,
-                          const char *response)
-{
-  /* The answer may close this window: it stays until the dialog,
-   * which refers to it, has gone. */
-  g_autoptr(BcWindow) hold = g_object_ref (self);
-  g_autoptr(GtkWindow) dialog = self->dialog ? g_object_ref (self->dialog) : NULL;
-
-  g_return_if_fail (ADW_IS_MESSAGE_DIALOG (dialog));
-
-  g_clear_weak_pointer (&self->dialog);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
-  gtk_window_destroy (dialog);
-  g_clear_object (&dialog);
-}
-
-/* The next Save As writes to @file without asking. */
-void
-_bc_window_set_save_as_answer (BcWindow *self,
-                               GFile    *file)
-{
-  g_set_object (&self->test_save_as, file);
-}
-
 gboolean
 _bc_window_autosave_now (BcWindow *self)
 {
@@ -2204,13 +1046,13 @@ _bc_window_get_subtitle (BcWindow *self)
 BcWindow *
 _bc_window_duplicate (BcWindow *self)
 {
-  return duplicate_case (self);
+  return _bc_window_duplicate_case (self);
 }
 
 BcWindow *
 _bc_window_new_case (BcWindow *self)
 {
-  return new_case (self);
+  return _bc_window_make_new_case (self);
 }
 
 gboolean
