@@ -10,6 +10,8 @@ BcItem   *_bc_canvas_pick       (BcCanvas *self,
                                  double    x,
                                  double    y);
 BcLayout *_bc_canvas_get_layout (BcCanvas *self);
+char     *_bc_canvas_describe   (BcCanvas *self,
+                                 BcItem   *item);
 gboolean  _bc_canvas_item_to_widget (BcCanvas *self,
                                      BcItem   *item,
                                      double   *x,

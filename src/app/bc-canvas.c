@@ -41,6 +41,8 @@
 #define HANDLE_GRAB   9.0
 /* How near an end of the selected transfer a press takes that end. */
 #define END_GRAB      9.0
+/* How near an item, in widget pixels, the pointer is on it. */
+#define PICK_SLACK    6.0
 /* How long a hint about a refused drop stays, in seconds. */
 #define HINT_SECONDS  4
 
@@ -297,100 +299,35 @@ static BcLayoutEvent *
 layout_event_for (BcCanvas *self,
                   BcItem   *item)
 {
-  int i;
+  BcLayoutHit hit;
 
-  if (ensure_layout (self) == NULL || !BC_IS_EVENT (item))
+  if (ensure_layout (self) == NULL || !BC_IS_EVENT (item) ||
+      !bc_layout_find (self->layout, G_OBJECT (item), &hit))
     return NULL;
-  i = bc_layout_find_event (self->layout, bc_item_get_id (item));
-  return i >= 0 ? &g_array_index (self->layout->events, BcLayoutEvent, i) : NULL;
-}
-
-static BcLayoutActor *
-layout_actor_for (BcCanvas *self,
-                  BcItem   *item)
-{
-  if (ensure_layout (self) == NULL || self->layout->actors == NULL || !BC_IS_ACTOR (item))
-    return NULL;
-  for (guint i = 0; i < self->layout->actors->len; i++)
-    {
-      BcLayoutActor *a = &g_array_index (self->layout->actors, BcLayoutActor, i);
-
-      if (a->actor == BC_ACTOR (item))
-        return a;
-    }
-  return NULL;
+  return &g_array_index (self->layout->events, BcLayoutEvent, hit.index);
 }
 
 static BcLayoutCurve *
 layout_transfer_for (BcCanvas *self,
                      BcItem   *item)
 {
-  if (ensure_layout (self) == NULL || self->layout->transfers == NULL || !BC_IS_TRANSFER (item))
-    return NULL;
-  for (guint i = 0; i < self->layout->transfers->len; i++)
-    {
-      BcLayoutCurve *c = &g_array_index (self->layout->transfers, BcLayoutCurve, i);
+  BcLayoutHit hit;
 
-      if (c->object == G_OBJECT (item))
-        return c;
-    }
-  return NULL;
+  if (ensure_layout (self) == NULL || !BC_IS_TRANSFER (item) ||
+      !bc_layout_find (self->layout, G_OBJECT (item), &hit))
+    return NULL;
+  return &g_array_index (self->layout->transfers, BcLayoutCurve, hit.index);
 }
 
-/* The point of a Bézier curve at t. */
-static BcPoint
-curve_point (const BcLayoutCurve *c,
-             double               t)
+/* What the pointer is on, with a few pixels' slack at any zoom. */
+static gboolean
+pick (BcCanvas    *self,
+      double       lx,
+      double       ly,
+      BcLayoutHit *hit)
 {
-  double u = 1 - t;
-  BcPoint p;
-
-  p.x = u * u * u * c->p[0].x + 3 * u * u * t * c->p[1].x + 3 * u * t * t * c->p[2].x + t * t * t * c->p[3].x;
-  p.y = u * u * u * c->p[0].y + 3 * u * u * t * c->p[1].y + 3 * u * t * t * c->p[2].y + t * t * t * c->p[3].y;
-  return p;
-}
-
-/* Events first (the layout's own hit test), then actors of the wheel,
- * then transfers by distance to their curve. */
-static BcItem *
-pick (BcCanvas *self,
-      double    lx,
-      double    ly)
-{
-  double slack = 6 / self->zoom;
-  int i;
-
-  if (ensure_layout (self) == NULL)
-    return NULL;
-
-  i = bc_layout_hit_test (self->layout, lx, ly);
-  if (i >= 0)
-    return BC_ITEM (g_array_index (self->layout->events, BcLayoutEvent, i).event);
-
-  for (guint k = 0; self->layout->actors != NULL && k < self->layout->actors->len; k++)
-    {
-      BcLayoutActor *a = &g_array_index (self->layout->actors, BcLayoutActor, k);
-
-      if (hypot (a->centre.x - lx, a->centre.y - ly) <= a->radius + slack)
-        return BC_ITEM (a->actor);
-    }
-
-  for (guint k = 0; self->layout->transfers != NULL && k < self->layout->transfers->len; k++)
-    {
-      BcLayoutCurve *c = &g_array_index (self->layout->transfers, BcLayoutCurve, k);
-
-      if (!BC_IS_TRANSFER (c->object))
-        continue;
-      for (int s = 0; s <= 32; s++)
-        {
-          BcPoint p = curve_point (c, s / 32.0);
-
-          if (hypot (p.x - lx, p.y - ly) <= slack)
-            return BC_ITEM (c->object);
-        }
-    }
-
-  return NULL;
+  return ensure_layout (self) != NULL &&
+         bc_layout_pick (self->layout, lx, ly, PICK_SLACK / self->zoom, hit);
 }
 
 static void
@@ -482,11 +419,11 @@ draw_selection (BcCanvas *self,
 {
   GdkRGBA accent;
   double line = 3 / self->zoom;
-  BcLayoutEvent *e;
-  BcLayoutActor *a;
-  BcLayoutCurve *c;
+  BcLayoutHit hit;
+  BcRect node;
 
-  if (self->selected_item == NULL)
+  if (self->selected_item == NULL || ensure_layout (self) == NULL ||
+      !bc_layout_find (self->layout, G_OBJECT (self->selected_item), &hit))
     return;
 
   if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)),
@@ -495,21 +432,25 @@ draw_selection (BcCanvas *self,
   gdk_cairo_set_source_rgba (cr, &accent);
   cairo_set_line_width (cr, line);
 
-  if ((e = layout_event_for (self, self->selected_item)) != NULL)
+  if (hit.kind == BC_LAYOUT_ITEM_EVENT)
     {
       double pad = 4 / self->zoom;
 
-      cairo_rectangle (cr, e->node.x - pad, e->node.y - pad,
-                       e->node.width + 2 * pad, e->node.height + 2 * pad);
+      bc_layout_hit_shape (self->layout, &hit, &node);
+      cairo_rectangle (cr, node.x - pad, node.y - pad, node.width + 2 * pad, node.height + 2 * pad);
       cairo_stroke (cr);
     }
-  else if ((a = layout_actor_for (self, self->selected_item)) != NULL)
+  else if (hit.kind == BC_LAYOUT_ITEM_ACTOR)
     {
-      cairo_arc (cr, a->centre.x, a->centre.y, a->radius + 4 / self->zoom, 0, 2 * G_PI);
+      bc_layout_hit_shape (self->layout, &hit, &node);
+      cairo_arc (cr, node.x + node.width / 2, node.y + node.height / 2,
+                 node.width / 2 + 4 / self->zoom, 0, 2 * G_PI);
       cairo_stroke (cr);
     }
-  else if ((c = layout_transfer_for (self, self->selected_item)) != NULL)
+  else
     {
+      BcLayoutCurve *c = &g_array_index (self->layout->transfers, BcLayoutCurve, hit.index);
+
       cairo_set_line_width (cr, 2 * line);
       accent.alpha = 0.5;
       gdk_cairo_set_source_rgba (cr, &accent);
@@ -896,14 +837,11 @@ event_at (BcCanvas *self,
           double    x,
           double    y)
 {
+  BcLayoutHit hit;
   double lx, ly;
-  int i;
 
-  if (ensure_layout (self) == NULL)
-    return NULL;
   widget_to_layout (self, x, y, &lx, &ly);
-  i = bc_layout_hit_test (self->layout, lx, ly);
-  return i >= 0 ? g_array_index (self->layout->events, BcLayoutEvent, i).event : NULL;
+  return pick (self, lx, ly, &hit) && hit.kind == BC_LAYOUT_ITEM_EVENT ? BC_EVENT (hit.object) : NULL;
 }
 
 /* The event that shows the handle to draw a transfer from: the one under
@@ -1116,7 +1054,7 @@ open_transfer_popover (BcCanvas *self,
 
   if (pending_path (self, p))
     {
-      mid = curve_point (&(BcLayoutCurve) { .p = { p[0], p[1], p[2], p[3] } }, 0.5);
+      mid = bc_curve_point (p, 0.5);
       layout_to_widget (self, mid.x, mid.y, &wx, &wy);
       gtk_popover_set_pointing_to (GTK_POPOVER (self->popover),
                                    &(GdkRectangle) { (int) wx - 2, (int) wy - 2, 4, 4 });
@@ -1206,7 +1144,7 @@ stroke_arrow (BcCanvas      *self,
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
 
-  before = curve_point (&(BcLayoutCurve) { .p = { p[0], p[1], p[2], p[3] } }, 0.95);
+  before = bc_curve_point (p, 0.95);
   angle = atan2 (p[3].y - before.y, p[3].x - before.x);
   if (hypot (p[3].y - before.y, p[3].x - before.x) < 1e-6)
     angle = G_PI / 2;
@@ -1662,67 +1600,10 @@ query_tooltip (GtkWidget  *widget,
 {
   BcCanvas *self = BC_CANVAS (widget);
   BcItem *item = keyboard ? self->selected_item : _bc_canvas_pick (self, x, y);
-  g_autofree char *title = NULL;
-  g_autofree char *details = NULL;
-  g_autofree char *sources_text = NULL;
-  g_autofree char *markup = NULL;
-  const char *how = NULL;
-  GPtrArray *sources = NULL;
+  g_autofree char *markup = item != NULL ? _bc_canvas_describe (self, item) : NULL;
 
-  if (item == NULL)
+  if (markup == NULL)
     return FALSE;
-
-  if (BC_IS_EVENT (item))
-    {
-      BcEvent *event = BC_EVENT (item);
-      g_autofree char *date = bc_date_to_string (bc_event_get_date (event));
-      BcTrack track = bc_event_get_track (event);
-
-      title = g_markup_escape_text (bc_event_get_title (event), -1);
-      details = g_markup_printf_escaped ("%s · %s (%s)", date ? date : "?",
-                                         bc_track_get_label (track), bc_track_get_name (track));
-      sources = bc_event_get_sources (event);
-    }
-  else if (BC_IS_ACTOR (item))
-    {
-      BcActor *actor = BC_ACTOR (item);
-
-      title = g_markup_escape_text (bc_actor_get_name (actor), -1);
-      details = g_markup_escape_text (bc_track_get_label (bc_actor_get_track (actor)), -1);
-      sources = bc_actor_get_sources (actor);
-    }
-  else if (BC_IS_TRANSFER (item))
-    {
-      BcTransfer *transfer = BC_TRANSFER (item);
-
-      title = g_markup_escape_text (bc_transfer_get_title (transfer), -1);
-      details = g_markup_printf_escaped ("%s · %s",
-                                         bc_mechanism_get_label (bc_transfer_get_mechanism (transfer)),
-                                         bc_status_get_label (bc_transfer_get_status (transfer)));
-      sources = bc_transfer_get_sources (transfer);
-    }
-  else
-    return FALSE;
-
-  if (sources != NULL && sources->len > 0)
-    sources_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u source", "%u sources", sources->len),
-                                    sources->len);
-
-  if (can_edit (self) && BC_IS_EVENT (item))
-    how = _("Drag to move it in time; drag the handle above it, or Shift-drag it, to another track’s event to make a transfer");
-  else if (can_edit (self) && BC_IS_TRANSFER (item) && item == self->selected_item)
-    how = _("Drag an end to another event to reconnect it");
-
-  markup = g_strdup_printf ("<b>%s</b>\n%s%s%s%s%s", title, details,
-                            sources_text ? "\n" : "", sources_text ? sources_text : "",
-                            how ? "\n<small>" : "", how ? how : "");
-  if (how != NULL)
-    {
-      char *closed = g_strconcat (markup, "</small>", NULL);
-
-      g_free (markup);
-      markup = closed;
-    }
   gtk_tooltip_set_markup (tooltip, markup);
   return TRUE;
 }
@@ -2534,15 +2415,84 @@ bc_canvas_set_editable (BcCanvas *self,
 
 /* Private API */
 
+/* What the tooltip of @item says, as Pango markup: its name, what it
+ * is, how many sources back it and, where the canvas edits, what a drag
+ * does with it. NULL for what has no tooltip. */
+char *
+_bc_canvas_describe (BcCanvas *self,
+                     BcItem   *item)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *sources_text = NULL;
+  g_autofree char *markup = NULL;
+  const char *how = NULL;
+  GPtrArray *sources = NULL;
+
+  if (BC_IS_EVENT (item))
+    {
+      BcEvent *event = BC_EVENT (item);
+      g_autofree char *date = bc_date_to_string (bc_event_get_date (event));
+      BcTrack track = bc_event_get_track (event);
+
+      title = g_markup_escape_text (bc_event_get_title (event), -1);
+      details = g_markup_printf_escaped ("%s · %s (%s)", date ? date : "?",
+                                         bc_track_get_label (track), bc_track_get_name (track));
+      sources = bc_event_get_sources (event);
+    }
+  else if (BC_IS_ACTOR (item))
+    {
+      BcActor *actor = BC_ACTOR (item);
+
+      title = g_markup_escape_text (bc_actor_get_name (actor), -1);
+      details = g_markup_escape_text (bc_track_get_label (bc_actor_get_track (actor)), -1);
+      sources = bc_actor_get_sources (actor);
+    }
+  else if (BC_IS_TRANSFER (item))
+    {
+      BcTransfer *transfer = BC_TRANSFER (item);
+
+      title = g_markup_escape_text (bc_transfer_get_title (transfer), -1);
+      details = g_markup_printf_escaped ("%s · %s",
+                                         bc_mechanism_get_label (bc_transfer_get_mechanism (transfer)),
+                                         bc_status_get_label (bc_transfer_get_status (transfer)));
+      sources = bc_transfer_get_sources (transfer);
+    }
+  else
+    return NULL;
+
+  if (sources != NULL && sources->len > 0)
+    sources_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u source", "%u sources", sources->len),
+                                    sources->len);
+
+  if (can_edit (self) && BC_IS_EVENT (item))
+    how = _("Drag to move it in time; drag the handle above it, or Shift-drag it, to another track’s event to make a transfer");
+  else if (can_edit (self) && BC_IS_TRANSFER (item) && item == self->selected_item)
+    how = _("Drag an end to another event to reconnect it");
+
+  markup = g_strdup_printf ("<b>%s</b>\n%s%s%s%s%s", title, details,
+                            sources_text ? "\n" : "", sources_text ? sources_text : "",
+                            how ? "\n<small>" : "", how ? how : "");
+  if (how != NULL)
+    {
+      char *closed = g_strconcat (markup, "</small>", NULL);
+
+      g_free (markup);
+      markup = closed;
+    }
+  return g_steal_pointer (&markup);
+}
+
 BcItem *
 _bc_canvas_pick (BcCanvas *self,
                  double    x,
                  double    y)
 {
+  BcLayoutHit hit;
   double lx, ly;
 
   widget_to_layout (self, x, y, &lx, &ly);
-  return pick (self, lx, ly);
+  return pick (self, lx, ly, &hit) ? BC_ITEM (hit.object) : NULL;
 }
 
 /* How many tiles the canvas has painted since it was made, and how
@@ -2596,19 +2546,12 @@ _bc_canvas_item_to_widget (BcCanvas *self,
                            double   *x,
                            double   *y)
 {
-  BcLayoutEvent *e = layout_event_for (self, item);
-  BcLayoutActor *a = layout_actor_for (self, item);
-  BcLayoutCurve *c = layout_transfer_for (self, item);
+  BcLayoutHit hit;
   BcPoint p;
 
-  if (e != NULL)
-    p = (BcPoint) { e->node.x + e->node.width / 2, e->node.y + e->node.height / 2 };
-  else if (a != NULL)
-    p = a->centre;
-  else if (c != NULL)
-    p = curve_point (c, 0.5);
-  else
+  if (ensure_layout (self) == NULL || !bc_layout_find (self->layout, G_OBJECT (item), &hit))
     return FALSE;
+  p = bc_layout_hit_anchor (self->layout, &hit);
 
   *x = (p.x - self->offset_x) * self->zoom;
   *y = (p.y - self->offset_y) * self->zoom;

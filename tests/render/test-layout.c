@@ -273,7 +273,13 @@ test_viewport_paints_only_visible (void)
   g_assert_cmpuint (part, <=, expected);
   g_assert_cmpuint (part, >, 0);
   g_assert_cmpuint (part, <, whole / 2);
-  g_assert_cmpint (bc_layout_hit_test (l, e->node.x + e->node.width / 2, e->node.y + e->node.height / 2), ==, 0);
+  {
+    BcLayoutHit hit;
+
+    g_assert_true (bc_layout_pick (l, e->node.x + e->node.width / 2, e->node.y + e->node.height / 2, 2, &hit));
+    g_assert_cmpint (hit.kind, ==, BC_LAYOUT_ITEM_EVENT);
+    g_assert_cmpuint (hit.index, ==, 0);
+  }
 
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
@@ -400,6 +406,118 @@ test_day_x_round_trip (void)
     }
 }
 
+/* The slack the canvas gives a pointer (six pixels) at a zoom. */
+static double
+slack_at (double zoom)
+{
+  return 6 / zoom;
+}
+
+/* In the wheel, the actor under the pointer is the one picked: at its
+ * disc and along its label, at every zoom the canvas allows. */
+static void
+test_wheel_pick_finds_each_actor (void)
+{
+  static const double zooms[] = { 0.5, 1, 4 };
+
+  for (guint n = 0; n < G_N_ELEMENTS (bundled); n++)
+    {
+      g_autoptr(BcCase) c = load_bundled (bundled[n]);
+      g_autoptr(BcLayout) l = layout_of (c, BC_VIEW_WHEEL, BC_TIME_SCALE_PROPORTIONAL);
+
+      g_assert_cmpuint (l->actors->len, >, 1);
+      for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+        for (guint i = 0; i < l->actors->len; i++)
+          {
+            BcLayoutActor *a = &g_array_index (l->actors, BcLayoutActor, i);
+            double along = a->label_from + a->label_width / 2;
+            BcLayoutHit hit;
+
+            g_assert_true (bc_layout_pick (l, a->centre.x, a->centre.y, slack_at (zooms[z]), &hit));
+            g_assert_cmpint (hit.kind, ==, BC_LAYOUT_ITEM_ACTOR);
+            g_assert_cmpstr (bc_actor_get_name (BC_ACTOR (hit.object)), ==, bc_actor_get_name (a->actor));
+            g_assert_true (hit.object == G_OBJECT (a->actor));
+            g_assert_cmpuint (hit.index, ==, i);
+
+            g_assert_true (bc_layout_pick (l, l->wheel_centre.x + cos (a->angle) * along,
+                                           l->wheel_centre.y + sin (a->angle) * along,
+                                           slack_at (zooms[z]), &hit));
+            g_assert_true (hit.object == G_OBJECT (a->actor));
+          }
+    }
+}
+
+/* Nothing is named where nothing is drawn: around the wheel, past the
+ * longest label, and off the picture. */
+static void
+test_wheel_pick_empty_is_nothing (void)
+{
+  for (guint n = 0; n < G_N_ELEMENTS (bundled); n++)
+    {
+      g_autoptr(BcCase) c = load_bundled (bundled[n]);
+      g_autoptr(BcLayout) l = layout_of (c, BC_VIEW_WHEEL, BC_TIME_SCALE_PROPORTIONAL);
+      double outside = 0;
+      BcLayoutHit hit;
+
+      for (guint i = 0; i < l->actors->len; i++)
+        {
+          BcLayoutActor *a = &g_array_index (l->actors, BcLayoutActor, i);
+          outside = MAX (outside, a->label_from + a->label_width);
+        }
+      outside += 12 + slack_at (0.5);
+
+      for (int k = 0; k < 360; k += 5)
+        {
+          double x = l->wheel_centre.x + cos (k * G_PI / 180) * outside;
+          double y = l->wheel_centre.y + sin (k * G_PI / 180) * outside;
+
+          if (bc_layout_pick (l, x, y, slack_at (0.5), &hit))
+            g_error ("%s: (%g, %g), %d° off the wheel, names %s", bundled[n], x, y, k,
+                     BC_IS_ACTOR (hit.object) ? bc_actor_get_name (BC_ACTOR (hit.object))
+                                              : G_OBJECT_TYPE_NAME (hit.object));
+        }
+      /* Half-way between the wheel's centre and the rim, between two
+       * sectors' chords, is not the ECF nor anyone. */
+      g_assert_false (bc_layout_pick (l, -100, -100, slack_at (1), &hit));
+      g_assert_false (bc_layout_pick (l, l->width + 100, l->height + 100, slack_at (1), &hit));
+      g_assert_false (bc_layout_pick (l, l->width / 2, 4, slack_at (1), &hit));
+    }
+}
+
+/* In the lanes, each event is picked at its node. */
+static void
+test_lanes_pick_finds_each_event (void)
+{
+  for (guint n = 0; n < G_N_ELEMENTS (bundled); n++)
+    {
+      g_autoptr(BcCase) c = load_bundled (bundled[n]);
+      g_autoptr(BcLayout) l = layout_of (c, BC_VIEW_LANES, BC_TIME_SCALE_PROPORTIONAL);
+
+      for (guint i = 0; i < l->events->len; i++)
+        {
+          BcLayoutEvent *e = &g_array_index (l->events, BcLayoutEvent, i);
+          BcLayoutHit hit;
+
+          g_assert_true (bc_layout_pick (l, e->node.x + e->node.width / 2, e->node.y + e->node.height / 2,
+                                         slack_at (1), &hit));
+          g_assert_cmpint (hit.kind, ==, BC_LAYOUT_ITEM_EVENT);
+          g_assert_true (hit.object == G_OBJECT (e->event));
+        }
+      for (guint i = 0; i < l->transfers->len; i++)
+        {
+          BcLayoutCurve *t = &g_array_index (l->transfers, BcLayoutCurve, i);
+          BcPoint mid = bc_curve_point (t->p, 0.5);
+          BcLayoutHit hit, found;
+
+          /* On the line, a transfer (this one or one drawn over it), or
+           * a node the line passes under. */
+          g_assert_true (bc_layout_pick (l, mid.x, mid.y, slack_at (1), &hit));
+          g_assert_true (bc_layout_find (l, t->object, &found));
+          g_assert_cmpuint (found.index, ==, i);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -417,6 +535,9 @@ main (int    argc,
   g_test_add_func ("/render/painter/viewport-paints-only-visible", test_viewport_paints_only_visible);
   g_test_add_func ("/render/layout/annotation-marks", test_annotation_marks);
   g_test_add_func ("/render/layout/day-x-round-trip", test_day_x_round_trip);
+  g_test_add_func ("/render/layout/wheel-pick-finds-each-actor", test_wheel_pick_finds_each_actor);
+  g_test_add_func ("/render/layout/wheel-pick-empty-is-nothing", test_wheel_pick_empty_is_nothing);
+  g_test_add_func ("/render/layout/lanes-pick-finds-each-event", test_lanes_pick_finds_each_event);
 
   return g_test_run ();
 }
