@@ -358,59 +358,22 @@ scroll_into_view (BcCanvas *self,
     }
 }
 
-/* Keyboard: the nearest event in @dir along the same lane (left/right),
- * or the event at the other end of a transfer (up: where it came from,
- * down: where it went). */
+/* Keyboard: where the arrow keys lead from the selection. */
 static BcItem *
 neighbour (BcCanvas *self,
            int       dx,
            int       dy)
 {
-  BcLayoutEvent *current = self->selected_item ? layout_event_for (self, self->selected_item) : NULL;
-  BcLayoutEvent *best = NULL;
-  double best_d = G_MAXDOUBLE;
+  BcLayoutHit from, to;
+  gboolean found;
 
-  if (ensure_layout (self) == NULL || self->layout->events->len == 0)
+  if (ensure_layout (self) == NULL)
     return NULL;
-
-  if (current == NULL)
-    return BC_ITEM (g_array_index (self->layout->events, BcLayoutEvent, 0).event);
-
-  if (dy != 0)
-    {
-      const char *id = bc_item_get_id (self->selected_item);
-      GListModel *transfers = bc_case_get_transfers (self->case_);
-
-      for (guint i = 0; i < g_list_model_get_n_items (transfers); i++)
-        {
-          g_autoptr(BcTransfer) t = g_list_model_get_item (transfers, i);
-
-          if (dy > 0 && g_strcmp0 (bc_transfer_get_from (t), id) == 0)
-            return bc_case_lookup (self->case_, bc_transfer_get_to (t));
-          if (dy < 0 && g_strcmp0 (bc_transfer_get_to (t), id) == 0)
-            return bc_case_lookup (self->case_, bc_transfer_get_from (t));
-        }
-      return NULL;
-    }
-
-  for (guint i = 0; i < self->layout->events->len; i++)
-    {
-      BcLayoutEvent *e = &g_array_index (self->layout->events, BcLayoutEvent, i);
-      double d;
-
-      if (e == current || e->lane != current->lane)
-        continue;
-      d = (e->node.x - current->node.x) * dx;
-      if (d < 0 || (d == 0 && i < (guint) (current - (BcLayoutEvent *) self->layout->events->data)))
-        continue;
-      if (d < best_d)
-        {
-          best_d = d;
-          best = e;
-        }
-    }
-
-  return best ? BC_ITEM (best->event) : NULL;
+  found = self->selected_item != NULL &&
+          bc_layout_find (self->layout, G_OBJECT (self->selected_item), &from);
+  if (!bc_layout_step (self->layout, found ? &from : NULL, dx, dy, &to))
+    return NULL;
+  return BC_ITEM (to.object);
 }
 
 static void

@@ -1838,6 +1838,101 @@ bc_layout_hit_anchor (BcLayout          *self,
   return (BcPoint) { r.x + r.width / 2, r.y + r.height / 2 };
 }
 
+/* The next actor round the wheel from @a, clockwise for @dir 1. */
+static int
+step_round_wheel (BcLayout *self,
+                  guint     a,
+                  int       dir)
+{
+  double from = g_array_index (self->actors, BcLayoutActor, a).angle;
+  double best = G_MAXDOUBLE;
+  int next = -1;
+
+  for (guint i = 0; i < self->actors->len; i++)
+    {
+      double turn = (g_array_index (self->actors, BcLayoutActor, i).angle - from) * dir;
+
+      if (i == a)
+        continue;
+      turn = fmod (turn + 4 * G_PI, 2 * G_PI);
+      if (turn < best)
+        best = turn, next = i;
+    }
+  return next;
+}
+
+/* The nearest event in @dir along the lane of event @e. */
+static int
+step_along_lane (BcLayout *self,
+                 guint     e,
+                 int       dir)
+{
+  BcLayoutEvent *current = &g_array_index (self->events, BcLayoutEvent, e);
+  double best = G_MAXDOUBLE;
+  int next = -1;
+
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      BcLayoutEvent *other = &g_array_index (self->events, BcLayoutEvent, i);
+      double d = (other->node.x - current->node.x) * dir;
+
+      /* Events at one x are taken in their order. */
+      if (i == e || other->lane != current->lane || d < 0 || (d == 0 && (int) (i - e) * dir < 0))
+        continue;
+      if (d < best)
+        best = d, next = i;
+    }
+  return next;
+}
+
+/**
+ * bc_layout_step:
+ * @from: (nullable): where the keyboard is, or %NULL
+ * @dx: -1 or 1 to go left or right, else 0
+ * @dy: -1 or 1 to go up or down, else 0
+ * @to: (out caller-allocates): where it goes
+ *
+ * Where the arrow keys lead from @from: left and right, the nearest event
+ * along its lane, or the next actor round the wheel; down and up, along a
+ * transfer from @from to where it went, or back to where it came from.
+ * From nothing, or from what is not an event of the lanes or an actor
+ * of the wheel, the first of those.
+ *
+ * Returns: whether there is somewhere to go
+ */
+gboolean
+bc_layout_step (BcLayout          *self,
+                const BcLayoutHit *from,
+                int                dx,
+                int                dy,
+                BcLayoutHit       *to)
+{
+  gboolean wheel = self->options.view == BC_VIEW_WHEEL;
+  BcLayoutItemKind kind = wheel ? BC_LAYOUT_ITEM_ACTOR : BC_LAYOUT_ITEM_EVENT;
+  guint n = wheel ? self->actors->len : self->events->len;
+  int next = -1;
+
+  if (from == NULL || from->kind != kind)
+    next = n > 0 ? 0 : -1;
+  else if (dy != 0)
+    for (guint i = 0; i < self->transfers->len && next < 0; i++)
+      {
+        BcLayoutCurve *c = &g_array_index (self->transfers, BcLayoutCurve, i);
+
+        if (dy > 0 && c->from == (int) from->index)
+          next = c->to;
+        else if (dy < 0 && c->to == (int) from->index)
+          next = c->from;
+      }
+  else if (dx != 0)
+    next = wheel ? step_round_wheel (self, from->index, dx) : step_along_lane (self, from->index, dx);
+
+  if (next < 0)
+    return FALSE;
+  *to = (BcLayoutHit) { kind, next, item_object (self, kind, next) };
+  return TRUE;
+}
+
 /**
  * bc_curve_point:
  * @p: (array fixed-size=4): the points of a cubic Bézier curve

@@ -274,6 +274,11 @@ void       bc_layout_hit_shape     (BcLayout              *self,
                                     BcRect                *shape);
 BcPoint    bc_layout_hit_anchor    (BcLayout              *self,
                                     const BcLayoutHit     *hit);
+gboolean   bc_layout_step          (BcLayout              *self,
+                                    const BcLayoutHit     *from,
+                                    int                    dx,
+                                    int                    dy,
+                                    BcLayoutHit           *to);
 BcPoint    bc_curve_point          (const BcPoint         *p,
                                     double                 t);
 char      *bc_layout_to_dot        (BcLayout              *self);

@@ -518,6 +518,57 @@ test_lanes_pick_finds_each_event (void)
     }
 }
 
+/* The arrow keys go round the wheel, actor by actor, and along a lane,
+ * event by event; down follows a transfer. */
+static void
+test_step_round_wheel_and_along_lanes (void)
+{
+  for (guint n = 0; n < G_N_ELEMENTS (bundled); n++)
+    {
+      g_autoptr(BcCase) c = load_bundled (bundled[n]);
+      g_autoptr(BcLayout) wheel = layout_of (c, BC_VIEW_WHEEL, BC_TIME_SCALE_PROPORTIONAL);
+      g_autoptr(BcLayout) lanes = layout_of (c, BC_VIEW_LANES, BC_TIME_SCALE_PROPORTIONAL);
+      g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+      BcLayoutHit at, next;
+
+      g_assert_true (bc_layout_step (wheel, NULL, 1, 0, &at));
+      g_assert_cmpint (at.kind, ==, BC_LAYOUT_ITEM_ACTOR);
+      for (guint i = 0; i < wheel->actors->len; i++)
+        {
+          g_assert_false (g_hash_table_contains (seen, at.object));
+          g_hash_table_add (seen, at.object);
+          g_assert_true (bc_layout_step (wheel, &at, 1, 0, &next));
+          at = next;
+        }
+      g_assert_cmpuint (g_hash_table_size (seen), ==, wheel->actors->len);
+      g_assert_true (at.object == G_OBJECT (g_array_index (wheel->actors, BcLayoutActor, 0).actor));
+      g_assert_true (bc_layout_step (wheel, &at, -1, 0, &next));
+      g_assert_true (bc_layout_step (wheel, &next, 1, 0, &next));
+      g_assert_true (next.object == at.object);
+
+      g_assert_true (bc_layout_step (lanes, NULL, 1, 0, &at));
+      g_assert_cmpint (at.kind, ==, BC_LAYOUT_ITEM_EVENT);
+      while (bc_layout_step (lanes, &at, 1, 0, &next))
+        {
+          BcLayoutEvent *a = &g_array_index (lanes->events, BcLayoutEvent, at.index);
+          BcLayoutEvent *b = &g_array_index (lanes->events, BcLayoutEvent, next.index);
+
+          g_assert_cmpuint (a->lane, ==, b->lane);
+          g_assert_cmpfloat (a->node.x, <=, b->node.x);
+          at = next;
+        }
+      {
+        BcLayoutCurve *t = &g_array_index (lanes->transfers, BcLayoutCurve, 0);
+
+        at = (BcLayoutHit) { BC_LAYOUT_ITEM_EVENT, t->from, NULL };
+        g_assert_true (bc_layout_step (lanes, &at, 0, 1, &next));
+        g_assert_cmpint (next.index, ==, t->to);
+        g_assert_true (bc_layout_step (lanes, &next, 0, -1, &at));
+        g_assert_cmpint (at.kind, ==, BC_LAYOUT_ITEM_EVENT);
+      }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -538,6 +589,7 @@ main (int    argc,
   g_test_add_func ("/render/layout/wheel-pick-finds-each-actor", test_wheel_pick_finds_each_actor);
   g_test_add_func ("/render/layout/wheel-pick-empty-is-nothing", test_wheel_pick_empty_is_nothing);
   g_test_add_func ("/render/layout/lanes-pick-finds-each-event", test_lanes_pick_finds_each_event);
+  g_test_add_func ("/render/layout/arrow-keys-round-the-wheel-and-along-lanes", test_step_round_wheel_and_along_lanes);
 
   return g_test_run ();
 }

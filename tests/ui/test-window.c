@@ -294,6 +294,28 @@ test_canvas_wheel_hover_names_the_actor (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The arrow keys go from actor to actor round the wheel. */
+static void
+test_canvas_wheel_arrow_keys (void)
+{
+  BcWindow *window = window_with_case ("oslo");
+  BcCanvas *canvas = _bc_window_get_canvas (window);
+  BcActor *actor = actor_named (bc_window_get_case (window), "Jan Egeland");
+  BcItem *next;
+
+  bc_canvas_set_view (canvas, BC_VIEW_WHEEL);
+  drain ();
+  bc_canvas_set_selected_item (canvas, BC_ITEM (actor));
+  gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.move", "(ii)", 1, 0);
+  next = bc_canvas_get_selected_item (canvas);
+  g_assert_true (BC_IS_ACTOR (next));
+  g_assert_true (next != BC_ITEM (actor));
+  gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.move", "(ii)", -1, 0);
+  g_assert_true (bc_canvas_get_selected_item (canvas) == BC_ITEM (actor));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The box of the pixels that differ between two renderings, in widget
  * pixels; FALSE when none do. */
 static gboolean
@@ -634,6 +656,7 @@ main (int    argc,
   g_test_add_func ("/ui/canvas/view-painted-straight-matches-tiles", test_canvas_view_matches_tiles);
   g_test_add_func ("/ui/canvas/wheel-hover-names-the-actor-under-the-pointer", test_canvas_wheel_hover_names_the_actor);
   g_test_add_func ("/ui/canvas/wheel-ring-fits-the-actor-at-every-zoom", test_canvas_wheel_ring_fits_the_actor);
+  g_test_add_func ("/ui/canvas/wheel-arrow-keys-go-round-the-actors", test_canvas_wheel_arrow_keys);
   g_test_add_func ("/ui/window/invalid-file-keeps-the-welcome-page", test_invalid_file_keeps_welcome);
   g_test_add_func ("/ui/window/a-case-shown-focuses-the-canvas", test_case_focuses_canvas);
 
