@@ -171,53 +171,19 @@ layout_changed (BcCanvas *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static GListModel *
-case_list (BcCase *kase,
-           guint   i)
-{
-  switch (i)
-    {
-    case 0:
-      return bc_case_get_actors (kase);
-    case 1:
-      return bc_case_get_events (kase);
-    case 2:
-      return bc_case_get_links (kase);
-    case 3:
-      return bc_case_get_transfers (kase);
-    default:
-      /* For the marks of annotated items. */
-      return bc_case_get_annotations (kase);
-    }
-}
-
-static void case_item_changed  (BcCanvas   *self,
-                                GObject    *object,
-                                GParamSpec *pspec);
-static void case_items_changed (BcCanvas   *self,
-                                guint       position,
-                                guint       removed,
-                                guint       added,
-                                GListModel *model);
+static void case_changed (BcCanvas     *self,
+                          BcChangeKind  kind,
+                          GObject      *object,
+                          const char   *detail);
 
 static void
 watch_case (BcCanvas *self,
             gboolean  watch)
 {
   if (watch)
-    g_signal_connect_swapped (self->case_, "item-changed", G_CALLBACK (case_item_changed), self);
+    g_signal_connect_swapped (self->case_, "changed", G_CALLBACK (case_changed), self);
   else
-    g_signal_handlers_disconnect_by_func (self->case_, case_item_changed, self);
-
-  for (guint i = 0; i < 5; i++)
-    {
-      GListModel *list = case_list (self->case_, i);
-
-      if (watch)
-        g_signal_connect_swapped (list, "items-changed", G_CALLBACK (case_items_changed), self);
-      else
-        g_signal_handlers_disconnect_by_func (list, case_items_changed, self);
-    }
+    g_signal_handlers_disconnect_by_func (self->case_, case_changed, self);
 }
 
 static BcLayout *
@@ -1477,23 +1443,15 @@ dark_changed (BcCanvas *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* An edit anywhere in the case may move or repaint anything: lay out
- * again, keeping the place and the zoom. The layout also borrows the
- * case's items, so one must not outlive a removed item. */
+/* An edit anywhere in the case may move or repaint anything, the title
+ * block's list of sources included: lay out again, keeping the place
+ * and the zoom. The layout holds references to the items it shows, so a
+ * removed item stays valid until then. */
 static void
-case_item_changed (BcCanvas   *self,
-                   GObject    *object,
-                   GParamSpec *pspec)
-{
-  layout_changed (self, FALSE);
-}
-
-static void
-case_items_changed (BcCanvas   *self,
-                    guint       position,
-                    guint       removed,
-                    guint       added,
-                    GListModel *model)
+case_changed (BcCanvas     *self,
+              BcChangeKind  kind,
+              GObject      *object,
+              const char   *detail)
 {
   layout_changed (self, FALSE);
 }

@@ -7,7 +7,10 @@
 
 #include <adwaita.h>
 
+#include <string.h>
+
 #include "bc-bundled.h"
+#include "bc-edit.h"
 #include "bc-canvas-private.h"
 #include "bc-history.h"
 #include "bc-reader.h"
@@ -513,6 +516,56 @@ test_keyboard_nudge (Fixture       *f,
   g_assert_true (date_is (bc_event_get_date (month), "1993-04"));
 }
 
+static gboolean
+sources_line_names (Fixture    *f,
+                    const char *author)
+{
+  BcLayout *layout = _bc_canvas_get_layout (f->canvas);
+
+  g_assert_true (g_str_has_prefix (layout->sources, "Sources: "));
+  return strstr (layout->sources, author) != NULL;
+}
+
+/* The title block's "Sources:" line follows a source added, renamed and
+ * removed, and the undoing of each. */
+static void
+test_sources_line_follows_sources (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  BcSource *source;
+
+  g_assert_false (sources_line_names (f, "Zuckermann"));
+  source = bc_edit_add_source (f->kase, BC_SOURCE_BOOK, "Zuckermann, Q. A Later Study. 2024.", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (source);
+  drain ();
+  g_assert_true (sources_line_names (f, "Zuckermann"));
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "Quennell, R. Another Study. 2025.");
+  g_assert_true (bc_edit_set (f->kase, G_OBJECT (source), "citation", &value, &error));
+  g_assert_no_error (error);
+  drain ();
+  g_assert_false (sources_line_names (f, "Zuckermann"));
+  g_assert_true (sources_line_names (f, "Quennell"));
+
+  g_assert_true (bc_edit_delete (f->kase, G_OBJECT (source), &error));
+  g_assert_no_error (error);
+  drain ();
+  g_assert_false (sources_line_names (f, "Quennell"));
+
+  g_assert_true (bc_history_undo (f->history));
+  drain ();
+  g_assert_true (sources_line_names (f, "Quennell"));
+  g_assert_true (bc_history_undo (f->history));
+  g_assert_true (bc_history_undo (f->history));
+  drain ();
+  g_assert_false (sources_line_names (f, "Quennell"));
+  g_assert_false (sources_line_names (f, "Zuckermann"));
+}
+
 #define ADD(path, func) \
   g_test_add ("/ui/canvas-edit/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -532,6 +585,7 @@ main (int    argc,
   ADD ("click-and-pan-unchanged", test_click_and_pan_unchanged);
   ADD ("annotation-marks-follow-edits", test_annotation_marks_follow_edits);
   ADD ("keyboard-nudge-moves-by-precision", test_keyboard_nudge);
+  ADD ("sources-line-follows-sources", test_sources_line_follows_sources);
 
   return g_test_run ();
 }
