@@ -9,23 +9,8 @@
 #include "bc-history.h"
 #include "bc-layout.h"
 #include "bc-painter.h"
-#include "bc-reader.h"
+#include "render-test-util.h"
 #include "test-fixture.h"
-
-static const char * const bundled[] = { "oslo", "camp-david", "abkhazia" };
-
-static BcCase *
-load_bundled (const char *name)
-{
-  g_autofree char *path = g_build_filename (CASES_DIR, name, NULL);
-  g_autofree char *file_name = g_strconcat (path, ".bcase", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (file_name);
-  g_autoptr(GError) error = NULL;
-  BcCase *c = bc_case_read_file (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return c;
-}
 
 static BcLayout *
 layout_of (BcCase      *c,

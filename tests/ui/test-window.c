@@ -406,10 +406,22 @@ test_canvas_wheel_ring_fits_the_actor (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Moves the view by (dx, dy) widget pixels, as a drag on empty space
+ * would. */
+static void
+pan (BcCanvas *canvas,
+     double    dx,
+     double    dy)
+{
+  canvas->offset_x += dx / canvas->zoom;
+  canvas->offset_y += dy / canvas->zoom;
+  gtk_widget_queue_draw (GTK_WIDGET (canvas));
+}
+
 static gboolean
 canvas_has_painted (gpointer data)
 {
-  return _bc_canvas_get_tiles_painted (data) > 0;
+  return BC_CANVAS (data)->tiles_painted > 0;
 }
 
 static void
@@ -431,20 +443,20 @@ static guint
 paint_canvas (BcCanvas *canvas)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (canvas));
-  guint before = _bc_canvas_get_tiles_painted (canvas);
+  guint before = canvas->tiles_painted;
   guint frames = 0;
   gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame), &frames);
 
   gtk_widget_queue_draw (GTK_WIDGET (canvas));
   wait_until (frame_painted, &frames);
   g_signal_handler_disconnect (clock, id);
-  return _bc_canvas_get_tiles_painted (canvas) - before;
+  return canvas->tiles_painted - before;
 }
 
 static gboolean
 tiles_filled (gpointer data)
 {
-  return !_bc_canvas_get_filling_tiles (data);
+  return BC_CANVAS (data)->fill_tiles_id == 0;
 }
 
 /* Draws a frame in which no tile of the current settings exists yet:
@@ -454,19 +466,19 @@ tiles_filled (gpointer data)
 static guint
 paint_view_then_tiles (BcCanvas *canvas)
 {
-  guint views = _bc_canvas_get_views_painted (canvas);
+  guint views = canvas->views_painted;
   guint tiles;
 
   g_assert_cmpuint (paint_canvas (canvas), ==, 0);
-  g_assert_cmpuint (_bc_canvas_get_views_painted (canvas), ==, views + 1);
-  g_assert_cmpuint (_bc_canvas_get_tiles_cached (canvas), ==, 0);
-  g_assert_true (_bc_canvas_get_filling_tiles (canvas));
+  g_assert_cmpuint (canvas->views_painted, ==, views + 1);
+  g_assert_cmpuint (canvas->tile_lru.length, ==, 0);
+  g_assert_true (canvas->fill_tiles_id != 0);
 
-  tiles = _bc_canvas_get_tiles_painted (canvas);
+  tiles = canvas->tiles_painted;
   wait_until (tiles_filled, canvas);
-  g_assert_cmpuint (_bc_canvas_get_tiles_cached (canvas), >, 0);
-  g_assert_cmpuint (_bc_canvas_get_tiles_painted (canvas) - tiles, ==, _bc_canvas_get_tiles_cached (canvas));
-  return _bc_canvas_get_tiles_cached (canvas);
+  g_assert_cmpuint (canvas->tile_lru.length, >, 0);
+  g_assert_cmpuint (canvas->tiles_painted - tiles, ==, canvas->tile_lru.length);
+  return canvas->tile_lru.length;
 }
 
 static void
@@ -481,21 +493,21 @@ test_canvas_tiles_are_reused (void)
   /* The first frame paints the view straight; the tiles in view follow
    * when idle, and the next frame is made of them alone. */
   wait_until (canvas_has_painted, canvas);
-  g_assert_cmpuint (_bc_canvas_get_views_painted (canvas), ==, 1);
+  g_assert_cmpuint (canvas->views_painted, ==, 1);
   wait_until (tiles_filled, canvas);
-  first = _bc_canvas_get_tiles_cached (canvas);
+  first = canvas->tile_lru.length;
   g_assert_cmpuint (first, >, 0);
   g_assert_cmpuint (paint_canvas (canvas), ==, 0);
-  g_assert_cmpuint (_bc_canvas_get_views_painted (canvas), ==, 1);
+  g_assert_cmpuint (canvas->views_painted, ==, 1);
 
   /* The same view again, a small pan and a selection paint (almost)
    * nothing: at most one new row of tiles comes into view. */
   g_assert_cmpuint (paint_canvas (canvas), ==, 0);
-  _bc_canvas_pan (canvas, 0, 24);
+  pan (canvas, 0, 24);
   g_assert_cmpuint (paint_canvas (canvas), <=, first / 2 + 1);
   bc_canvas_set_selected_item (canvas, BC_ITEM (event));
   g_assert_cmpuint (paint_canvas (canvas), ==, 0);
-  g_assert_cmpuint (_bc_canvas_get_views_painted (canvas), ==, 1);
+  g_assert_cmpuint (canvas->views_painted, ==, 1);
 
   /* An edit lays the case out again: every tile in view is new. So
    * does a filter, and so does the other theme. */
@@ -546,18 +558,18 @@ test_canvas_view_matches_tiles (void)
   wait_until (tiles_filled, canvas);
   /* Off the fitted view, so that the view's corner is inside a tile. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
-  _bc_canvas_pan (canvas, 37, 53);
+  pan (canvas, 37, 53);
 
-  views = _bc_canvas_get_views_painted (canvas);
+  views = canvas->views_painted;
   straight = render_canvas (canvas);
-  g_assert_cmpuint (_bc_canvas_get_views_painted (canvas), ==, views + 1);
+  g_assert_cmpuint (canvas->views_painted, ==, views + 1);
   /* The frame the zoom asked for may come first, and be painted
    * straight too. */
   wait_until (tiles_filled, canvas);
-  g_assert_cmpuint (_bc_canvas_get_tiles_cached (canvas), >, 0);
-  views = _bc_canvas_get_views_painted (canvas);
+  g_assert_cmpuint (canvas->tile_lru.length, >, 0);
+  views = canvas->views_painted;
   tiled = render_canvas (canvas);
-  g_assert_cmpuint (_bc_canvas_get_views_painted (canvas), ==, views);
+  g_assert_cmpuint (canvas->views_painted, ==, views);
 
   g_assert_cmpuint (g_bytes_get_size (straight), >, 0);
   g_assert_cmpuint (g_bytes_get_size (straight), ==, g_bytes_get_size (tiled));
