@@ -609,6 +609,7 @@ _bc_canvas_tool_reset (BcCanvas *self)
     gtk_popover_popdown (GTK_POPOVER (self->popover));
   if (self->drag_mode != BC_CANVAS_DRAG_PAN)
     end_drag_state (self);
+  g_clear_object (&self->hover_event);
 }
 
 void
