@@ -26,6 +26,13 @@
 /* The annotation mark: a small speech bubble. */
 #define MARK_W          8.0
 #define MARK_H          7.0
+/* An actor's disc in the wheel, and the gap between the rim and its
+ * label. */
+#define ACTOR_R         4.0
+#define ACTOR_LABEL_GAP 8.0
+/* Half the width a wheel chord or a lane's transfer is stroked at, at
+ * the least: a pointer on the line is on the transfer. */
+#define CURVE_HALF_W    1.5
 
 /* auxiliary functions */
 
@@ -1106,24 +1113,29 @@ layout_wheel (BcLayout *self,
     {
       BcActor *a = g_ptr_array_index (sorted, i);
       BcTrack t = bc_actor_get_track (a);
-      BcLayoutActor la = { a, t, { 0 }, 0, r * 0.9, NULL };
+      BcLayoutActor la = { a, t };
       double w, h;
 
       la.angle = -G_PI / 2 + t * sector + sector * (placed[t] + 0.5) / per_track[t];
+      la.orbit = r * 0.9;
       placed[t]++;
-      la.centre = (BcPoint) { self->wheel_centre.x + cos (la.angle) * la.radius,
-                              self->wheel_centre.y + sin (la.angle) * la.radius };
+      la.centre = (BcPoint) { self->wheel_centre.x + cos (la.angle) * la.orbit,
+                              self->wheel_centre.y + sin (la.angle) * la.orbit };
+      la.node = (BcRect) { la.centre.x - ACTOR_R, la.centre.y - ACTOR_R, 2 * ACTOR_R, 2 * ACTOR_R };
       la.text = g_strdup (bc_actor_get_name (a));
       la.annotations = annotations_about (counts, a);
       if (la.annotations > 0)
         la.mark = (BcRect) { la.centre.x + 3, la.centre.y - 10, MARK_W, MARK_H };
       _bc_render_text_size (BC_FONT_SMALL, la.text, label_room - 10, 1, &w, &h);
+      la.label_from = r + ACTOR_LABEL_GAP;
+      la.label_width = w;
+      la.label_height = h;
       g_hash_table_insert (actor_index, (gpointer) bc_item_get_id (BC_ITEM (a)),
                            GUINT_TO_POINTER (self->actors->len));
       {
         /* The label runs outwards past the rim. */
-        double ex = self->wheel_centre.x + cos (la.angle) * (r + 8 + w);
-        double ey = self->wheel_centre.y + sin (la.angle) * (r + 8 + w);
+        double ex = self->wheel_centre.x + cos (la.angle) * (la.label_from + w);
+        double ey = self->wheel_centre.y + sin (la.angle) * (la.label_from + w);
         BcRect b = { MIN (la.centre.x, ex) - h, MIN (la.centre.y, ey) - h,
                      fabs (ex - la.centre.x) + 2 * h, fabs (ey - la.centre.y) + 2 * h };
         g_object_ref (a);
@@ -1491,11 +1503,7 @@ curve_meets (const BcLayoutCurve *c,
 
   for (int i = 1; i <= 16; i++)
     {
-      double t = i / 16.0, u = 1 - t;
-      BcPoint pt = {
-        u * u * u * c->p[0].x + 3 * u * u * t * c->p[1].x + 3 * u * t * t * c->p[2].x + t * t * t * c->p[3].x,
-        u * u * u * c->p[0].y + 3 * u * u * t * c->p[1].y + 3 * u * t * t * c->p[2].y + t * t * t * c->p[3].y,
-      };
+      BcPoint pt = bc_curve_point (c->p, i / 16.0);
       BcRect seg = { MIN (prev.x, pt.x) - pad, MIN (prev.y, pt.y) - pad,
                      fabs (pt.x - prev.x) + 2 * pad, fabs (pt.y - prev.y) + 2 * pad };
 
@@ -1580,33 +1588,368 @@ bc_layout_find_event (BcLayout   *self,
   return -1;
 }
 
-/**
- * bc_layout_hit_test:
- *
- * Returns: the index of the topmost event whose node or label is at
- *   (@x, @y), or -1
- */
-int
-bc_layout_hit_test (BcLayout *self,
-                    double    x,
-                    double    y)
+/* How far (x, y) lies outside @r; 0 inside. */
+static double
+rect_distance (const BcRect *r,
+               double        x,
+               double        y)
 {
-  BcRect r = { x - 1, y - 1, 2, 2 };
-  g_autoptr(GArray) hits = bc_layout_query (self, &r);
+  double dx = MAX (MAX (r->x - x, x - (r->x + r->width)), 0);
+  double dy = MAX (MAX (r->y - y, y - (r->y + r->height)), 0);
 
-  for (guint i = hits->len; i > 0; i--)
+  return hypot (dx, dy);
+}
+
+/* How far (x, y) lies from a curve, as a chain of short segments. */
+static double
+curve_distance (const BcLayoutCurve *c,
+                double               x,
+                double               y)
+{
+  BcPoint a = c->p[0];
+  double best = G_MAXDOUBLE;
+
+  for (int i = 1; i <= 32; i++)
     {
-      BcLayoutItem *item = &g_array_index (self->items, BcLayoutItem, g_array_index (hits, guint, i - 1));
-      BcLayoutEvent *e;
+      BcPoint b = bc_curve_point (c->p, i / 32.0);
+      double vx = b.x - a.x, vy = b.y - a.y;
+      double len2 = vx * vx + vy * vy;
+      double t = len2 > 0 ? CLAMP (((x - a.x) * vx + (y - a.y) * vy) / len2, 0, 1) : 0;
 
-      if (item->kind != BC_LAYOUT_ITEM_EVENT)
-        continue;
-      e = &g_array_index (self->events, BcLayoutEvent, item->index);
-      if (bc_rect_contains_point (&e->node, x, y, 2) ||
-          (e->label.width > 0 && bc_rect_contains_point (&e->label, x, y, 0)))
-        return item->index;
+      best = MIN (best, hypot (x - (a.x + t * vx), y - (a.y + t * vy)));
+      a = b;
     }
-  return -1;
+  return best;
+}
+
+/* How far (x, y) lies from what an item shows of its object: an event's
+ * node or label; an actor's disc or its label along the ray; a
+ * transfer's line. */
+static double
+item_distance (BcLayout           *self,
+               const BcLayoutItem *item,
+               double              x,
+               double              y)
+{
+  if (item->kind == BC_LAYOUT_ITEM_EVENT)
+    {
+      BcLayoutEvent *e = &g_array_index (self->events, BcLayoutEvent, item->index);
+      double d = rect_distance (&e->node, x, y);
+
+      if (e->label.width > 0)
+        d = MIN (d, rect_distance (&e->label, x, y));
+      return d;
+    }
+  if (item->kind == BC_LAYOUT_ITEM_ACTOR)
+    {
+      BcLayoutActor *a = &g_array_index (self->actors, BcLayoutActor, item->index);
+      double px = x - self->wheel_centre.x, py = y - self->wheel_centre.y;
+      /* The point in the frame of the ray: along it and across it. */
+      BcRect label = { a->label_from, -a->label_height / 2, a->label_width, a->label_height };
+      double along = px * cos (a->angle) + py * sin (a->angle);
+      double across = -px * sin (a->angle) + py * cos (a->angle);
+      double disc = MAX (hypot (x - a->centre.x, y - a->centre.y) - a->node.width / 2, 0);
+
+      return MIN (disc, rect_distance (&label, along, across));
+    }
+  if (item->kind == BC_LAYOUT_ITEM_TRANSFER)
+    {
+      BcLayoutCurve *c = &g_array_index (self->transfers, BcLayoutCurve, item->index);
+
+      if (BC_IS_TRANSFER (c->object))
+        return MAX (curve_distance (c, x, y) - CURVE_HALF_W, 0);
+    }
+  return G_MAXDOUBLE;
+}
+
+/* The object an item of the picture shows, for the kinds a pointer
+ * can pick; NULL for the others. */
+static GObject *
+item_object (BcLayout         *self,
+             BcLayoutItemKind  kind,
+             guint             index)
+{
+  if (kind == BC_LAYOUT_ITEM_EVENT)
+    return G_OBJECT (g_array_index (self->events, BcLayoutEvent, index).event);
+  if (kind == BC_LAYOUT_ITEM_ACTOR)
+    return G_OBJECT (g_array_index (self->actors, BcLayoutActor, index).actor);
+  if (kind == BC_LAYOUT_ITEM_TRANSFER)
+    return g_array_index (self->transfers, BcLayoutCurve, index).object;
+  return NULL;
+}
+
+/**
+ * bc_layout_pick:
+ * @x: a point in layout coordinates
+ * @y:
+ * @slack: how far from an item a point may be and still be on it, in
+ *   layout units (a few pixels of the screen, divided by the zoom)
+ * @hit: (out caller-allocates): what is there
+ *
+ * What a pointer at (@x, @y) is on: the event, actor or transfer that
+ * the picture shows there. The one hit-test of every view: hover, click,
+ * tooltips and the canvas's tools all ask here. A node or label within
+ * @slack wins over a line, the nearest over the others; between nodes
+ * the point is on, the one whose centre is nearest; else the one painted
+ * on top. Empty space is nothing.
+ *
+ * Returns: whether something is at (@x, @y)
+ */
+gboolean
+bc_layout_pick (BcLayout    *self,
+                double       x,
+                double       y,
+                double       slack,
+                BcLayoutHit *hit)
+{
+  BcRect around = { x - slack - 1, y - slack - 1, 2 * slack + 2, 2 * slack + 2 };
+  g_autoptr(GArray) found = NULL;
+  const BcLayoutItem *node = NULL, *line = NULL;
+  double node_d = G_MAXDOUBLE, node_centre = G_MAXDOUBLE, line_d = G_MAXDOUBLE;
+  const BcLayoutItem *best;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (hit != NULL, FALSE);
+
+  found = bc_layout_query (self, &around);
+  /* Topmost first, so that a tie goes to what is drawn on top. */
+  for (guint i = found->len; i > 0; i--)
+    {
+      const BcLayoutItem *item = &g_array_index (self->items, BcLayoutItem,
+                                                 g_array_index (found, guint, i - 1));
+      double d = item_distance (self, item, x, y);
+
+      if (d > slack)
+        continue;
+      if (item->kind == BC_LAYOUT_ITEM_TRANSFER)
+        {
+          if (d < line_d)
+            line = item, line_d = d;
+        }
+      else
+        {
+          /* Nodes of events a day apart overlap: of those the point is
+           * on, the one whose centre is nearest, so that each can be
+           * picked at its own centre. */
+          BcLayoutHit h = { item->kind, item->index, NULL };
+          BcPoint c = bc_layout_hit_anchor (self, &h);
+          double centre = hypot (x - c.x, y - c.y);
+
+          if (d < node_d || (d == node_d && centre < node_centre))
+            node = item, node_d = d, node_centre = centre;
+        }
+    }
+
+  best = node != NULL ? node : line;
+  if (best == NULL)
+    return FALSE;
+  hit->kind = best->kind;
+  hit->index = best->index;
+  hit->object = item_object (self, best->kind, best->index);
+  return TRUE;
+}
+
+/**
+ * bc_layout_find:
+ * @object: an event, actor or transfer of the layout's case
+ * @hit: (out caller-allocates): where the layout shows it
+ *
+ * Where @object is in the picture, if it is shown.
+ *
+ * Returns: whether the layout shows @object
+ */
+gboolean
+bc_layout_find (BcLayout    *self,
+                GObject     *object,
+                BcLayoutHit *hit)
+{
+  GArray *array;
+  BcLayoutItemKind kind;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (hit != NULL, FALSE);
+
+  if (BC_IS_EVENT (object))
+    {
+      int i = bc_layout_find_event (self, bc_item_get_id (BC_ITEM (object)));
+
+      if (i < 0)
+        return FALSE;
+      *hit = (BcLayoutHit) { BC_LAYOUT_ITEM_EVENT, i, object };
+      return TRUE;
+    }
+  if (BC_IS_ACTOR (object))
+    array = self->actors, kind = BC_LAYOUT_ITEM_ACTOR;
+  else if (BC_IS_TRANSFER (object))
+    array = self->transfers, kind = BC_LAYOUT_ITEM_TRANSFER;
+  else
+    return FALSE;
+
+  for (guint i = 0; i < array->len; i++)
+    if (item_object (self, kind, i) == object)
+      {
+        *hit = (BcLayoutHit) { kind, i, object };
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * bc_layout_hit_shape:
+ * @hit: an item of this layout
+ * @shape: (out caller-allocates): its shape's box
+ *
+ * The box of what stands for @hit's object: an event's node, an actor's
+ * disc, a transfer's curve. A selection ring goes around it.
+ */
+void
+bc_layout_hit_shape (BcLayout          *self,
+                     const BcLayoutHit *hit,
+                     BcRect            *shape)
+{
+  if (hit->kind == BC_LAYOUT_ITEM_EVENT)
+    *shape = g_array_index (self->events, BcLayoutEvent, hit->index).node;
+  else if (hit->kind == BC_LAYOUT_ITEM_ACTOR)
+    *shape = g_array_index (self->actors, BcLayoutActor, hit->index).node;
+  else if (hit->kind == BC_LAYOUT_ITEM_TRANSFER)
+    *shape = curve_bounds (&g_array_index (self->transfers, BcLayoutCurve, hit->index), 0);
+  else
+    g_return_if_reached ();
+}
+
+/**
+ * bc_layout_hit_anchor:
+ * @hit: an item of this layout
+ *
+ * The point that stands for @hit's object: the centre of an event's node
+ * or an actor's disc, the middle of a transfer's curve.
+ *
+ * Returns: the point, in layout coordinates
+ */
+BcPoint
+bc_layout_hit_anchor (BcLayout          *self,
+                      const BcLayoutHit *hit)
+{
+  BcRect r;
+
+  if (hit->kind == BC_LAYOUT_ITEM_TRANSFER)
+    return bc_curve_point (g_array_index (self->transfers, BcLayoutCurve, hit->index).p, 0.5);
+  bc_layout_hit_shape (self, hit, &r);
+  return (BcPoint) { r.x + r.width / 2, r.y + r.height / 2 };
+}
+
+/* The next actor round the wheel from @a, clockwise for @dir 1. */
+static int
+step_round_wheel (BcLayout *self,
+                  guint     a,
+                  int       dir)
+{
+  double from = g_array_index (self->actors, BcLayoutActor, a).angle;
+  double best = G_MAXDOUBLE;
+  int next = -1;
+
+  for (guint i = 0; i < self->actors->len; i++)
+    {
+      double turn = (g_array_index (self->actors, BcLayoutActor, i).angle - from) * dir;
+
+      if (i == a)
+        continue;
+      turn = fmod (turn + 4 * G_PI, 2 * G_PI);
+      if (turn < best)
+        best = turn, next = i;
+    }
+  return next;
+}
+
+/* The nearest event in @dir along the lane of event @e. */
+static int
+step_along_lane (BcLayout *self,
+                 guint     e,
+                 int       dir)
+{
+  BcLayoutEvent *current = &g_array_index (self->events, BcLayoutEvent, e);
+  double best = G_MAXDOUBLE;
+  int next = -1;
+
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      BcLayoutEvent *other = &g_array_index (self->events, BcLayoutEvent, i);
+      double d = (other->node.x - current->node.x) * dir;
+
+      /* Events at one x are taken in their order. */
+      if (i == e || other->lane != current->lane || d < 0 || (d == 0 && (int) (i - e) * dir < 0))
+        continue;
+      if (d < best)
+        best = d, next = i;
+    }
+  return next;
+}
+
+/**
+ * bc_layout_step:
+ * @from: (nullable): where the keyboard is, or %NULL
+ * @dx: -1 or 1 to go left or right, else 0
+ * @dy: -1 or 1 to go up or down, else 0
+ * @to: (out caller-allocates): where it goes
+ *
+ * Where the arrow keys lead from @from: left and right, the nearest event
+ * along its lane, or the next actor round the wheel; down and up, along a
+ * transfer from @from to where it went, or back to where it came from.
+ * From nothing, or from what is not an event of the lanes or an actor
+ * of the wheel, the first of those.
+ *
+ * Returns: whether there is somewhere to go
+ */
+gboolean
+bc_layout_step (BcLayout          *self,
+                const BcLayoutHit *from,
+                int                dx,
+                int                dy,
+                BcLayoutHit       *to)
+{
+  gboolean wheel = self->options.view == BC_VIEW_WHEEL;
+  BcLayoutItemKind kind = wheel ? BC_LAYOUT_ITEM_ACTOR : BC_LAYOUT_ITEM_EVENT;
+  guint n = wheel ? self->actors->len : self->events->len;
+  int next = -1;
+
+  if (from == NULL || from->kind != kind)
+    next = n > 0 ? 0 : -1;
+  else if (dy != 0)
+    for (guint i = 0; i < self->transfers->len && next < 0; i++)
+      {
+        BcLayoutCurve *c = &g_array_index (self->transfers, BcLayoutCurve, i);
+
+        if (dy > 0 && c->from == (int) from->index)
+          next = c->to;
+        else if (dy < 0 && c->to == (int) from->index)
+          next = c->from;
+      }
+  else if (dx != 0)
+    next = wheel ? step_round_wheel (self, from->index, dx) : step_along_lane (self, from->index, dx);
+
+  if (next < 0)
+    return FALSE;
+  *to = (BcLayoutHit) { kind, next, item_object (self, kind, next) };
+  return TRUE;
+}
+
+/**
+ * bc_curve_point:
+ * @p: (array fixed-size=4): the points of a cubic Bézier curve
+ * @t: from 0 at p[0] to 1 at p[3]
+ *
+ * Returns: the point of the curve at @t
+ */
+BcPoint
+bc_curve_point (const BcPoint *p,
+                double         t)
+{
+  double u = 1 - t;
+
+  return (BcPoint) {
+    u * u * u * p[0].x + 3 * u * u * t * p[1].x + 3 * u * t * t * p[2].x + t * t * t * p[3].x,
+    u * u * u * p[0].y + 3 * u * u * t * p[1].y + 3 * u * t * t * p[2].y + t * t * t * p[3].y,
+  };
 }
 
 /**

@@ -139,14 +139,23 @@ typedef struct
   guint    style;  /* which of the crossover styles */
 } BcLayoutCrossover;
 
+/* An actor of the wheel: a small disc on a ring inside the rim, its
+ * label running outwards past the rim along the ray through it. */
 typedef struct
 {
   BcActor *actor;
   BcTrack  track;
   BcPoint  centre;
   double   angle; /* radians, for the label running outwards */
-  double   radius;
+  double   orbit; /* the distance of the disc from the wheel's centre */
+  BcRect   node;  /* the disc's box; its centre is @centre */
   char    *text;
+  /* The label's box in the frame of the ray: from @label_from to
+   * @label_from + @label_width out from the wheel's centre, as tall as
+   * @label_height across the ray. */
+  double   label_from;
+  double   label_width;
+  double   label_height;
   guint    annotations;
   BcRect   mark;  /* the annotation mark; width 0 if none */
 } BcLayoutActor;
@@ -180,6 +189,23 @@ typedef struct
   BcRect       text_box;
   char        *text;
 } BcLegendEntry;
+
+/**
+ * BcLayoutHit:
+ * @kind: %BC_LAYOUT_ITEM_EVENT, %BC_LAYOUT_ITEM_ACTOR or
+ *   %BC_LAYOUT_ITEM_TRANSFER
+ * @index: the index in the layout's array of that kind
+ * @object: the #BcEvent, #BcActor or #BcTransfer shown (borrowed)
+ *
+ * An item of the case where the layout drew it: what bc_layout_pick()
+ * finds under a point and bc_layout_find() finds for an object.
+ */
+typedef struct
+{
+  BcLayoutItemKind kind;
+  guint            index;
+  GObject         *object;
+} BcLayoutHit;
 
 typedef struct _BcLayout BcLayout;
 
@@ -235,9 +261,26 @@ GArray    *bc_layout_query         (BcLayout              *self,
                                     const BcRect          *rect);
 int        bc_layout_find_event    (BcLayout              *self,
                                     const char            *id);
-int        bc_layout_hit_test      (BcLayout              *self,
+gboolean   bc_layout_pick          (BcLayout              *self,
                                     double                 x,
-                                    double                 y);
+                                    double                 y,
+                                    double                 slack,
+                                    BcLayoutHit           *hit);
+gboolean   bc_layout_find          (BcLayout              *self,
+                                    GObject               *object,
+                                    BcLayoutHit           *hit);
+void       bc_layout_hit_shape     (BcLayout              *self,
+                                    const BcLayoutHit     *hit,
+                                    BcRect                *shape);
+BcPoint    bc_layout_hit_anchor    (BcLayout              *self,
+                                    const BcLayoutHit     *hit);
+gboolean   bc_layout_step          (BcLayout              *self,
+                                    const BcLayoutHit     *from,
+                                    int                    dx,
+                                    int                    dy,
+                                    BcLayoutHit           *to);
+BcPoint    bc_curve_point          (const BcPoint         *p,
+                                    double                 t);
 char      *bc_layout_to_dot        (BcLayout              *self);
 double     bc_layout_day_to_x      (BcLayout              *self,
                                     double                 day);

@@ -708,9 +708,8 @@ paint_actor (BcLayout    *layout,
   PangoLayout *text;
   gboolean left = cos (a->angle) < 0;
   int tw, th_;
-  double r = layout->wheel_radius;
 
-  cairo_arc (cr, a->centre.x, a->centre.y, 4, 0, 2 * G_PI);
+  cairo_arc (cr, a->centre.x, a->centre.y, a->node.width / 2, 0, 2 * G_PI);
   set_rgb (cr, th->node);
   cairo_fill (cr);
   annotation_mark (cr, th, &a->mark);
@@ -724,12 +723,12 @@ paint_actor (BcLayout    *layout,
   if (left)
     {
       cairo_rotate (cr, a->angle + G_PI);
-      cairo_move_to (cr, -(r + 8) - tw / (double) PANGO_SCALE, -th_ / (2.0 * PANGO_SCALE));
+      cairo_move_to (cr, -a->label_from - tw / (double) PANGO_SCALE, -th_ / (2.0 * PANGO_SCALE));
     }
   else
     {
       cairo_rotate (cr, a->angle);
-      cairo_move_to (cr, r + 8, -th_ / (2.0 * PANGO_SCALE));
+      cairo_move_to (cr, a->label_from, -th_ / (2.0 * PANGO_SCALE));
     }
   set_rgb (cr, th->fg);
   pango_cairo_show_layout (cr, text);

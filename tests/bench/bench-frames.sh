@@ -10,7 +10,7 @@
 #
 # Builds backchannel in BUILD_DIR (default: build), writes the case with
 # generate-case.py, and runs the program with BACKCHANNEL_BENCH_PAN=
-# FRAMES:DX:DY (a hook in bc-canvas.c: a tick callback pans DX, DY pixels
+# FRAMES:DX:DY (read in src/app/bc-canvas-bench.c: a tick callback pans DX, DY pixels
 # a frame, and each frame's before-paint to after-paint time is printed).
 # The default pan is downwards, 12 px a frame, 300 frames, 3 runs.
 # Needs xvfb-run, dbus-run-session and /usr/bin/python3.

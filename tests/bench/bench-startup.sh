@@ -11,7 +11,7 @@
 # then runs both in Xvfb (1280x800x24, GSK_RENDERER=cairo) with a private
 # session bus, alternately, N times each (default 15) after 2 warm-ups.
 # "First frame" is the frame clock's after-paint after the canvas painted
-# the case (BACKCHANNEL_REPORT_FIRST_FRAME=1, a hook in bc-canvas.c).
+# the case (BACKCHANNEL_REPORT_FIRST_FRAME=1, read in src/app/bc-canvas-bench.c).
 # Needs xvfb-run, dbus-run-session and /usr/bin/python3.
 set -eu
 

@@ -9,23 +9,8 @@
 #include "bc-history.h"
 #include "bc-layout.h"
 #include "bc-painter.h"
-#include "bc-reader.h"
+#include "render-test-util.h"
 #include "test-fixture.h"
-
-static const char * const bundled[] = { "oslo", "camp-david", "abkhazia" };
-
-static BcCase *
-load_bundled (const char *name)
-{
-  g_autofree char *path = g_build_filename (CASES_DIR, name, NULL);
-  g_autofree char *file_name = g_strconcat (path, ".bcase", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (file_name);
-  g_autoptr(GError) error = NULL;
-  BcCase *c = bc_case_read_file (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return c;
-}
 
 static BcLayout *
 layout_of (BcCase      *c,
@@ -273,7 +258,13 @@ test_viewport_paints_only_visible (void)
   g_assert_cmpuint (part, <=, expected);
   g_assert_cmpuint (part, >, 0);
   g_assert_cmpuint (part, <, whole / 2);
-  g_assert_cmpint (bc_layout_hit_test (l, e->node.x + e->node.width / 2, e->node.y + e->node.height / 2), ==, 0);
+  {
+    BcLayoutHit hit;
+
+    g_assert_true (bc_layout_pick (l, e->node.x + e->node.width / 2, e->node.y + e->node.height / 2, 2, &hit));
+    g_assert_cmpint (hit.kind, ==, BC_LAYOUT_ITEM_EVENT);
+    g_assert_cmpuint (hit.index, ==, 0);
+  }
 
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
@@ -400,6 +391,169 @@ test_day_x_round_trip (void)
     }
 }
 
+/* The slack the canvas gives a pointer (six pixels) at a zoom. */
+static double
+slack_at (double zoom)
+{
+  return 6 / zoom;
+}
+
+/* In the wheel, the actor under the pointer is the one picked: at its
+ * disc and along its label, at every zoom the canvas allows. */
+static void
+test_wheel_pick_finds_each_actor (void)
+{
+  static const double zooms[] = { 0.5, 1, 4 };
+
+  for (guint n = 0; n < G_N_ELEMENTS (bundled); n++)
+    {
+      g_autoptr(BcCase) c = load_bundled (bundled[n]);
+      g_autoptr(BcLayout) l = layout_of (c, BC_VIEW_WHEEL, BC_TIME_SCALE_PROPORTIONAL);
+
+      g_assert_cmpuint (l->actors->len, >, 1);
+      for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+        for (guint i = 0; i < l->actors->len; i++)
+          {
+            BcLayoutActor *a = &g_array_index (l->actors, BcLayoutActor, i);
+            double along = a->label_from + a->label_width / 2;
+            BcLayoutHit hit;
+
+            g_assert_true (bc_layout_pick (l, a->centre.x, a->centre.y, slack_at (zooms[z]), &hit));
+            g_assert_cmpint (hit.kind, ==, BC_LAYOUT_ITEM_ACTOR);
+            g_assert_cmpstr (bc_actor_get_name (BC_ACTOR (hit.object)), ==, bc_actor_get_name (a->actor));
+            g_assert_true (hit.object == G_OBJECT (a->actor));
+            g_assert_cmpuint (hit.index, ==, i);
+
+            g_assert_true (bc_layout_pick (l, l->wheel_centre.x + cos (a->angle) * along,
+                                           l->wheel_centre.y + sin (a->angle) * along,
+                                           slack_at (zooms[z]), &hit));
+            g_assert_true (hit.object == G_OBJECT (a->actor));
+          }
+    }
+}
+
+/* Nothing is named where nothing is drawn: around the wheel, past the
+ * longest label, and off the picture. */
+static void
+test_wheel_pick_empty_is_nothing (void)
+{
+  for (guint n = 0; n < G_N_ELEMENTS (bundled); n++)
+    {
+      g_autoptr(BcCase) c = load_bundled (bundled[n]);
+      g_autoptr(BcLayout) l = layout_of (c, BC_VIEW_WHEEL, BC_TIME_SCALE_PROPORTIONAL);
+      double outside = 0;
+      BcLayoutHit hit;
+
+      for (guint i = 0; i < l->actors->len; i++)
+        {
+          BcLayoutActor *a = &g_array_index (l->actors, BcLayoutActor, i);
+          outside = MAX (outside, a->label_from + a->label_width);
+        }
+      outside += 12 + slack_at (0.5);
+
+      for (int k = 0; k < 360; k += 5)
+        {
+          double x = l->wheel_centre.x + cos (k * G_PI / 180) * outside;
+          double y = l->wheel_centre.y + sin (k * G_PI / 180) * outside;
+
+          if (bc_layout_pick (l, x, y, slack_at (0.5), &hit))
+            g_error ("%s: (%g, %g), %d° off the wheel, names %s", bundled[n], x, y, k,
+                     BC_IS_ACTOR (hit.object) ? bc_actor_get_name (BC_ACTOR (hit.object))
+                                              : G_OBJECT_TYPE_NAME (hit.object));
+        }
+      /* Half-way between the wheel's centre and the rim, between two
+       * sectors' chords, is not the ECF nor anyone. */
+      g_assert_false (bc_layout_pick (l, -100, -100, slack_at (1), &hit));
+      g_assert_false (bc_layout_pick (l, l->width + 100, l->height + 100, slack_at (1), &hit));
+      g_assert_false (bc_layout_pick (l, l->width / 2, 4, slack_at (1), &hit));
+    }
+}
+
+/* In the lanes, each event is picked at its node. */
+static void
+test_lanes_pick_finds_each_event (void)
+{
+  for (guint n = 0; n < G_N_ELEMENTS (bundled); n++)
+    {
+      g_autoptr(BcCase) c = load_bundled (bundled[n]);
+      g_autoptr(BcLayout) l = layout_of (c, BC_VIEW_LANES, BC_TIME_SCALE_PROPORTIONAL);
+
+      for (guint i = 0; i < l->events->len; i++)
+        {
+          BcLayoutEvent *e = &g_array_index (l->events, BcLayoutEvent, i);
+          BcLayoutHit hit;
+
+          g_assert_true (bc_layout_pick (l, e->node.x + e->node.width / 2, e->node.y + e->node.height / 2,
+                                         slack_at (1), &hit));
+          g_assert_cmpint (hit.kind, ==, BC_LAYOUT_ITEM_EVENT);
+          g_assert_true (hit.object == G_OBJECT (e->event));
+        }
+      for (guint i = 0; i < l->transfers->len; i++)
+        {
+          BcLayoutCurve *t = &g_array_index (l->transfers, BcLayoutCurve, i);
+          BcPoint mid = bc_curve_point (t->p, 0.5);
+          BcLayoutHit hit, found;
+
+          /* On the line, a transfer (this one or one drawn over it), or
+           * a node the line passes under. */
+          g_assert_true (bc_layout_pick (l, mid.x, mid.y, slack_at (1), &hit));
+          g_assert_true (bc_layout_find (l, t->object, &found));
+          g_assert_cmpuint (found.index, ==, i);
+        }
+    }
+}
+
+/* The arrow keys go round the wheel, actor by actor, and along a lane,
+ * event by event; down follows a transfer. */
+static void
+test_step_round_wheel_and_along_lanes (void)
+{
+  for (guint n = 0; n < G_N_ELEMENTS (bundled); n++)
+    {
+      g_autoptr(BcCase) c = load_bundled (bundled[n]);
+      g_autoptr(BcLayout) wheel = layout_of (c, BC_VIEW_WHEEL, BC_TIME_SCALE_PROPORTIONAL);
+      g_autoptr(BcLayout) lanes = layout_of (c, BC_VIEW_LANES, BC_TIME_SCALE_PROPORTIONAL);
+      g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+      BcLayoutHit at, next;
+
+      g_assert_true (bc_layout_step (wheel, NULL, 1, 0, &at));
+      g_assert_cmpint (at.kind, ==, BC_LAYOUT_ITEM_ACTOR);
+      for (guint i = 0; i < wheel->actors->len; i++)
+        {
+          g_assert_false (g_hash_table_contains (seen, at.object));
+          g_hash_table_add (seen, at.object);
+          g_assert_true (bc_layout_step (wheel, &at, 1, 0, &next));
+          at = next;
+        }
+      g_assert_cmpuint (g_hash_table_size (seen), ==, wheel->actors->len);
+      g_assert_true (at.object == G_OBJECT (g_array_index (wheel->actors, BcLayoutActor, 0).actor));
+      g_assert_true (bc_layout_step (wheel, &at, -1, 0, &next));
+      g_assert_true (bc_layout_step (wheel, &next, 1, 0, &next));
+      g_assert_true (next.object == at.object);
+
+      g_assert_true (bc_layout_step (lanes, NULL, 1, 0, &at));
+      g_assert_cmpint (at.kind, ==, BC_LAYOUT_ITEM_EVENT);
+      while (bc_layout_step (lanes, &at, 1, 0, &next))
+        {
+          BcLayoutEvent *a = &g_array_index (lanes->events, BcLayoutEvent, at.index);
+          BcLayoutEvent *b = &g_array_index (lanes->events, BcLayoutEvent, next.index);
+
+          g_assert_cmpuint (a->lane, ==, b->lane);
+          g_assert_cmpfloat (a->node.x, <=, b->node.x);
+          at = next;
+        }
+      {
+        BcLayoutCurve *t = &g_array_index (lanes->transfers, BcLayoutCurve, 0);
+
+        at = (BcLayoutHit) { BC_LAYOUT_ITEM_EVENT, t->from, NULL };
+        g_assert_true (bc_layout_step (lanes, &at, 0, 1, &next));
+        g_assert_cmpint (next.index, ==, t->to);
+        g_assert_true (bc_layout_step (lanes, &next, 0, -1, &at));
+        g_assert_cmpint (at.kind, ==, BC_LAYOUT_ITEM_EVENT);
+      }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -417,6 +571,10 @@ main (int    argc,
   g_test_add_func ("/render/painter/viewport-paints-only-visible", test_viewport_paints_only_visible);
   g_test_add_func ("/render/layout/annotation-marks", test_annotation_marks);
   g_test_add_func ("/render/layout/day-x-round-trip", test_day_x_round_trip);
+  g_test_add_func ("/render/layout/wheel-pick-finds-each-actor", test_wheel_pick_finds_each_actor);
+  g_test_add_func ("/render/layout/wheel-pick-empty-is-nothing", test_wheel_pick_empty_is_nothing);
+  g_test_add_func ("/render/layout/lanes-pick-finds-each-event", test_lanes_pick_finds_each_event);
+  g_test_add_func ("/render/layout/arrow-keys-round-the-wheel-and-along-lanes", test_step_round_wheel_and_along_lanes);
 
   return g_test_run ();
 }

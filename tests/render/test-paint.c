@@ -8,19 +8,7 @@
 #include <unistd.h>
 
 #include "bc-export.h"
-#include "bc-reader.h"
-
-static BcCase *
-load_bundled (const char *name)
-{
-  g_autofree char *file_name = g_strdup_printf ("%s/%s.bcase", CASES_DIR, name);
-  g_autoptr(GFile) file = g_file_new_for_path (file_name);
-  g_autoptr(GError) error = NULL;
-  BcCase *c = bc_case_read_file (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return c;
-}
+#include "render-test-util.h"
 
 static cairo_surface_t *
 png_of (BcCase  *c,

@@ -7,7 +7,10 @@
 
 #include <adwaita.h>
 
+#include <string.h>
+
 #include "bc-bundled.h"
+#include "bc-edit.h"
 #include "bc-canvas-private.h"
 #include "bc-history.h"
 #include "bc-reader.h"
@@ -70,6 +73,58 @@ event (Fixture    *f,
   return e;
 }
 
+/* Where the handle to draw a transfer from @event is drawn, in widget
+ * coordinates. */
+static gboolean
+handle_of (Fixture *f,
+           BcItem  *event,
+           double  *x,
+           double  *y)
+{
+  BcLayoutHit hit;
+  BcRect node;
+  BcPoint c;
+
+  if (!bc_layout_find (_bc_canvas_get_layout (f->canvas), G_OBJECT (event), &hit))
+    return FALSE;
+  bc_layout_hit_shape (f->canvas->layout, &hit, &node);
+  c = bc_overlay_handle_centre (&node, bc_canvas_get_zoom (f->canvas));
+  _bc_canvas_layout_to_widget (f->canvas, c.x, c.y, x, y);
+  return TRUE;
+}
+
+/* Where an end of @transfer is drawn, in widget coordinates: its head
+ * when @head, else its tail. */
+static gboolean
+transfer_end_of (Fixture    *f,
+                 BcTransfer *transfer,
+                 gboolean    head,
+                 double     *x,
+                 double     *y)
+{
+  BcLayoutHit hit;
+  const BcPoint *p;
+
+  if (!bc_layout_find (_bc_canvas_get_layout (f->canvas), G_OBJECT (transfer), &hit))
+    return FALSE;
+  p = g_array_index (f->canvas->layout->transfers, BcLayoutCurve, hit.index).p;
+  _bc_canvas_layout_to_widget (f->canvas, p[head ? 3 : 0].x, p[head ? 3 : 0].y, x, y);
+  return TRUE;
+}
+
+/* Where the event being moved would land if released now; unset when no
+ * event is being moved. */
+static void
+drop_date_of (Fixture *f,
+              BcDate  *date,
+              BcDate  *end)
+{
+  gboolean moving = f->canvas->drag_mode == BC_CANVAS_DRAG_MOVE && f->canvas->drag_moved;
+
+  *date = moving ? f->canvas->drop_date : BC_DATE_UNSET;
+  *end = moving ? f->canvas->drop_end : BC_DATE_UNSET;
+}
+
 static void
 centre_of (Fixture    *f,
            const char *id,
@@ -106,7 +161,7 @@ drag_from_handle (Fixture    *f,
 
   bc_canvas_set_selected_item (f->canvas, BC_ITEM (event (f, from)));
   drain ();
-  g_assert_true (_bc_canvas_get_handle (f->canvas, BC_ITEM (event (f, from)), &hx, &hy));
+  g_assert_true (handle_of (f, BC_ITEM (event (f, from)), &hx, &hy));
   centre_of (f, to, &tx, &ty);
   drag (f, hx, hy, tx, ty, 0);
 }
@@ -150,7 +205,7 @@ test_drag_creates_transfer (Fixture       *f,
   drag_from_handle (f, "sarpsborg-1", "holst-fm");
 
   /* The popover asks first; nothing is in the case or the history yet. */
-  popover = BC_TRANSFER_POPOVER (_bc_canvas_get_transfer_popover (f->canvas));
+  popover = BC_TRANSFER_POPOVER (f->canvas->popover);
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   g_assert_true (bc_transfer_popover_get_from (popover) == event (f, "sarpsborg-1"));
@@ -176,7 +231,7 @@ test_drag_creates_transfer (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (popover), "transfer.create", NULL);
   drain ();
 
-  g_assert_null (_bc_canvas_get_transfer_popover (f->canvas));
+  g_assert_null (f->canvas->popover);
   g_assert_cmpuint (n_transfers (f), ==, before + 1);
   made = g_object_ref (last_transfer (f));
   id = g_strdup (bc_item_get_id (BC_ITEM (made)));
@@ -222,7 +277,7 @@ test_shift_drag_and_cancel (Fixture       *f,
   centre_of (f, "fafo-report", &x0, &y0);
   centre_of (f, "knesset-repeal", &x1, &y1);
   drag (f, x0, y0, x1, y1, GDK_SHIFT_MASK);
-  popover = _bc_canvas_get_transfer_popover (f->canvas);
+  popover = f->canvas->popover;
   g_assert_nonnull (popover);
   g_assert_true (bc_transfer_popover_get_to (BC_TRANSFER_POPOVER (popover)) == event (f, "knesset-repeal"));
 
@@ -234,7 +289,7 @@ test_shift_drag_and_cancel (Fixture       *f,
   /* Cancel leaves nothing behind, in the case or the history. */
   gtk_widget_activate_action (popover, "transfer.cancel", NULL);
   drain ();
-  g_assert_null (_bc_canvas_get_transfer_popover (f->canvas));
+  g_assert_null (f->canvas->popover);
   g_assert_cmpuint (n_transfers (f), ==, before);
   g_assert_false (bc_history_can_undo (f->history));
   g_assert_false (bc_history_can_redo (f->history));
@@ -251,16 +306,16 @@ test_same_track_drop_refused (Fixture       *f,
 
   /* sarpsborg-1 and academic-rounds are both on Track 2. */
   drag_from_handle (f, "sarpsborg-1", "academic-rounds");
-  g_assert_null (_bc_canvas_get_transfer_popover (f->canvas));
-  g_assert_cmpstr (_bc_canvas_get_hint (f->canvas), ==, "A transfer joins events on two different tracks");
+  g_assert_null (f->canvas->popover);
+  g_assert_cmpstr (f->canvas->hint, ==, "A transfer joins events on two different tracks");
   g_assert_cmpuint (n_transfers (f), ==, before);
   g_assert_false (bc_history_can_undo (f->history));
 
   /* Empty space: nothing either, and a word on what to do. */
-  g_assert_true (_bc_canvas_get_handle (f->canvas, BC_ITEM (event (f, "sarpsborg-1")), &hx, &hy));
+  g_assert_true (handle_of (f, BC_ITEM (event (f, "sarpsborg-1")), &hx, &hy));
   drag (f, hx, hy, 2, gtk_widget_get_height (GTK_WIDGET (f->canvas)) - 2, 0);
-  g_assert_null (_bc_canvas_get_transfer_popover (f->canvas));
-  g_assert_cmpstr (_bc_canvas_get_hint (f->canvas), ==, "Release over an event on another track to make a transfer");
+  g_assert_null (f->canvas->popover);
+  g_assert_cmpstr (f->canvas->hint, ==, "Release over an event on another track to make a transfer");
   g_assert_cmpuint (n_transfers (f), ==, before);
   g_assert_false (bc_history_can_undo (f->history));
 }
@@ -277,7 +332,7 @@ test_reconnect (Fixture       *f,
   drain ();
 
   /* The head, to another Track 1 event. */
-  g_assert_true (_bc_canvas_get_transfer_end (f->canvas, memo, TRUE, &hx, &hy));
+  g_assert_true (transfer_end_of (f, memo, TRUE, &hx, &hy));
   centre_of (f, "oslo-ii", &tx, &ty);
   drag (f, hx, hy, tx, ty, 0);
   g_assert_cmpstr (bc_transfer_get_to (memo), ==, "oslo-ii");
@@ -293,16 +348,16 @@ test_reconnect (Fixture       *f,
    * would become a Track 1 → Track 1 transfer. */
   bc_canvas_set_selected_item (f->canvas, BC_ITEM (memo));
   drain ();
-  g_assert_true (_bc_canvas_get_transfer_end (f->canvas, memo, FALSE, &hx, &hy));
+  g_assert_true (transfer_end_of (f, memo, FALSE, &hx, &hy));
   centre_of (f, "singer-joins", &tx, &ty);
   drag (f, hx, hy, tx, ty, 0);
   g_assert_cmpstr (bc_transfer_get_from (memo), ==, "holst-tunis-1");
-  g_assert_cmpstr (_bc_canvas_get_hint (f->canvas), ==, "A transfer joins events on two different tracks");
+  g_assert_cmpstr (f->canvas->hint, ==, "A transfer joins events on two different tracks");
   g_assert_false (bc_history_can_undo (f->history));
 
   /* The tail to another track's event. */
   centre_of (f, "academic-rounds", &tx, &ty);
-  g_assert_true (_bc_canvas_get_transfer_end (f->canvas, memo, FALSE, &hx, &hy));
+  g_assert_true (transfer_end_of (f, memo, FALSE, &hx, &hy));
   drag (f, hx, hy, tx, ty, 0);
   g_assert_cmpstr (bc_transfer_get_from (memo), ==, "academic-rounds");
   g_assert_true (bc_history_undo (f->history));
@@ -388,12 +443,12 @@ test_escape_cancels_move (Fixture       *f,
   _bc_canvas_drag_update (f->canvas, x + dx, y);
   /* The axis shows where it would land; nothing changes until the
    * release. */
-  _bc_canvas_get_drop_date (f->canvas, &landing, &end);
+  drop_date_of (f, &landing, &end);
   g_assert_true (date_is (landing, "1993-02-09"));
   g_assert_false (bc_date_is_set (end));
   g_assert_true (date_is (bc_event_get_date (day), "1993-01-20"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.cancel-drag", NULL));
-  _bc_canvas_get_drop_date (f->canvas, &landing, &end);
+  drop_date_of (f, &landing, &end);
   g_assert_false (bc_date_is_set (landing));
   _bc_canvas_drag_end (f->canvas, x + dx, y);
   drain ();
@@ -513,6 +568,56 @@ test_keyboard_nudge (Fixture       *f,
   g_assert_true (date_is (bc_event_get_date (month), "1993-04"));
 }
 
+static gboolean
+sources_line_names (Fixture    *f,
+                    const char *author)
+{
+  BcLayout *layout = _bc_canvas_get_layout (f->canvas);
+
+  g_assert_true (g_str_has_prefix (layout->sources, "Sources: "));
+  return strstr (layout->sources, author) != NULL;
+}
+
+/* The title block's "Sources:" line follows a source added, renamed and
+ * removed, and the undoing of each. */
+static void
+test_sources_line_follows_sources (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  BcSource *source;
+
+  g_assert_false (sources_line_names (f, "Zuckermann"));
+  source = bc_edit_add_source (f->kase, BC_SOURCE_BOOK, "Zuckermann, Q. A Later Study. 2024.", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (source);
+  drain ();
+  g_assert_true (sources_line_names (f, "Zuckermann"));
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "Quennell, R. Another Study. 2025.");
+  g_assert_true (bc_edit_set (f->kase, G_OBJECT (source), "citation", &value, &error));
+  g_assert_no_error (error);
+  drain ();
+  g_assert_false (sources_line_names (f, "Zuckermann"));
+  g_assert_true (sources_line_names (f, "Quennell"));
+
+  g_assert_true (bc_edit_delete (f->kase, G_OBJECT (source), &error));
+  g_assert_no_error (error);
+  drain ();
+  g_assert_false (sources_line_names (f, "Quennell"));
+
+  g_assert_true (bc_history_undo (f->history));
+  drain ();
+  g_assert_true (sources_line_names (f, "Quennell"));
+  g_assert_true (bc_history_undo (f->history));
+  g_assert_true (bc_history_undo (f->history));
+  drain ();
+  g_assert_false (sources_line_names (f, "Quennell"));
+  g_assert_false (sources_line_names (f, "Zuckermann"));
+}
+
 #define ADD(path, func) \
   g_test_add ("/ui/canvas-edit/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -532,6 +637,7 @@ main (int    argc,
   ADD ("click-and-pan-unchanged", test_click_and_pan_unchanged);
   ADD ("annotation-marks-follow-edits", test_annotation_marks_follow_edits);
   ADD ("keyboard-nudge-moves-by-precision", test_keyboard_nudge);
+  ADD ("sources-line-follows-sources", test_sources_line_follows_sources);
 
   return g_test_run ();
 }

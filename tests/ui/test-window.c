@@ -6,7 +6,9 @@
 #include "ui-test-util.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "bc-bundled.h"
 #include "bc-canvas-private.h"
@@ -204,10 +206,222 @@ test_canvas_pick_and_zoom (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static BcActor *
+actor_named (BcCase     *kase,
+             const char *name)
+{
+  GListModel *actors = bc_case_get_actors (kase);
+
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      g_autoptr(BcActor) a = g_list_model_get_item (actors, i);
+
+      if (g_strcmp0 (bc_actor_get_name (a), name) == 0)
+        return a;
+    }
+  g_error ("no actor named %s", name);
+}
+
+/* What the tooltip at widget point (x, y) says, or NULL. */
+static char *
+tooltip_at (BcCanvas *canvas,
+            double    x,
+            double    y)
+{
+  BcItem *item = _bc_canvas_pick (canvas, x, y);
+
+  return item != NULL ? _bc_canvas_describe (canvas, item) : NULL;
+}
+
+/* Hovering an actor in the wheel names that actor, each of them; the
+ * empty space around the wheel names no one. */
+static void
+test_canvas_wheel_hover_names_the_actor (void)
+{
+  BcWindow *window = window_with_case ("oslo");
+  BcCanvas *canvas = _bc_window_get_canvas (window);
+  BcCase *kase = bc_window_get_case (window);
+  static const char * const names[] = { "Jan Egeland", "Shimon Peres" };
+  BcLayout *layout;
+  double zoom, x, y, offset_x, offset_y, outside = 0;
+
+  bc_canvas_set_view (canvas, BC_VIEW_WHEEL);
+  drain ();
+  layout = _bc_canvas_get_layout (canvas);
+  zoom = bc_canvas_get_zoom (canvas);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      BcActor *actor = actor_named (kase, names[i]);
+      g_autofree char *markup = NULL;
+
+      g_assert_true (_bc_canvas_item_to_widget (canvas, BC_ITEM (actor), &x, &y));
+      markup = tooltip_at (canvas, x, y);
+      g_assert_nonnull (markup);
+      g_test_message ("%s: %s", names[i], markup);
+      g_assert_true (g_str_has_prefix (markup, "<b>"));
+      g_assert_nonnull (strstr (markup, names[i]));
+    }
+
+  for (guint i = 0; i < layout->actors->len; i++)
+    {
+      BcLayoutActor *a = &g_array_index (layout->actors, BcLayoutActor, i);
+
+      g_assert_true (_bc_canvas_item_to_widget (canvas, BC_ITEM (a->actor), &x, &y));
+      g_assert_true (_bc_canvas_pick (canvas, x, y) == BC_ITEM (a->actor));
+      outside = MAX (outside, a->label_from + a->label_width);
+    }
+
+  /* Layout to widget, from where the first actor is drawn. */
+  {
+    BcLayoutActor *a = &g_array_index (layout->actors, BcLayoutActor, 0);
+
+    g_assert_true (_bc_canvas_item_to_widget (canvas, BC_ITEM (a->actor), &x, &y));
+    offset_x = a->centre.x - x / zoom;
+    offset_y = a->centre.y - y / zoom;
+  }
+  outside += 12 + 6 / zoom;
+  for (int k = 0; k < 360; k += 10)
+    {
+      double lx = layout->wheel_centre.x + cos (k * G_PI / 180) * outside;
+      double ly = layout->wheel_centre.y + sin (k * G_PI / 180) * outside;
+      g_autofree char *markup = tooltip_at (canvas, (lx - offset_x) * zoom, (ly - offset_y) * zoom);
+
+      if (markup != NULL)
+        g_error ("%d° outside the wheel names %s", k, markup);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The arrow keys go from actor to actor round the wheel. */
+static void
+test_canvas_wheel_arrow_keys (void)
+{
+  BcWindow *window = window_with_case ("oslo");
+  BcCanvas *canvas = _bc_window_get_canvas (window);
+  BcActor *actor = actor_named (bc_window_get_case (window), "Jan Egeland");
+  BcItem *next;
+
+  bc_canvas_set_view (canvas, BC_VIEW_WHEEL);
+  drain ();
+  bc_canvas_set_selected_item (canvas, BC_ITEM (actor));
+  gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.move", "(ii)", 1, 0);
+  next = bc_canvas_get_selected_item (canvas);
+  g_assert_true (BC_IS_ACTOR (next));
+  g_assert_true (next != BC_ITEM (actor));
+  gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.move", "(ii)", -1, 0);
+  g_assert_true (bc_canvas_get_selected_item (canvas) == BC_ITEM (actor));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The box of the pixels that differ between two renderings, in widget
+ * pixels; FALSE when none do. */
+static gboolean
+difference_box (GBytes       *a,
+                GBytes       *b,
+                int           width,
+                GdkRectangle *box)
+{
+  gsize n;
+  const guchar *p = g_bytes_get_data (a, &n);
+  const guchar *q = g_bytes_get_data (b, NULL);
+  int x0 = G_MAXINT, y0 = G_MAXINT, x1 = -1, y1 = -1;
+
+  g_assert_cmpuint (n, ==, g_bytes_get_size (b));
+  for (gsize i = 0; i < n; i++)
+    if (p[i] != q[i])
+      {
+        int x = (int) ((i / 4) % width), y = (int) ((i / 4) / width);
+
+        x0 = MIN (x0, x);
+        y0 = MIN (y0, y);
+        x1 = MAX (x1, x);
+        y1 = MAX (y1, y);
+      }
+  if (x1 < 0)
+    return FALSE;
+  *box = (GdkRectangle) { x0, y0, x1 - x0 + 1, y1 - y0 + 1 };
+  return TRUE;
+}
+
+static GBytes *render_canvas (BcCanvas *canvas);
+static gboolean tiles_filled (gpointer data);
+static guint paint_canvas (BcCanvas *canvas);
+
+/* The ring around a selected actor of the wheel fits the actor's disc at
+ * every zoom: what selecting paints lies around the disc, a few pixels
+ * wide, never over the wheel. */
+static void
+test_canvas_wheel_ring_fits_the_actor (void)
+{
+  BcWindow *window = window_with_case ("oslo");
+  BcCanvas *canvas = _bc_window_get_canvas (window);
+  BcCase *kase = bc_window_get_case (window);
+  BcActor *actor = actor_named (kase, "Jan Egeland");
+  static const double zooms[] = { 0.5, 1, 4 };
+  int width = gtk_widget_get_width (GTK_WIDGET (canvas));
+
+  bc_canvas_set_view (canvas, BC_VIEW_WHEEL);
+  drain ();
+  for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+    {
+      g_autoptr(GBytes) selected = NULL;
+      g_autoptr(GBytes) plain = NULL;
+      BcLayoutHit hit;
+      BcRect disc;
+      GdkRectangle box = { 0 };
+      double x, y, radius;
+
+      bc_canvas_zoom_by (canvas, zooms[z] / bc_canvas_get_zoom (canvas));
+      g_assert_cmpfloat_with_epsilon (bc_canvas_get_zoom (canvas), zooms[z], 1e-9);
+      bc_canvas_set_selected_item (canvas, BC_ITEM (actor));
+      paint_canvas (canvas);
+      wait_until (tiles_filled, canvas);
+
+      selected = render_canvas (canvas);
+      bc_canvas_set_selected_item (canvas, NULL);
+      plain = render_canvas (canvas);
+
+      g_assert_true (bc_layout_find (_bc_canvas_get_layout (canvas), G_OBJECT (actor), &hit));
+      bc_layout_hit_shape (_bc_canvas_get_layout (canvas), &hit, &disc);
+      g_assert_true (_bc_canvas_item_to_widget (canvas, BC_ITEM (actor), &x, &y));
+      radius = disc.width / 2 * zooms[z];
+      g_assert_true (difference_box (selected, plain, width, &box));
+      g_test_message ("zoom %g: disc at %.1f, %.1f radius %.1f px; ring box %d, %d %d×%d",
+                      zooms[z], x, y, radius, box.x, box.y, box.width, box.height);
+      /* Around the disc: it holds the disc, and is at most a ring's
+       * gap, line and antialiasing wider on each side. */
+      g_assert_cmpfloat (box.x, <=, x - radius);
+      g_assert_cmpfloat (box.y, <=, y - radius);
+      g_assert_cmpfloat (box.x + box.width, >=, x + radius);
+      g_assert_cmpfloat (box.y + box.height, >=, y + radius);
+      g_assert_cmpfloat (box.x, >=, x - radius - 9);
+      g_assert_cmpfloat (box.y, >=, y - radius - 9);
+      g_assert_cmpfloat (box.x + box.width, <=, x + radius + 9);
+      g_assert_cmpfloat (box.y + box.height, <=, y + radius + 9);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Moves the view by (dx, dy) widget pixels, as a drag on empty space
+ * would. */
+static void
+pan (BcCanvas *canvas,
+     double    dx,
+     double    dy)
+{
+  canvas->offset_x += dx / canvas->zoom;
+  canvas->offset_y += dy / canvas->zoom;
+  gtk_widget_queue_draw (GTK_WIDGET (canvas));
+}
+
 static gboolean
 canvas_has_painted (gpointer data)
 {
-  return _bc_canvas_get_tiles_painted (data) > 0;
+  return BC_CANVAS (data)->tiles_painted > 0;
 }
 
 static void
@@ -229,20 +443,20 @@ static guint
 paint_canvas (BcCanvas *canvas)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (canvas));
-  guint before = _bc_canvas_get_tiles_painted (canvas);
+  guint before = canvas->tiles_painted;
   guint frames = 0;
   gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame), &frames);
 
   gtk_widget_queue_draw (GTK_WIDGET (canvas));
   wait_until (frame_painted, &frames);
   g_signal_handler_disconnect (clock, id);
-  return _bc_canvas_get_tiles_painted (canvas) - before;
+  return canvas->tiles_painted - before;
 }
 
 static gboolean
 tiles_filled (gpointer data)
 {
-  return !_bc_canvas_get_filling_tiles (data);
+  return BC_CANVAS (data)->fill_tiles_id == 0;
 }
 
 /* Draws a frame in which no tile of the current settings exists yet:
@@ -252,19 +466,19 @@ tiles_filled (gpointer data)
 static guint
 paint_view_then_tiles (BcCanvas *canvas)
 {
-  guint views = _bc_canvas_get_views_painted (canvas);
+  guint views = canvas->views_painted;
   guint tiles;
 
   g_assert_cmpuint (paint_canvas (canvas), ==, 0);
-  g_assert_cmpuint (_bc_canvas_get_views_painted (canvas), ==, views + 1);
-  g_assert_cmpuint (_bc_canvas_get_tiles_cached (canvas), ==, 0);
-  g_assert_true (_bc_canvas_get_filling_tiles (canvas));
+  g_assert_cmpuint (canvas->views_painted, ==, views + 1);
+  g_assert_cmpuint (canvas->tile_lru.length, ==, 0);
+  g_assert_true (canvas->fill_tiles_id != 0);
 
-  tiles = _bc_canvas_get_tiles_painted (canvas);
+  tiles = canvas->tiles_painted;
   wait_until (tiles_filled, canvas);
-  g_assert_cmpuint (_bc_canvas_get_tiles_cached (canvas), >, 0);
-  g_assert_cmpuint (_bc_canvas_get_tiles_painted (canvas) - tiles, ==, _bc_canvas_get_tiles_cached (canvas));
-  return _bc_canvas_get_tiles_cached (canvas);
+  g_assert_cmpuint (canvas->tile_lru.length, >, 0);
+  g_assert_cmpuint (canvas->tiles_painted - tiles, ==, canvas->tile_lru.length);
+  return canvas->tile_lru.length;
 }
 
 static void
@@ -279,21 +493,21 @@ test_canvas_tiles_are_reused (void)
   /* The first frame paints the view straight; the tiles in view follow
    * when idle, and the next frame is made of them alone. */
   wait_until (canvas_has_painted, canvas);
-  g_assert_cmpuint (_bc_canvas_get_views_painted (canvas), ==, 1);
+  g_assert_cmpuint (canvas->views_painted, ==, 1);
   wait_until (tiles_filled, canvas);
-  first = _bc_canvas_get_tiles_cached (canvas);
+  first = canvas->tile_lru.length;
   g_assert_cmpuint (first, >, 0);
   g_assert_cmpuint (paint_canvas (canvas), ==, 0);
-  g_assert_cmpuint (_bc_canvas_get_views_painted (canvas), ==, 1);
+  g_assert_cmpuint (canvas->views_painted, ==, 1);
 
   /* The same view again, a small pan and a selection paint (almost)
    * nothing: at most one new row of tiles comes into view. */
   g_assert_cmpuint (paint_canvas (canvas), ==, 0);
-  _bc_canvas_pan (canvas, 0, 24);
+  pan (canvas, 0, 24);
   g_assert_cmpuint (paint_canvas (canvas), <=, first / 2 + 1);
   bc_canvas_set_selected_item (canvas, BC_ITEM (event));
   g_assert_cmpuint (paint_canvas (canvas), ==, 0);
-  g_assert_cmpuint (_bc_canvas_get_views_painted (canvas), ==, 1);
+  g_assert_cmpuint (canvas->views_painted, ==, 1);
 
   /* An edit lays the case out again: every tile in view is new. So
    * does a filter, and so does the other theme. */
@@ -344,18 +558,18 @@ test_canvas_view_matches_tiles (void)
   wait_until (tiles_filled, canvas);
   /* Off the fitted view, so that the view's corner is inside a tile. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
-  _bc_canvas_pan (canvas, 37, 53);
+  pan (canvas, 37, 53);
 
-  views = _bc_canvas_get_views_painted (canvas);
+  views = canvas->views_painted;
   straight = render_canvas (canvas);
-  g_assert_cmpuint (_bc_canvas_get_views_painted (canvas), ==, views + 1);
+  g_assert_cmpuint (canvas->views_painted, ==, views + 1);
   /* The frame the zoom asked for may come first, and be painted
    * straight too. */
   wait_until (tiles_filled, canvas);
-  g_assert_cmpuint (_bc_canvas_get_tiles_cached (canvas), >, 0);
-  views = _bc_canvas_get_views_painted (canvas);
+  g_assert_cmpuint (canvas->tile_lru.length, >, 0);
+  views = canvas->views_painted;
   tiled = render_canvas (canvas);
-  g_assert_cmpuint (_bc_canvas_get_views_painted (canvas), ==, views);
+  g_assert_cmpuint (canvas->views_painted, ==, views);
 
   g_assert_cmpuint (g_bytes_get_size (straight), >, 0);
   g_assert_cmpuint (g_bytes_get_size (straight), ==, g_bytes_get_size (tiled));
@@ -452,6 +666,9 @@ main (int    argc,
   g_test_add_func ("/ui/canvas/picks-events-and-zooms", test_canvas_pick_and_zoom);
   g_test_add_func ("/ui/canvas/pan-reuses-tiles-edit-repaints", test_canvas_tiles_are_reused);
   g_test_add_func ("/ui/canvas/view-painted-straight-matches-tiles", test_canvas_view_matches_tiles);
+  g_test_add_func ("/ui/canvas/wheel-hover-names-the-actor-under-the-pointer", test_canvas_wheel_hover_names_the_actor);
+  g_test_add_func ("/ui/canvas/wheel-ring-fits-the-actor-at-every-zoom", test_canvas_wheel_ring_fits_the_actor);
+  g_test_add_func ("/ui/canvas/wheel-arrow-keys-go-round-the-actors", test_canvas_wheel_arrow_keys);
   g_test_add_func ("/ui/window/invalid-file-keeps-the-welcome-page", test_invalid_file_keeps_welcome);
   g_test_add_func ("/ui/window/a-case-shown-focuses-the-canvas", test_case_focuses_canvas);
 
