@@ -91,17 +91,6 @@ set_field_text (GtkWidget  *widget,
     gtk_editable_set_text (GTK_EDITABLE (widget), text);
 }
 
-static char *
-field_text (GtkWidget *widget)
-{
-  GtkTextIter start, end;
-
-  if (!GTK_IS_TEXT_VIEW (widget))
-    return g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
-  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), &start, &end);
-  return gtk_text_buffer_get_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), &start, &end, FALSE);
-}
-
 /* Types into a field of the inspector and commits it: Enter in a line,
  * Ctrl+Enter in a paragraph. */
 static void
