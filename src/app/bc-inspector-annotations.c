@@ -127,6 +127,8 @@ add_composer (BcInspectorSection *section)
 
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  /* Room for two lines before anything is written. */
+  gtk_widget_set_size_request (view, -1, 48);
   gtk_widget_add_css_class (view, "inspector-text");
   gtk_accessible_update_property (GTK_ACCESSIBLE (view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add an annotation"),

@@ -512,6 +512,9 @@ _bc_inspector_add_text (BcInspectorSection *section,
 
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  /* An empty text view would be no taller than nothing: room for a
+   * line, to click into. */
+  gtk_widget_set_size_request (view, -1, 24);
   gtk_text_view_set_editable (GTK_TEXT_VIEW (view), editable);
   gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (view), editable);
   gtk_widget_add_css_class (view, "inspector-text");
