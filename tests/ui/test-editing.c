@@ -124,18 +124,29 @@ on_screen (gpointer data)
          bounds.origin.y + bounds.size.height <= gtk_widget_get_height (window);
 }
 
-/* Scrolls the inspector to @widget, as a user would before clicking it. */
-static void
-scroll_to (GtkWidget *widget)
+/* Scrolls the inspector to @data, until it is laid out in the part that
+ * shows: the page may still grow as its text views are measured. */
+static gboolean
+scrolled_into_view (gpointer data)
 {
+  GtkWidget *widget = data;
   GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
   GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   graphene_rect_t bounds;
 
-  g_assert_true (gtk_widget_compute_bounds (widget, content, &bounds));
-  gtk_adjustment_set_value (adjustment, bounds.origin.y - 24);
-  wait_until (on_screen, widget);
+  if (on_screen (widget))
+    return TRUE;
+  if (gtk_widget_compute_bounds (widget, content, &bounds))
+    gtk_adjustment_set_value (adjustment, bounds.origin.y - 24);
+  return FALSE;
+}
+
+/* Scrolls the inspector to @widget, as a user would before clicking it. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  wait_until (scrolled_into_view, widget);
 }
 
 /* Reveals the inspector, folded away in a small window, as its button

@@ -108,31 +108,31 @@ inspector_scroll (GtkWidget *widget)
   return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
 }
 
-/* Whether @data is laid out in the part of the inspector that shows. */
+/* Scrolls the inspector to @data, until it is laid out in the part that
+ * shows: the page may still grow as its text views are measured. */
 static gboolean
 scrolled_into_view (gpointer data)
 {
   GtkWidget *widget = data;
   GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-  graphene_rect_t bounds;
-
-  /* Its first line, where a click puts the cursor. */
-  return gtk_widget_get_mapped (widget) &&
-         gtk_widget_compute_bounds (widget, scrolled, &bounds) &&
-         bounds.origin.y >= 0 && bounds.origin.y + MIN (bounds.size.height, 12) <= gtk_widget_get_height (scrolled);
-}
-
-/* Scrolls the inspector to @widget, as a user would, and waits until
- * it is laid out there. */
-static void
-scroll_to (GtkWidget *widget)
-{
-  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
   GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
   graphene_rect_t bounds;
 
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_compute_bounds (widget, scrolled, &bounds))
+    return FALSE;
+  /* Its first line, where a click puts the cursor. */
+  if (bounds.origin.y >= 0 && bounds.origin.y + MIN (bounds.size.height, 12) <= gtk_widget_get_height (scrolled))
+    return TRUE;
+
   g_assert_true (gtk_widget_compute_bounds (widget, content, &bounds));
   gtk_adjustment_set_value (inspector_scroll (widget), bounds.origin.y - 24);
+  return FALSE;
+}
+
+/* Scrolls the inspector to @widget, as a user would. */
+static void
+scroll_to (GtkWidget *widget)
+{
   wait_until (scrolled_into_view, widget);
 }
 
