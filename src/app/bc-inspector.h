@@ -17,5 +17,8 @@ void       bc_inspector_set_item (BcInspector *self,
 BcCase    *bc_inspector_get_case (BcInspector *self);
 void       bc_inspector_set_case (BcInspector *self,
                                   BcCase      *case_);
+gboolean   bc_inspector_get_editable (BcInspector *self);
+void       bc_inspector_set_editable (BcInspector *self,
+                                      gboolean     editable);
 
 G_END_DECLS

@@ -61,7 +61,38 @@ field (BcWindow   *window,
   return row;
 }
 
-/* Types into a field of the inspector and presses Enter. */
+/* What a key pressed in @widget does, through its key controllers as
+ * GTK would run them. */
+static gboolean
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  return handled;
+}
+
+static void
+set_field_text (GtkWidget  *widget,
+                const char *text)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text, -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (widget), text);
+}
+
+/* Types into a field of the inspector and commits it: Enter in a line,
+ * Ctrl+Enter in a paragraph. */
 static void
 type_and_commit (BcWindow   *window,
                  const char *property,
@@ -69,9 +100,87 @@ type_and_commit (BcWindow   *window,
 {
   GtkWidget *row = field (window, property);
 
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  g_signal_emit_by_name (row, "apply");
+  set_field_text (row, text);
+  if (GTK_IS_TEXT_VIEW (row))
+    g_assert_true (press_key (row, GDK_KEY_Return, GDK_CONTROL_MASK));
+  else
+    g_signal_emit_by_name (row, "apply");
   drain ();
+}
+
+/* The picker a button of the inspector pops up. */
+/* Whether @data is laid out inside its window, where a click reaches. */
+static gboolean
+on_screen (gpointer data)
+{
+  GtkWidget *widget = data;
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (widget));
+  graphene_rect_t bounds;
+
+  return gtk_widget_get_mapped (widget) &&
+         gtk_widget_compute_bounds (widget, window, &bounds) &&
+         bounds.origin.x >= 0 && bounds.origin.y >= 0 &&
+         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (window) &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (window);
+}
+
+/* Scrolls the inspector to @data, until it is laid out in the part that
+ * shows: the page may still grow as its text views are measured. */
+static gboolean
+scrolled_into_view (gpointer data)
+{
+  GtkWidget *widget = data;
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  graphene_rect_t bounds;
+
+  if (on_screen (widget))
+    return TRUE;
+  if (gtk_widget_compute_bounds (widget, content, &bounds))
+    gtk_adjustment_set_value (adjustment, bounds.origin.y - 24);
+  return FALSE;
+}
+
+/* Scrolls the inspector to @widget, as a user would before clicking it. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  wait_until (scrolled_into_view, widget);
+}
+
+/* Reveals the inspector, folded away in a small window, as its button
+ * in the header bar would, and waits for it to be laid out. */
+static void
+reveal_inspector (BcWindow *window)
+{
+  GtkWidget *inspector = GTK_WIDGET (_bc_window_get_inspector (window));
+  GtkWidget *flap = gtk_widget_get_ancestor (inspector, ADW_TYPE_FLAP);
+
+  adw_flap_set_reveal_flap (ADW_FLAP (flap), TRUE);
+  wait_until (on_screen, inspector);
+  drain ();
+}
+
+static BcItemPicker *
+picker (BcWindow   *window,
+        const char *key)
+{
+  GtkWidget *button;
+  GtkPopover *popover;
+
+  reveal_inspector (window);
+  button = field (window, key);
+
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
+  /* On screen, as a user would see it before clicking it: the
+   * inspector is revealed, and scrolled to the button. */
+  scroll_to (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  drain ();
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_true (BC_IS_ITEM_PICKER (popover));
+  return BC_ITEM_PICKER (popover);
 }
 
 static guint
@@ -247,9 +356,11 @@ test_transfer_within_one_track_refused (void)
 
   bc_window_set_selected_item (window, BC_ITEM (transfer));
   drain ();
-  type_and_commit (window, "to", same_track);
+  g_assert_true (_bc_item_picker_activate (picker (window, "to"), same_track));
+  drain ();
   g_assert_nonnull (_bc_inspector_get_field_error (_bc_window_get_inspector (window), "to"));
   g_assert_cmpstr (bc_transfer_get_to (transfer), ==, to);
+  g_assert_false (bc_history_can_undo (bc_case_get_history (case_)));
 
   close_window (window);
 }
@@ -424,16 +535,6 @@ field_error (BcWindow   *window,
   return _bc_inspector_get_field_error (_bc_window_get_inspector (window), key);
 }
 
-/* The picker a button of the inspector pops up. */
-static BcItemPicker *
-picker (BcWindow   *window,
-        const char *key)
-{
-  GtkWidget *popover = _bc_inspector_get_picker (_bc_window_get_inspector (window), key);
-
-  g_assert_true (BC_IS_ITEM_PICKER (popover));
-  return BC_ITEM_PICKER (popover);
-}
 
 static void
 click (BcWindow   *window,
@@ -1079,6 +1180,9 @@ main (int   argc,
 {
   if (!ui_test_init (&argc, &argv))
     return 0;
+  /* The inspector is revealed at once, so that its buttons can pop up
+   * their pickers where they are. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/ui/editing/undo-and-redo-an-inspector-edit", test_undo_redo_inspector_edit);
   g_test_add_func ("/ui/editing/title-marks-unsaved-changes-until-saved", test_title_marker_and_save);
