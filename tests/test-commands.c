@@ -158,10 +158,11 @@ section_model (BcCase     *c,
 }
 
 static void
-count_signal (gpointer  instance,
-              gpointer  a,
-              gpointer  b,
-              guint    *counter)
+count_change (BcCase       *c,
+              BcChangeKind  kind,
+              GObject      *object,
+              const char   *detail,
+              guint        *counter)
 {
   (*counter)++;
 }
@@ -983,7 +984,7 @@ test_insert (gconstpointer data)
 
   /* While it is in the case, an edit of it reaches the case's watchers;
    * once taken out, it no longer does. */
-  handler = g_signal_connect (c, "item-changed", G_CALLBACK (count_signal), &s.changes);
+  handler = g_signal_connect (c, "changed", G_CALLBACK (count_change), &s.changes);
   if (BC_IS_ANNOTATION (object))
     g_object_set (object, "text", "Edited", NULL);
   else if (BC_IS_LINK (object))
@@ -1027,7 +1028,7 @@ test_transfer_annotation_watch (void)
   g_assert_true (bc_history_undo (h));
   g_assert_true (bc_history_redo (h));
 
-  handler = g_signal_connect (c, "item-changed", G_CALLBACK (count_signal), &changes);
+  handler = g_signal_connect (c, "changed", G_CALLBACK (count_change), &changes);
   g_object_set (a, "text", "In the case", NULL);
   in_case = changes;
   g_assert_true (bc_history_undo (h));
@@ -1287,7 +1288,7 @@ test_remove_transfer_keeps_annotations (void)
   gulong handler;
 
   g_assert_true (bc_edit_delete (c, G_OBJECT (t), NULL));
-  handler = g_signal_connect (c, "item-changed", G_CALLBACK (count_signal), &changes);
+  handler = g_signal_connect (c, "changed", G_CALLBACK (count_change), &changes);
 
   /* Out of the case, its annotations are not the case's business. */
   g_object_set (a, "text", "Not heard", NULL);

@@ -35,13 +35,15 @@ test_collections_are_list_models (void)
 }
 
 static void
-on_item_changed (BcCase     *c,
-                 GObject    *object,
-                 GParamSpec *pspec,
-                 GPtrArray  *seen)
+on_changed (BcCase       *c,
+            BcChangeKind  kind,
+            GObject      *object,
+            const char   *detail,
+            GPtrArray    *seen)
 {
-  g_ptr_array_add (seen, g_strdup_printf ("%s:%s", G_OBJECT_TYPE_NAME (object),
-                                          pspec ? pspec->name : "-"));
+  g_ptr_array_add (seen, g_strdup_printf ("%s:%s%s", G_OBJECT_TYPE_NAME (object),
+                                          kind == BC_CHANGE_ADDED ? "+" : kind == BC_CHANGE_REMOVED ? "-" : "",
+                                          detail));
 }
 
 static void
@@ -52,19 +54,23 @@ test_change_notification (void)
   BcEvent *e = bc_case_lookup_event (c, "meet-1");
   g_autoptr(BcAnnotation) a = bc_annotation_new ("A. Analyst", "2026-11-24T10:00:00Z", NULL, "Why");
 
-  g_signal_connect (c, "item-changed", G_CALLBACK (on_item_changed), seen);
+  g_signal_connect (c, "changed", G_CALLBACK (on_changed), seen);
 
   g_object_set (e, "title", "Renamed", NULL);
   g_object_set (e, "title", "Renamed", NULL); /* no change, no signal */
   g_assert_true (_bc_case_insert (c, "annotations", "draft", -1, G_OBJECT (a), NULL));
   g_object_set (a, "text", "Because", NULL);
   g_object_set (c, "title", "New title", NULL);
+  g_assert_nonnull (_bc_case_remove (c, "annotations", "draft", 0, NULL));
+  g_object_unref (a);
 
-  g_assert_cmpuint (seen->len, ==, 4);
+  /* One signal says what changed: a field, or what came or went where. */
+  g_assert_cmpuint (seen->len, ==, 5);
   g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "BcEvent:title");
-  g_assert_cmpstr (g_ptr_array_index (seen, 1), ==, "BcTransfer:-");
+  g_assert_cmpstr (g_ptr_array_index (seen, 1), ==, "BcAnnotation:+annotations");
   g_assert_cmpstr (g_ptr_array_index (seen, 2), ==, "BcAnnotation:text");
   g_assert_cmpstr (g_ptr_array_index (seen, 3), ==, "BcCase:title");
+  g_assert_cmpstr (g_ptr_array_index (seen, 4), ==, "BcAnnotation:-annotations");
 }
 
 static void
@@ -177,7 +183,7 @@ main (int    argc,
 
   g_test_add_func ("/core/model/lookup-resolves-kinds", test_lookup_resolves_kinds);
   g_test_add_func ("/core/model/collections-are-list-models", test_collections_are_list_models);
-  g_test_add_func ("/core/model/item-changed-on-every-edit", test_change_notification);
+  g_test_add_func ("/core/model/changed-on-every-edit", test_change_notification);
   g_test_add_func ("/core/model/events-by-track-and-range", test_events_by_track_and_range);
   g_test_add_func ("/core/model/transfers-by-mechanism", test_transfers_by_mechanism);
   g_test_add_func ("/core/model/actor-track-on-date", test_actor_track_on_date);

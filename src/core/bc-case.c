@@ -54,7 +54,6 @@ enum {
 };
 
 enum {
-  ITEM_CHANGED,
   CHANGED,
   N_SIGNALS
 };
@@ -102,9 +101,6 @@ on_annotations_changed (GListModel *model,
       if (self != NULL)
         g_signal_connect (annotation, "notify", G_CALLBACK (on_object_notify), self);
     }
-
-  if (self != NULL)
-    g_signal_emit (self, signals[ITEM_CHANGED], 0, transfer, NULL);
 }
 
 /* Plain connections, not g_signal_connect_object(): with thousands of
@@ -175,7 +171,6 @@ on_object_notify (GObject    *object,
                            object);
     }
 
-  g_signal_emit (self, signals[ITEM_CHANGED], 0, object, pspec);
   g_signal_emit (self, signals[CHANGED], g_quark_from_static_string (pspec->name),
                  BC_CHANGE_FIELD, object, pspec->name);
 }
@@ -312,7 +307,8 @@ bc_case_set_property (GObject      *object,
   if (changed)
     {
       g_object_notify_by_pspec (object, pspec);
-      g_signal_emit (self, signals[ITEM_CHANGED], 0, self, pspec);
+      g_signal_emit (self, signals[CHANGED], g_quark_from_static_string (pspec->name),
+                     BC_CHANGE_FIELD, object, pspec->name);
     }
 }
 
@@ -342,18 +338,6 @@ bc_case_class_init (BcCaseClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
-   * BcCase::item-changed:
-   * @self: the case
-   * @object: the case, or an actor, event, link, transfer, source or
-   *   annotation of it
-   * @pspec: (nullable): the property that changed, or %NULL when a list
-   *   inside @object changed
-   *
-   * One place to hear of every change to a property anywhere in the
-   * case; the lists themselves say what was added and removed through
-   * #GListModel::items-changed.
-   */
-  /**
    * BcCase::changed:
    * @self: the case
    * @kind: a #BcChangeKind
@@ -372,13 +356,6 @@ bc_case_class_init (BcCaseClass *klass)
                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3, G_TYPE_INT, G_TYPE_OBJECT, G_TYPE_STRING);
-
-  signals[ITEM_CHANGED] =
-    g_signal_new ("item-changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 2, G_TYPE_OBJECT, G_TYPE_PARAM);
 }
 
 static void
