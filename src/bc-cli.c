@@ -10,6 +10,7 @@
 #include "bc-cli.h"
 #include "bc-export.h"
 #include "bc-enum-types.h"
+#include "bc-exchange.h"
 #include "bc-reader.h"
 #include "bc-writer.h"
 
@@ -24,6 +25,7 @@ typedef struct
   gboolean   validate;
   char      *export_path;
   char      *export_type;
+  char      *table;
   char      *view;
   char      *scale;
   char      *time_scale;
@@ -44,6 +46,7 @@ options_clear (Options *o)
 {
   g_free (o->export_path);
   g_free (o->export_type);
+  g_free (o->table);
   g_free (o->view);
   g_free (o->scale);
   g_free (o->time_scale);
@@ -148,9 +151,26 @@ export_type_of (Options *o)
   if (o->export_type != NULL)
     return o->export_type;
 
+  /* A folder takes the CSV tables, one file each. */
+  if (g_str_has_suffix (o->export_path, "/") || g_file_test (o->export_path, G_FILE_TEST_IS_DIR))
+    return "csv";
+
   dot = strrchr (o->export_path, '.');
   if (dot == NULL || strchr (dot, '/') != NULL)
     return NULL;
+  /* The extensions of the exchange formats whose names are not theirs. */
+  if (g_ascii_strcasecmp (dot + 1, "json") == 0)
+    {
+      if (g_str_has_suffix (o->export_path, ".csl.json"))
+        return "csl-json";
+      if (g_str_has_suffix (o->export_path, ".timeline.json"))
+        return "timeline-json";
+      if (g_str_has_suffix (o->export_path, ".kumu.json"))
+        return "kumu-json";
+      return NULL;
+    }
+  if (g_ascii_strcasecmp (dot + 1, "bibtex") == 0)
+    return "bib";
   return dot + 1;
 }
 
@@ -286,6 +306,108 @@ picture_options (Options          *o,
   return TRUE;
 }
 
+/* Loads the one case that --export and --import name, or prints why
+ * not. */
+static BcCase *
+load_one (Options *o)
+{
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
+  BcCase *loaded;
+
+  if (g_strv_length (o->files) != 1)
+    {
+      g_printerr (_("--export takes exactly one case file\n"));
+      return NULL;
+    }
+  loaded = load (o->files[0], &diagnostics, &error);
+  if (loaded == NULL)
+    {
+      if (diagnostics != NULL && diagnostics->len > 0)
+        print_diagnostics (diagnostics);
+      else
+        g_printerr ("%s: %s\n", o->files[0], error->message);
+    }
+  return loaded;
+}
+
+/* CSV tables, Gephi's spreadsheets, GEXF, GraphML, CSL-JSON, BibTeX,
+ * TimelineJS and Kumu. A folder (OUT/) takes every table of a CSV
+ * layout, one file each; a file takes the table --table names. */
+static int
+run_export_exchange (Options          *o,
+                     BcExchangeFormat  format)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BcCase) loaded = NULL;
+  g_autoptr(GFile) out = NULL;
+  gboolean folder = g_str_has_suffix (o->export_path, "/") ||
+                    g_file_test (o->export_path, G_FILE_TEST_IS_DIR);
+  BcTable table = format == BC_EXCHANGE_GEPHI_CSV ? BC_TABLE_NODES : BC_TABLE_EVENTS;
+  gboolean ok;
+
+  if (bc_exchange_format_has_tables (format))
+    {
+      gboolean gephi = format == BC_EXCHANGE_GEPHI_CSV;
+
+      if (o->table != NULL &&
+          (!bc_table_from_name (o->table, &table) || gephi != (table >= BC_TABLE_NODES)))
+        {
+          g_printerr (gephi ? _("--table: “%s” is not a table of Gephi's layout: use nodes or edges\n")
+                            : _("--table: “%s” is not a table: use events, actors, transfers, sources, "
+                                "links or annotations\n"), o->table);
+          return EXIT_USAGE;
+        }
+      if (o->table == NULL && !folder)
+        {
+          g_printerr (gephi ? _("A CSV file holds one table: add --table=nodes or --table=edges, or "
+                                "export to a folder (OUT/) for both\n")
+                            : _("A CSV file holds one table: add --table=events (or actors, transfers, "
+                                "sources, links, annotations), or export to a folder (OUT/) for all "
+                                "of them\n"));
+          return EXIT_USAGE;
+        }
+    }
+  else if (folder)
+    {
+      g_printerr (_("Only the CSV layouts export to a folder; name a file for %s\n"),
+                  bc_exchange_format_get_name (format));
+      return EXIT_USAGE;
+    }
+  else if (o->table != NULL)
+    {
+      g_printerr (_("--table is for the CSV layouts\n"));
+      return EXIT_USAGE;
+    }
+
+  loaded = load_one (o);
+  if (loaded == NULL)
+    return g_strv_length (o->files) != 1 ? EXIT_USAGE : EXIT_INVALID;
+
+  out = g_file_new_for_commandline_arg (o->export_path);
+  if (folder && o->table == NULL)
+    ok = bc_exchange_write_folder (loaded, format, out, NULL, &error);
+  else if (folder)
+    {
+      g_autofree char *name = g_strconcat (bc_table_get_name (table), ".csv", NULL);
+      g_autoptr(GFile) file = g_file_get_child (out, name);
+
+      ok = g_file_make_directory_with_parents (out, NULL, NULL) || g_file_test (o->export_path, G_FILE_TEST_IS_DIR);
+      ok = ok && bc_exchange_write_file (loaded, format, table, file, NULL, &error);
+      if (!ok && error == NULL)
+        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot create the folder"));
+    }
+  else
+    ok = bc_exchange_write_file (loaded, format, table, out, NULL, &error);
+
+  if (!ok)
+    {
+      g_printerr ("%s: %s\n", o->export_path, error->message);
+      return EXIT_INVALID;
+    }
+  return EXIT_VALID;
+}
+
 static int
 run_export (Options *o)
 {
@@ -297,13 +419,21 @@ run_export (Options *o)
   BcExportType picture = BC_EXPORT_PNG;
   gboolean is_picture = bc_export_type_from_name (type, &picture);
   BcExportOptions options;
+  BcExchangeFormat exchange = BC_EXCHANGE_CSV;
+  gboolean is_exchange = !is_picture && bc_exchange_format_from_name (type, &exchange);
 
-  if (type == NULL || (!is_picture && g_ascii_strcasecmp (type, "bcase") != 0))
+  if (type == NULL || (!is_picture && !is_exchange && g_ascii_strcasecmp (type, "bcase") != 0))
     {
       g_printerr (_("Cannot tell what to export “%s” as: use a name ending in .bcase, .png, "
-                    ".svg or .pdf, or --export-type=bcase|png|svg|pdf\n"), o->export_path);
+                    ".svg, .pdf, .csv, .gexf, .graphml, .bib, .csl.json, .timeline.json or "
+                    ".kumu.json, a folder ending in /, or --export-type=TYPE with one of bcase, "
+                    "png, svg, pdf, csv, gephi-csv, gexf, graphml, bib, csl-json, timeline-json, "
+                    "kumu-json\n"), o->export_path);
       return EXIT_USAGE;
     }
+
+  if (is_exchange)
+    return run_export_exchange (o, exchange);
 
   if (is_picture && !picture_options (o, &options))
     return EXIT_USAGE;
@@ -367,7 +497,11 @@ bc_cli_run (int    argc,
     { "export", 'e', 0, G_OPTION_ARG_FILENAME, &o.export_path,
       N_("Write the case to OUT; the type comes from its extension"), N_("OUT") },
     { "export-type", 0, 0, G_OPTION_ARG_STRING, &o.export_type,
-      N_("The type to export: bcase, png, svg or pdf"), N_("TYPE") },
+      N_("The type to export: bcase, png, svg, pdf, csv, gephi-csv, gexf, graphml, bib, "
+         "csl-json, timeline-json or kumu-json"), N_("TYPE") },
+    { "table", 0, 0, G_OPTION_ARG_STRING, &o.table,
+      N_("The table a CSV export writes: events, actors, transfers, sources, links, "
+         "annotations; nodes or edges for gephi-csv"), N_("TABLE") },
     { "view", 0, 0, G_OPTION_ARG_STRING, &o.view,
       N_("The picture to export: lanes (default) or wheel"), N_("VIEW") },
     { "scale", 0, 0, G_OPTION_ARG_STRING, &o.scale,
