@@ -10,6 +10,7 @@
 #include "bc-cli.h"
 #include "bc-export.h"
 #include "bc-enum-types.h"
+#include "bc-csv-import.h"
 #include "bc-exchange.h"
 #include "bc-reader.h"
 #include "bc-writer.h"
@@ -26,6 +27,12 @@ typedef struct
   char      *export_path;
   char      *export_type;
   char      *table;
+  char     **imports;
+  char      *into;
+  char      *map;
+  char      *date_order;
+  char      *pax_process;
+  gboolean   skip_invalid;
   char      *view;
   char      *scale;
   char      *time_scale;
@@ -47,6 +54,11 @@ options_clear (Options *o)
   g_free (o->export_path);
   g_free (o->export_type);
   g_free (o->table);
+  g_strfreev (o->imports);
+  g_free (o->into);
+  g_free (o->map);
+  g_free (o->date_order);
+  g_free (o->pax_process);
   g_free (o->view);
   g_free (o->scale);
   g_free (o->time_scale);
@@ -473,6 +485,210 @@ run_export (Options *o)
   return EXIT_VALID;
 }
 
+/* The case --into names, or a new one when the file does not exist. */
+static BcCase *
+load_or_create (const char  *path,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autofree char *base = NULL;
+  g_autofree char *id = NULL;
+  BcCase *loaded;
+  char *dot;
+
+  if (g_file_query_exists (file, NULL))
+    {
+      loaded = bc_case_read_file (file, path, &diagnostics, error);
+      if (loaded == NULL && diagnostics != NULL && diagnostics->len > 0)
+        {
+          print_diagnostics (diagnostics);
+          g_clear_error (error);
+          g_set_error (error, BC_CASE_ERROR, BC_CASE_ERROR_INVALID, _("%s is not a valid case"), path);
+        }
+      return loaded;
+    }
+
+  /* Named after the file: "talks-1993.bcase" is case "talks-1993". */
+  base = g_file_get_basename (file);
+  if ((dot = strrchr (base, '.')) != NULL)
+    *dot = '\0';
+  {
+    GString *slug = g_string_new (NULL);
+
+    for (const char *p = base; *p && slug->len < 60; p++)
+      if (g_ascii_isalnum (*p) || *p == '-' || *p == '_' || *p == '.')
+        g_string_append_c (slug, *p);
+    if (slug->len == 0 || !g_ascii_isalpha (slug->str[0]))
+      g_string_prepend (slug, "case-");
+    id = g_string_free (slug, FALSE);
+  }
+  return bc_case_new (id, base);
+}
+
+static void
+print_problems (GPtrArray *problems)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = bc_import_problem_to_string (g_ptr_array_index (problems, i));
+      g_printerr ("%s\n", line);
+    }
+}
+
+static gboolean
+apply_mapping (Options      *o,
+               BcCsvImport  *import,
+               GError      **error)
+{
+  g_auto(GStrv) pairs = NULL;
+
+  if (o->map == NULL)
+    return TRUE;
+  pairs = g_strsplit (o->map, ",", -1);
+  for (guint i = 0; pairs[i] != NULL; i++)
+    {
+      /* The last colon: a column's header may hold one. */
+      char *colon = strrchr (pairs[i], ':');
+
+      if (colon == NULL)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("--map: “%s” is not COLUMN:FIELD"), pairs[i]);
+          return FALSE;
+        }
+      *colon = '\0';
+      if (!bc_csv_import_set_mapping (import, pairs[i], colon + 1, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* --import=FILE… --into=CASE: each file is read, checked and, when it
+ * has no problem (or --skip-invalid), added as one step; the case is
+ * written once, atomically, after all of them. A file with problems
+ * that may not be skipped leaves the case as it was. */
+static int
+run_import (Options *o)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BcCase) target = NULL;
+  g_autoptr(GFile) into = NULL;
+  BcDateOrder order = BC_DATE_ORDER_AUTO;
+  BcTable table = BC_TABLE_EVENTS;
+  gboolean refused = FALSE;
+
+  if (o->into == NULL)
+    {
+      g_printerr (_("--import needs --into=CASE.bcase, the case to add to (created when missing)\n"));
+      return EXIT_USAGE;
+    }
+  if (o->files != NULL && o->files[0] != NULL)
+    {
+      g_printerr (_("--import takes its files as --import=FILE, one per option\n"));
+      return EXIT_USAGE;
+    }
+  if (o->date_order != NULL)
+    {
+      if (g_strcmp0 (o->date_order, "dmy") == 0)
+        order = BC_DATE_ORDER_DMY;
+      else if (g_strcmp0 (o->date_order, "mdy") == 0)
+        order = BC_DATE_ORDER_MDY;
+      else if (g_strcmp0 (o->date_order, "auto") != 0)
+        {
+          g_printerr (_("--date-order: use dmy (20/01/1993), mdy (01/20/1993) or auto\n"));
+          return EXIT_USAGE;
+        }
+    }
+  if (o->table != NULL && (!bc_table_from_name (o->table, &table) || table >= BC_N_CASE_TABLES))
+    {
+      g_printerr (_("--table: “%s” is not a table: use events, actors, transfers, sources, links "
+                    "or annotations\n"), o->table);
+      return EXIT_USAGE;
+    }
+
+  target = load_or_create (o->into, &error);
+  if (target == NULL)
+    {
+      g_printerr ("%s: %s\n", o->into, error->message);
+      return EXIT_INVALID;
+    }
+
+  for (guint i = 0; o->imports[i] != NULL; i++)
+    {
+      const char *path = o->imports[i];
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+      g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, &error);
+
+      if (stream == NULL)
+        {
+          g_printerr ("%s: %s\n", path, error->message);
+          return EXIT_INVALID;
+        }
+
+      if (o->pax_process != NULL)
+        {
+          BcPaxResult result;
+
+          if (!bc_pax_import (target, G_INPUT_STREAM (stream), path, o->pax_process, &result, NULL, &error))
+            {
+              g_printerr ("%s\n", error->message);
+              return EXIT_INVALID;
+            }
+          g_print (_("%s: %u agreements added, %u updated, %u links\n"), path, result.added,
+                   result.updated, result.links);
+        }
+      else
+        {
+          g_autoptr(BcCsvImport) import = bc_csv_import_new (target);
+          GPtrArray *problems;
+
+          if (o->table != NULL)
+            bc_csv_import_set_table (import, table);
+          bc_csv_import_set_date_order (import, order);
+          if (!apply_mapping (o, import, &error))
+            {
+              g_printerr ("%s\n", error->message);
+              return EXIT_USAGE;
+            }
+          if (!bc_csv_import_load (import, G_INPUT_STREAM (stream), path, NULL, &error))
+            {
+              g_printerr ("%s\n", error->message);
+              return EXIT_INVALID;
+            }
+          problems = bc_csv_import_get_problems (import);
+          print_problems (problems);
+          if (problems->len > 0 && !o->skip_invalid)
+            {
+              g_printerr (_("%s: %u of %u rows have problems; nothing is imported (add "
+                            "--skip-invalid to import the %u valid rows)\n"),
+                          path, bc_csv_import_get_n_rows (import) - bc_csv_import_get_n_valid (import),
+                          bc_csv_import_get_n_rows (import), bc_csv_import_get_n_valid (import));
+              refused = TRUE;
+              continue;
+            }
+          if (!bc_csv_import_apply (import, o->skip_invalid, &error))
+            {
+              g_printerr ("%s\n", error->message);
+              return EXIT_INVALID;
+            }
+          g_print (_("%s: %u %s imported\n"), path, bc_csv_import_get_n_valid (import),
+                   bc_table_get_name (bc_csv_import_get_table (import)));
+        }
+    }
+
+  if (refused)
+    return EXIT_INVALID;
+
+  into = g_file_new_for_commandline_arg (o->into);
+  if (!bc_case_write_file (target, into, BC_WRITE_FLAGS_NONE, NULL, &error))
+    {
+      g_printerr ("%s: %s\n", o->into, error->message);
+      return EXIT_INVALID;
+    }
+  return EXIT_VALID;
+}
+
 /**
  * bc_cli_run:
  * @argc: the argument count
@@ -502,6 +718,19 @@ bc_cli_run (int    argc,
     { "table", 0, 0, G_OPTION_ARG_STRING, &o.table,
       N_("The table a CSV export writes: events, actors, transfers, sources, links, "
          "annotations; nodes or edges for gephi-csv"), N_("TABLE") },
+    { "import", 'i', 0, G_OPTION_ARG_FILENAME_ARRAY, &o.imports,
+      N_("Add the rows of a CSV file (events, actors, transfers, sources, links or annotations) "
+         "or, with --pax-process, PA-X agreements to the case --into names; repeatable"), N_("FILE") },
+    { "into", 0, 0, G_OPTION_ARG_FILENAME, &o.into,
+      N_("The case --import adds to, created when missing, written atomically"), N_("CASE") },
+    { "map", 0, 0, G_OPTION_ARG_STRING, &o.map,
+      N_("Read columns as fields, such as \"Start Date:date,Notes:description,Extra:-\""), N_("COLUMN:FIELD,…") },
+    { "date-order", 0, 0, G_OPTION_ARG_STRING, &o.date_order,
+      N_("How --import reads 03/04/1993: dmy, mdy or auto (default: from the file's other dates)"), N_("ORDER") },
+    { "skip-invalid", 0, 0, G_OPTION_ARG_NONE, &o.skip_invalid,
+      N_("Import the valid rows of a file that has problems, and leave the others out"), NULL },
+    { "pax-process", 0, 0, G_OPTION_ARG_STRING, &o.pax_process,
+      N_("Import the agreements of this peace process (its PA-X number or name) from a PA-X CSV"), N_("PROCESS") },
     { "view", 0, 0, G_OPTION_ARG_STRING, &o.view,
       N_("The picture to export: lanes (default) or wheel"), N_("VIEW") },
     { "scale", 0, 0, G_OPTION_ARG_STRING, &o.scale,
@@ -552,6 +781,21 @@ bc_cli_run (int    argc,
 
   if (o.list_cases)
     return run_list_cases ();
+
+  if (o.imports != NULL)
+    {
+      if (o.validate || o.export_path != NULL)
+        {
+          g_printerr (_("--import cannot be used with --validate or --export\n"));
+          return EXIT_USAGE;
+        }
+      return run_import (&o);
+    }
+  if (o.into != NULL || o.pax_process != NULL || o.map != NULL)
+    {
+      g_printerr (_("--into, --map and --pax-process go with --import\n"));
+      return EXIT_USAGE;
+    }
 
   if (o.validate && o.export_path != NULL)
     {

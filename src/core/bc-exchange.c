@@ -41,10 +41,18 @@ void
 _bc_csv_append_field (GString    *out,
                       const char *text)
 {
-  if (out->len > 0 && out->str[out->len - 1] != '\n')
+  gboolean first = out->len == 0 || out->str[out->len - 1] == '\n';
+
+  if (!first)
     g_string_append_c (out, ',');
-  if (text == NULL)
-    return;
+  /* An empty first field is written "", or the next field would take its
+   * place. */
+  if (text == NULL || *text == '\0')
+    {
+      if (first)
+        g_string_append (out, "\"\"");
+      return;
+    }
   if (strpbrk (text, ",\"\r\n") == NULL)
     {
       g_string_append (out, text);
