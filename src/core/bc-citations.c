@@ -319,10 +319,12 @@ bc_citation_parse (const char      *citation,
     {
       int start, end;
       g_autofree char *before = NULL;
+      g_autofree char *head = NULL;
       g_autofree char *title = g_match_info_fetch (match, 1);
 
       g_match_info_fetch_pos (match, 0, &start, &end);
-      before = strip_punctuation (g_strndup (text, start));
+      head = g_strndup (text, start);
+      before = strip_punctuation (head);
       if (before != NULL && count_words (before) <= 8)
         parse_names (before, parts);
       parts->title = strip_punctuation (title);

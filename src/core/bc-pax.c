@@ -293,6 +293,14 @@ link_references (BcCase     *case_,
   return TRUE;
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 static gboolean
 matches_number (const char *process,
                 const char *number)
@@ -425,7 +433,7 @@ bc_pax_import (BcCase        *case_,
           g_autofree char *list = NULL;
 
           g_qsort_with_data (names, g_hash_table_size (partial_names), sizeof (char *),
-                             (GCompareDataFunc) g_strcmp0, NULL);
+                             compare_names, NULL);
           list = g_strjoinv ("; ", (char **) names);
           g_set_error (error, BC_EXCHANGE_ERROR, BC_EXCHANGE_ERROR_NOT_FOUND,
                        _("%s: “%s” names several peace processes: %s; give its number (PP) or its "
