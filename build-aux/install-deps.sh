@@ -11,7 +11,14 @@ packages="
   desktop-file-utils appstream shared-mime-info
   xvfb xauth x11-utils dbus dbus-x11 at-spi2-core python3-pyatspi python3-gi gir1.2-atspi-2.0
   imagemagick fonts-dejavu-core fonts-noto-core librsvg2-bin poppler-utils
+  python3-networkx python3-bibtexparser python3-jsonschema
 "
+# The exchange tests run citeproc-js and TimelineJS (from npm) with node;
+# a machine that already has node and npm (another distribution's build)
+# keeps them.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  packages="$packages nodejs npm"
+fi
 
 missing=""
 for p in $packages; do

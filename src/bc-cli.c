@@ -10,6 +10,8 @@
 #include "bc-cli.h"
 #include "bc-export.h"
 #include "bc-enum-types.h"
+#include "bc-csv-import.h"
+#include "bc-exchange.h"
 #include "bc-reader.h"
 #include "bc-writer.h"
 
@@ -24,6 +26,13 @@ typedef struct
   gboolean   validate;
   char      *export_path;
   char      *export_type;
+  char      *table;
+  char     **imports;
+  char      *into;
+  char      *map;
+  char      *date_order;
+  char      *pax_process;
+  gboolean   skip_invalid;
   char      *view;
   char      *scale;
   char      *time_scale;
@@ -44,6 +53,12 @@ options_clear (Options *o)
 {
   g_free (o->export_path);
   g_free (o->export_type);
+  g_free (o->table);
+  g_strfreev (o->imports);
+  g_free (o->into);
+  g_free (o->map);
+  g_free (o->date_order);
+  g_free (o->pax_process);
   g_free (o->view);
   g_free (o->scale);
   g_free (o->time_scale);
@@ -148,9 +163,26 @@ export_type_of (Options *o)
   if (o->export_type != NULL)
     return o->export_type;
 
+  /* A folder takes the CSV tables, one file each. */
+  if (g_str_has_suffix (o->export_path, "/") || g_file_test (o->export_path, G_FILE_TEST_IS_DIR))
+    return "csv";
+
   dot = strrchr (o->export_path, '.');
   if (dot == NULL || strchr (dot, '/') != NULL)
     return NULL;
+  /* The extensions of the exchange formats whose names are not theirs. */
+  if (g_ascii_strcasecmp (dot + 1, "json") == 0)
+    {
+      if (g_str_has_suffix (o->export_path, ".csl.json"))
+        return "csl-json";
+      if (g_str_has_suffix (o->export_path, ".timeline.json"))
+        return "timeline-json";
+      if (g_str_has_suffix (o->export_path, ".kumu.json"))
+        return "kumu-json";
+      return NULL;
+    }
+  if (g_ascii_strcasecmp (dot + 1, "bibtex") == 0)
+    return "bib";
   return dot + 1;
 }
 
@@ -286,6 +318,108 @@ picture_options (Options          *o,
   return TRUE;
 }
 
+/* Loads the one case that --export and --import name, or prints why
+ * not. */
+static BcCase *
+load_one (Options *o)
+{
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
+  BcCase *loaded;
+
+  if (g_strv_length (o->files) != 1)
+    {
+      g_printerr (_("--export takes exactly one case file\n"));
+      return NULL;
+    }
+  loaded = load (o->files[0], &diagnostics, &error);
+  if (loaded == NULL)
+    {
+      if (diagnostics != NULL && diagnostics->len > 0)
+        print_diagnostics (diagnostics);
+      else
+        g_printerr ("%s: %s\n", o->files[0], error->message);
+    }
+  return loaded;
+}
+
+/* CSV tables, Gephi's spreadsheets, GEXF, GraphML, CSL-JSON, BibTeX,
+ * TimelineJS and Kumu. A folder (OUT/) takes every table of a CSV
+ * layout, one file each; a file takes the table --table names. */
+static int
+run_export_exchange (Options          *o,
+                     BcExchangeFormat  format)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BcCase) loaded = NULL;
+  g_autoptr(GFile) out = NULL;
+  gboolean folder = g_str_has_suffix (o->export_path, "/") ||
+                    g_file_test (o->export_path, G_FILE_TEST_IS_DIR);
+  BcTable table = format == BC_EXCHANGE_GEPHI_CSV ? BC_TABLE_NODES : BC_TABLE_EVENTS;
+  gboolean ok;
+
+  if (bc_exchange_format_has_tables (format))
+    {
+      gboolean gephi = format == BC_EXCHANGE_GEPHI_CSV;
+
+      if (o->table != NULL &&
+          (!bc_table_from_name (o->table, &table) || gephi != (table >= BC_TABLE_NODES)))
+        {
+          g_printerr (gephi ? _("--table: “%s” is not a table of Gephi's layout: use nodes or edges\n")
+                            : _("--table: “%s” is not a table: use events, actors, transfers, sources, "
+                                "links or annotations\n"), o->table);
+          return EXIT_USAGE;
+        }
+      if (o->table == NULL && !folder)
+        {
+          g_printerr (gephi ? _("A CSV file holds one table: add --table=nodes or --table=edges, or "
+                                "export to a folder (OUT/) for both\n")
+                            : _("A CSV file holds one table: add --table=events (or actors, transfers, "
+                                "sources, links, annotations), or export to a folder (OUT/) for all "
+                                "of them\n"));
+          return EXIT_USAGE;
+        }
+    }
+  else if (folder)
+    {
+      g_printerr (_("Only the CSV layouts export to a folder; name a file for %s\n"),
+                  bc_exchange_format_get_name (format));
+      return EXIT_USAGE;
+    }
+  else if (o->table != NULL)
+    {
+      g_printerr (_("--table is for the CSV layouts\n"));
+      return EXIT_USAGE;
+    }
+
+  loaded = load_one (o);
+  if (loaded == NULL)
+    return g_strv_length (o->files) != 1 ? EXIT_USAGE : EXIT_INVALID;
+
+  out = g_file_new_for_commandline_arg (o->export_path);
+  if (folder && o->table == NULL)
+    ok = bc_exchange_write_folder (loaded, format, out, NULL, &error);
+  else if (folder)
+    {
+      g_autofree char *name = g_strconcat (bc_table_get_name (table), ".csv", NULL);
+      g_autoptr(GFile) file = g_file_get_child (out, name);
+
+      ok = g_file_make_directory_with_parents (out, NULL, NULL) || g_file_test (o->export_path, G_FILE_TEST_IS_DIR);
+      ok = ok && bc_exchange_write_file (loaded, format, table, file, NULL, &error);
+      if (!ok && error == NULL)
+        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot create the folder"));
+    }
+  else
+    ok = bc_exchange_write_file (loaded, format, table, out, NULL, &error);
+
+  if (!ok)
+    {
+      g_printerr ("%s: %s\n", o->export_path, error->message);
+      return EXIT_INVALID;
+    }
+  return EXIT_VALID;
+}
+
 static int
 run_export (Options *o)
 {
@@ -297,13 +431,21 @@ run_export (Options *o)
   BcExportType picture = BC_EXPORT_PNG;
   gboolean is_picture = bc_export_type_from_name (type, &picture);
   BcExportOptions options;
+  BcExchangeFormat exchange = BC_EXCHANGE_CSV;
+  gboolean is_exchange = !is_picture && bc_exchange_format_from_name (type, &exchange);
 
-  if (type == NULL || (!is_picture && g_ascii_strcasecmp (type, "bcase") != 0))
+  if (type == NULL || (!is_picture && !is_exchange && g_ascii_strcasecmp (type, "bcase") != 0))
     {
       g_printerr (_("Cannot tell what to export “%s” as: use a name ending in .bcase, .png, "
-                    ".svg or .pdf, or --export-type=bcase|png|svg|pdf\n"), o->export_path);
+                    ".svg, .pdf, .csv, .gexf, .graphml, .bib, .csl.json, .timeline.json or "
+                    ".kumu.json, a folder ending in /, or --export-type=TYPE with one of bcase, "
+                    "png, svg, pdf, csv, gephi-csv, gexf, graphml, bib, csl-json, timeline-json, "
+                    "kumu-json\n"), o->export_path);
       return EXIT_USAGE;
     }
+
+  if (is_exchange)
+    return run_export_exchange (o, exchange);
 
   if (is_picture && !picture_options (o, &options))
     return EXIT_USAGE;
@@ -343,6 +485,210 @@ run_export (Options *o)
   return EXIT_VALID;
 }
 
+/* The case --into names, or a new one when the file does not exist. */
+static BcCase *
+load_or_create (const char  *path,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autofree char *base = NULL;
+  g_autofree char *id = NULL;
+  BcCase *loaded;
+  char *dot;
+
+  if (g_file_query_exists (file, NULL))
+    {
+      loaded = bc_case_read_file (file, path, &diagnostics, error);
+      if (loaded == NULL && diagnostics != NULL && diagnostics->len > 0)
+        {
+          print_diagnostics (diagnostics);
+          g_clear_error (error);
+          g_set_error (error, BC_CASE_ERROR, BC_CASE_ERROR_INVALID, _("%s is not a valid case"), path);
+        }
+      return loaded;
+    }
+
+  /* Named after the file: "talks-1993.bcase" is case "talks-1993". */
+  base = g_file_get_basename (file);
+  if ((dot = strrchr (base, '.')) != NULL)
+    *dot = '\0';
+  {
+    GString *slug = g_string_new (NULL);
+
+    for (const char *p = base; *p && slug->len < 60; p++)
+      if (g_ascii_isalnum (*p) || *p == '-' || *p == '_' || *p == '.')
+        g_string_append_c (slug, *p);
+    if (slug->len == 0 || !g_ascii_isalpha (slug->str[0]))
+      g_string_prepend (slug, "case-");
+    id = g_string_free (slug, FALSE);
+  }
+  return bc_case_new (id, base);
+}
+
+static void
+print_problems (GPtrArray *problems)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = bc_import_problem_to_string (g_ptr_array_index (problems, i));
+      g_printerr ("%s\n", line);
+    }
+}
+
+static gboolean
+apply_mapping (Options      *o,
+               BcCsvImport  *import,
+               GError      **error)
+{
+  g_auto(GStrv) pairs = NULL;
+
+  if (o->map == NULL)
+    return TRUE;
+  pairs = g_strsplit (o->map, ",", -1);
+  for (guint i = 0; pairs[i] != NULL; i++)
+    {
+      /* The last colon: a column's header may hold one. */
+      char *colon = strrchr (pairs[i], ':');
+
+      if (colon == NULL)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("--map: “%s” is not COLUMN:FIELD"), pairs[i]);
+          return FALSE;
+        }
+      *colon = '\0';
+      if (!bc_csv_import_set_mapping (import, pairs[i], colon + 1, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* --import=FILE… --into=CASE: each file is read, checked and, when it
+ * has no problem (or --skip-invalid), added as one step; the case is
+ * written once, atomically, after all of them. A file with problems
+ * that may not be skipped leaves the case as it was. */
+static int
+run_import (Options *o)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BcCase) target = NULL;
+  g_autoptr(GFile) into = NULL;
+  BcDateOrder order = BC_DATE_ORDER_AUTO;
+  BcTable table = BC_TABLE_EVENTS;
+  gboolean refused = FALSE;
+
+  if (o->into == NULL)
+    {
+      g_printerr (_("--import needs --into=CASE.bcase, the case to add to (created when missing)\n"));
+      return EXIT_USAGE;
+    }
+  if (o->files != NULL && o->files[0] != NULL)
+    {
+      g_printerr (_("--import takes its files as --import=FILE, one per option\n"));
+      return EXIT_USAGE;
+    }
+  if (o->date_order != NULL)
+    {
+      if (g_strcmp0 (o->date_order, "dmy") == 0)
+        order = BC_DATE_ORDER_DMY;
+      else if (g_strcmp0 (o->date_order, "mdy") == 0)
+        order = BC_DATE_ORDER_MDY;
+      else if (g_strcmp0 (o->date_order, "auto") != 0)
+        {
+          g_printerr (_("--date-order: use dmy (20/01/1993), mdy (01/20/1993) or auto\n"));
+          return EXIT_USAGE;
+        }
+    }
+  if (o->table != NULL && (!bc_table_from_name (o->table, &table) || table >= BC_N_CASE_TABLES))
+    {
+      g_printerr (_("--table: “%s” is not a table: use events, actors, transfers, sources, links "
+                    "or annotations\n"), o->table);
+      return EXIT_USAGE;
+    }
+
+  target = load_or_create (o->into, &error);
+  if (target == NULL)
+    {
+      g_printerr ("%s: %s\n", o->into, error->message);
+      return EXIT_INVALID;
+    }
+
+  for (guint i = 0; o->imports[i] != NULL; i++)
+    {
+      const char *path = o->imports[i];
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+      g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, &error);
+
+      if (stream == NULL)
+        {
+          g_printerr ("%s: %s\n", path, error->message);
+          return EXIT_INVALID;
+        }
+
+      if (o->pax_process != NULL)
+        {
+          BcPaxResult result;
+
+          if (!bc_pax_import (target, G_INPUT_STREAM (stream), path, o->pax_process, &result, NULL, &error))
+            {
+              g_printerr ("%s\n", error->message);
+              return EXIT_INVALID;
+            }
+          g_print (_("%s: %u agreements added, %u updated, %u links\n"), path, result.added,
+                   result.updated, result.links);
+        }
+      else
+        {
+          g_autoptr(BcCsvImport) import = bc_csv_import_new (target);
+          GPtrArray *problems;
+
+          if (o->table != NULL)
+            bc_csv_import_set_table (import, table);
+          bc_csv_import_set_date_order (import, order);
+          if (!apply_mapping (o, import, &error))
+            {
+              g_printerr ("%s\n", error->message);
+              return EXIT_USAGE;
+            }
+          if (!bc_csv_import_load (import, G_INPUT_STREAM (stream), path, NULL, &error))
+            {
+              g_printerr ("%s\n", error->message);
+              return EXIT_INVALID;
+            }
+          problems = bc_csv_import_get_problems (import);
+          print_problems (problems);
+          if (problems->len > 0 && !o->skip_invalid)
+            {
+              g_printerr (_("%s: %u of %u rows have problems; nothing is imported (add "
+                            "--skip-invalid to import the %u valid rows)\n"),
+                          path, bc_csv_import_get_n_rows (import) - bc_csv_import_get_n_valid (import),
+                          bc_csv_import_get_n_rows (import), bc_csv_import_get_n_valid (import));
+              refused = TRUE;
+              continue;
+            }
+          if (!bc_csv_import_apply (import, o->skip_invalid, &error))
+            {
+              g_printerr ("%s\n", error->message);
+              return EXIT_INVALID;
+            }
+          g_print (_("%s: %u %s imported\n"), path, bc_csv_import_get_n_valid (import),
+                   bc_table_get_name (bc_csv_import_get_table (import)));
+        }
+    }
+
+  if (refused)
+    return EXIT_INVALID;
+
+  into = g_file_new_for_commandline_arg (o->into);
+  if (!bc_case_write_file (target, into, BC_WRITE_FLAGS_NONE, NULL, &error))
+    {
+      g_printerr ("%s: %s\n", o->into, error->message);
+      return EXIT_INVALID;
+    }
+  return EXIT_VALID;
+}
+
 /**
  * bc_cli_run:
  * @argc: the argument count
@@ -367,7 +713,24 @@ bc_cli_run (int    argc,
     { "export", 'e', 0, G_OPTION_ARG_FILENAME, &o.export_path,
       N_("Write the case to OUT; the type comes from its extension"), N_("OUT") },
     { "export-type", 0, 0, G_OPTION_ARG_STRING, &o.export_type,
-      N_("The type to export: bcase, png, svg or pdf"), N_("TYPE") },
+      N_("The type to export: bcase, png, svg, pdf, csv, gephi-csv, gexf, graphml, bib, "
+         "csl-json, timeline-json or kumu-json"), N_("TYPE") },
+    { "table", 0, 0, G_OPTION_ARG_STRING, &o.table,
+      N_("The table a CSV export writes: events, actors, transfers, sources, links, "
+         "annotations; nodes or edges for gephi-csv"), N_("TABLE") },
+    { "import", 'i', 0, G_OPTION_ARG_FILENAME_ARRAY, &o.imports,
+      N_("Add the rows of a CSV file (events, actors, transfers, sources, links or annotations) "
+         "or, with --pax-process, PA-X agreements to the case --into names; repeatable"), N_("FILE") },
+    { "into", 0, 0, G_OPTION_ARG_FILENAME, &o.into,
+      N_("The case --import adds to, created when missing, written atomically"), N_("CASE") },
+    { "map", 0, 0, G_OPTION_ARG_STRING, &o.map,
+      N_("Read columns as fields, such as \"Start Date:date,Notes:description,Extra:-\""), N_("COLUMN:FIELD,…") },
+    { "date-order", 0, 0, G_OPTION_ARG_STRING, &o.date_order,
+      N_("How --import reads 03/04/1993: dmy, mdy or auto (default: from the file's other dates)"), N_("ORDER") },
+    { "skip-invalid", 0, 0, G_OPTION_ARG_NONE, &o.skip_invalid,
+      N_("Import the valid rows of a file that has problems, and leave the others out"), NULL },
+    { "pax-process", 0, 0, G_OPTION_ARG_STRING, &o.pax_process,
+      N_("Import the agreements of this peace process (its PA-X number or name) from a PA-X CSV"), N_("PROCESS") },
     { "view", 0, 0, G_OPTION_ARG_STRING, &o.view,
       N_("The picture to export: lanes (default) or wheel"), N_("VIEW") },
     { "scale", 0, 0, G_OPTION_ARG_STRING, &o.scale,
@@ -418,6 +781,21 @@ bc_cli_run (int    argc,
 
   if (o.list_cases)
     return run_list_cases ();
+
+  if (o.imports != NULL)
+    {
+      if (o.validate || o.export_path != NULL)
+        {
+          g_printerr (_("--import cannot be used with --validate or --export\n"));
+          return EXIT_USAGE;
+        }
+      return run_import (&o);
+    }
+  if (o.into != NULL || o.pax_process != NULL || o.map != NULL)
+    {
+      g_printerr (_("--into, --map and --pax-process go with --import\n"));
+      return EXIT_USAGE;
+    }
 
   if (o.validate && o.export_path != NULL)
     {
