@@ -4,10 +4,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 #include <locale.h>
 
 #include "bc-bundled.h"
 #include "bc-cli.h"
+#include "bc-measures.h"
 #include "bc-export.h"
 #include "bc-enum-types.h"
 #include "bc-csv-import.h"
@@ -24,6 +26,8 @@ enum {
 typedef struct
 {
   gboolean   validate;
+  char      *report;
+  gboolean   documented_only;
   char      *export_path;
   char      *export_type;
   char      *table;
@@ -51,6 +55,7 @@ typedef struct
 static void
 options_clear (Options *o)
 {
+  g_free (o->report);
   g_free (o->export_path);
   g_free (o->export_type);
   g_free (o->table);
@@ -316,6 +321,60 @@ picture_options (Options          *o,
     }
   options->layout.show_empty_tracks = o->empty_tracks;
   return TRUE;
+}
+
+/* The measures of complementarity of one case, or of several side by
+ * side, as Markdown, CSV or JSON by the extension of OUT ("-" writes
+ * Markdown to the standard output). */
+static int
+run_report (Options *o)
+{
+  g_autoptr(GPtrArray) measures = g_ptr_array_new_with_free_func ((GDestroyNotify) bc_measures_free);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  BcReportFormat format = BC_REPORT_MARKDOWN;
+  gboolean to_stdout = g_str_equal (o->report, "-");
+
+  if (!to_stdout && !bc_report_format_from_name (o->report, &format))
+    {
+      g_printerr (_("%s: a report is written as .md, .csv or .json\n"), o->report);
+      return EXIT_USAGE;
+    }
+
+  for (guint i = 0; o->files[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) diagnostics = NULL;
+      g_autoptr(BcCase) loaded = load (o->files[i], &diagnostics, &error);
+
+      if (loaded == NULL)
+        {
+          if (diagnostics != NULL && diagnostics->len > 0)
+            print_diagnostics (diagnostics);
+          else
+            g_printerr ("%s: %s\n", o->files[i], error->message);
+          return EXIT_INVALID;
+        }
+      g_ptr_array_add (measures, bc_measures_new (loaded, o->documented_only));
+    }
+
+  text = bc_report_write (measures, format);
+  if (to_stdout)
+    {
+      g_print ("%s", text);
+      return EXIT_VALID;
+    }
+  {
+    g_autoptr(GFile) out = g_file_new_for_commandline_arg (o->report);
+
+    /* Atomic, as every file the program writes. */
+    if (!g_file_replace_contents (out, text, strlen (text), NULL, FALSE, G_FILE_CREATE_NONE,
+                                  NULL, NULL, &error))
+      {
+        g_printerr ("%s: %s\n", o->report, error->message);
+        return EXIT_INVALID;
+      }
+  }
+  return EXIT_VALID;
 }
 
 /* Loads the one case that --export and --import name, or prints why
@@ -708,6 +767,11 @@ bc_cli_run (int    argc,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) args = NULL;
   const GOptionEntry entries[] = {
+    { "report", 0, 0, G_OPTION_ARG_FILENAME, &o.report,
+      N_("Write the measures of complementarity of the case, or of several cases side by side, "
+         "to OUT.md, OUT.csv or OUT.json (- for Markdown on the standard output)"), N_("OUT") },
+    { "documented-only", 0, 0, G_OPTION_ARG_NONE, &o.documented_only,
+      N_("With --report, count only documented transfers"), NULL },
     { "validate", 0, 0, G_OPTION_ARG_NONE, &o.validate,
       N_("Check case files and print each error as FILE:LINE:COLUMN: message"), NULL },
     { "export", 'e', 0, G_OPTION_ARG_FILENAME, &o.export_path,
@@ -794,6 +858,26 @@ bc_cli_run (int    argc,
   if (o.into != NULL || o.pax_process != NULL || o.map != NULL)
     {
       g_printerr (_("--into, --map and --pax-process go with --import\n"));
+      return EXIT_USAGE;
+    }
+
+  if (o.report != NULL)
+    {
+      if (o.validate || o.export_path != NULL)
+        {
+          g_printerr (_("--report cannot be used with --validate or --export\n"));
+          return EXIT_USAGE;
+        }
+      if (o.files == NULL || o.files[0] == NULL)
+        {
+          g_printerr (_("No case file given\n"));
+          return EXIT_USAGE;
+        }
+      return run_report (&o);
+    }
+  if (o.documented_only)
+    {
+      g_printerr (_("--documented-only goes with --report\n"));
       return EXIT_USAGE;
     }
 
