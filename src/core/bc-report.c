@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bc-exchange-private.h"
 #include "bc-measures.h"
 
 /* The measures of one case, or of several side by side, as Markdown for
@@ -194,27 +195,6 @@ write_markdown (GString   *out,
 /* CSV: case,measure,key,label,value,min_days,max_days,items */
 
 static void
-csv_field (GString    *out,
-           const char *text)
-{
-  gboolean quote = strpbrk (text, ",\"\r\n") != NULL;
-
-  if (!quote)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
 csv_row (GString    *out,
          BcMeasures *x,
          const char *measure,
@@ -229,16 +209,15 @@ csv_row (GString    *out,
 
   if (items != NULL)
     append_ids (ids, items, " ");
-  csv_field (out, bc_case_get_id (x->kase));
-  g_string_append_c (out, ',');
-  csv_field (out, measure);
-  g_string_append_c (out, ',');
-  csv_field (out, key);
-  g_string_append_c (out, ',');
-  csv_field (out, label);
-  g_string_append_printf (out, ",%s,%s,%s,", value, min_days, max_days);
-  csv_field (out, ids->str);
-  g_string_append (out, "\r\n");
+  _bc_csv_append_field (out, bc_case_get_id (x->kase));
+  _bc_csv_append_field (out, measure);
+  _bc_csv_append_field (out, key);
+  _bc_csv_append_field (out, label);
+  _bc_csv_append_field (out, value);
+  _bc_csv_append_field (out, min_days);
+  _bc_csv_append_field (out, max_days);
+  _bc_csv_append_field (out, ids->str);
+  _bc_csv_end_row (out);
 }
 
 static void
@@ -274,7 +253,13 @@ static void
 write_csv (GString   *out,
            GPtrArray *measures)
 {
-  g_string_append (out, "case,measure,key,label,value,min_days,max_days,items\r\n");
+  static const char * const csv_header[] = {
+    "case", "measure", "key", "label", "value", "min_days", "max_days", "items",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (csv_header); i++)
+    _bc_csv_append_field (out, csv_header[i]);
+  _bc_csv_end_row (out);
   for (guint m = 0; m < measures->len; m++)
     {
       BcMeasures *x = g_ptr_array_index (measures, m);
@@ -311,24 +296,7 @@ write_csv (GString   *out,
     }
 }
 
-/* JSON, written with GLib's string escapes: the writer stays GLib only. */
-
-static void
-json_string (GString    *out,
-             const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const guchar *p = (const guchar *) text; *p; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_printf (out, "\\%c", *p);
-      else if (*p < 0x20)
-        g_string_append_printf (out, "\\u%04x", *p);
-      else
-        g_string_append_c (out, (char) *p);
-    }
-  g_string_append_c (out, '"');
-}
+/* JSON, with the writers the export formats share. */
 
 static void
 json_ids (GString   *out,
@@ -339,7 +307,7 @@ json_ids (GString   *out,
     {
       if (i)
         g_string_append (out, ", ");
-      json_string (out, g_ptr_array_index (items, i));
+      _bc_json_append_string (out, g_ptr_array_index (items, i));
     }
   g_string_append_c (out, ']');
 }
@@ -355,9 +323,9 @@ json_counts (GString    *out,
       BcCount *c = g_ptr_array_index (counts, i);
 
       g_string_append_printf (out, "%s\n        {\"key\": ", i ? "," : "");
-      json_string (out, c->key);
+      _bc_json_append_string (out, c->key);
       g_string_append (out, ", \"label\": ");
-      json_string (out, c->label);
+      _bc_json_append_string (out, c->label);
       g_string_append_printf (out, ", \"count\": %u, \"items\": ", c->count);
       json_ids (out, c->items);
       g_string_append_c (out, '}');
@@ -373,9 +341,9 @@ json_summary (GString       *out,
 
   g_ascii_formatd (median, sizeof median, "%.1f", s->median_days);
   g_string_append (out, "{\"key\": ");
-  json_string (out, s->key);
+  _bc_json_append_string (out, s->key);
   g_string_append (out, ", \"label\": ");
-  json_string (out, s->label);
+  _bc_json_append_string (out, s->label);
   g_string_append_printf (out, ", \"n\": %u, \"imprecise\": %u", s->n, s->imprecise);
   if (s->n > 0)
     g_string_append_printf (out, ", \"median_days\": %s, \"min_days\": %d, \"max_days\": %d",
@@ -395,9 +363,9 @@ write_json (GString   *out,
       BcMeasures *x = g_ptr_array_index (measures, m);
 
       g_string_append_printf (out, "%s\n    {\n      \"id\": ", m ? "," : "");
-      json_string (out, bc_case_get_id (x->kase));
+      _bc_json_append_string (out, bc_case_get_id (x->kase));
       g_string_append (out, ",\n      \"title\": ");
-      json_string (out, bc_case_get_title (x->kase));
+      _bc_json_append_string (out, bc_case_get_title (x->kase));
       g_string_append_printf (out, ",\n      \"documented_only\": %s,\n      \"transfers\": %u",
                               x->documented_only ? "true" : "false", x->n_transfers);
       json_counts (out, "by_mechanism", x->by_mechanism);
@@ -410,7 +378,7 @@ write_json (GString   *out,
           BcSpan *s = g_ptr_array_index (x->uptake_lags, i);
 
           g_string_append_printf (out, "%s\n        {\"item\": ", i ? "," : "");
-          json_string (out, s->item);
+          _bc_json_append_string (out, s->item);
           g_string_append_printf (out, ", \"min_days\": %d, \"max_days\": %d}", s->min_days, s->max_days);
         }
       g_string_append (out, "\n      ],\n      \"uptake_summary\": [");
@@ -427,9 +395,9 @@ write_json (GString   *out,
 
           g_ascii_formatd (between, sizeof between, "%.4f", c->betweenness);
           g_string_append_printf (out, "%s\n        {\"actor\": ", i ? "," : "");
-          json_string (out, c->actor);
+          _bc_json_append_string (out, c->actor);
           g_string_append (out, ", \"name\": ");
-          json_string (out, c->name);
+          _bc_json_append_string (out, c->name);
           g_string_append_printf (out, ", \"transfers\": %u, \"tracks\": %u, \"betweenness\": %s, \"items\": ",
                                   c->transfers, c->tracks, between);
           json_ids (out, c->items);
