@@ -349,8 +349,14 @@ bc_rules_check_pages (const char  *pages,
           last += first - first % scale;
         }
       if (last < first)
-        return invalid (error, _("The pages “%s” run backwards: %" G_GUINT64_FORMAT
-                                 " comes before %" G_GUINT64_FORMAT), pages, last, first);
+        {
+          /* Numbers as text: a format macro would hide the message from
+           * the translators' tools. */
+          g_autofree char *l = g_strdup_printf ("%" G_GUINT64_FORMAT, last);
+          g_autofree char *f = g_strdup_printf ("%" G_GUINT64_FORMAT, first);
+
+          return invalid (error, _("The pages “%s” run backwards: %s comes before %s"), pages, l, f);
+        }
     }
   return TRUE;
 }
