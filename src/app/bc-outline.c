@@ -357,7 +357,6 @@ search_changed (GtkSearchEntry *entry,
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
 
   g_free (self->needle);
-  g_clear_pointer (&self->rows, g_hash_table_unref);
   self->needle = g_utf8_casefold (text, -1);
 
   for (guint i = 0; i < BC_OUTLINE_N_SECTIONS; i++)
@@ -581,6 +580,7 @@ bc_outline_finalize (GObject *object)
   BcOutline *self = BC_OUTLINE (object);
 
   g_free (self->needle);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (bc_outline_parent_class)->finalize (object);
 }

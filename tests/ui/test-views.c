@@ -58,6 +58,22 @@ assert_outline_shows (BcWindow   *window,
   g_assert_true (has_label (q.root, text));
 }
 
+static GtkWidget *
+find_search_entry (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_search_entry (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static BcCase *
 editable_case (BcWindow *window)
 {
@@ -107,6 +123,20 @@ test_outline_follows_edits (void)
   g_assert_true (bc_history_undo (h));
   bc_outline_set_selected_item (outline, BC_ITEM (actor));
   assert_outline_shows (window, "New actor");
+
+  /* While a search filters the outline, its rows still follow edits. */
+  {
+    GtkWidget *search = find_search_entry (GTK_WIDGET (outline));
+    g_auto(GValue) other = G_VALUE_INIT;
+
+    g_assert_nonnull (search);
+    gtk_editable_set_text (GTK_EDITABLE (search), "actor");
+    drain ();
+    g_value_init (&other, G_TYPE_STRING);
+    g_value_set_string (&other, "New actor, renamed");
+    g_assert_true (bc_edit_set (c, G_OBJECT (actor), "name", &other, NULL));
+    assert_outline_shows (window, "New actor, renamed");
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
