@@ -58,20 +58,42 @@ assert_outline_shows (BcWindow   *window,
   g_assert_true (has_label (q.root, text));
 }
 
+
+/* The first widget under @widget, itself included, that @match takes. */
 static GtkWidget *
-find_search_entry (GtkWidget *widget)
+find_widget (GtkWidget  *widget,
+             gboolean  (*match) (GtkWidget *widget))
 {
-  if (GTK_IS_SEARCH_ENTRY (widget))
+  if (match (widget))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_search_entry (child);
+      GtkWidget *found = find_widget (child, match);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_search_entry (GtkWidget *widget)
+{
+  return GTK_IS_SEARCH_ENTRY (widget);
+}
+
+static gboolean
+is_main_menu_button (GtkWidget *widget)
+{
+  return GTK_IS_MENU_BUTTON (widget) &&
+         g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), "open-menu-symbolic") == 0;
+}
+
+static gboolean
+is_progress_bar (GtkWidget *widget)
+{
+  return GTK_IS_PROGRESS_BAR (widget);
 }
 
 static BcCase *
@@ -126,7 +148,7 @@ test_outline_follows_edits (void)
 
   /* While a search filters the outline, its rows still follow edits. */
   {
-    GtkWidget *search = find_search_entry (GTK_WIDGET (outline));
+    GtkWidget *search = find_widget (GTK_WIDGET (outline), is_search_entry);
     g_auto(GValue) other = G_VALUE_INIT;
 
     g_assert_nonnull (search);
@@ -223,22 +245,6 @@ menu_label_for (GMenuModel *model,
   return NULL;
 }
 
-static GtkMenuButton *
-find_menu_button (GtkWidget *widget)
-{
-  if (GTK_IS_MENU_BUTTON (widget) &&
-      g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), "open-menu-symbolic") == 0)
-    return GTK_MENU_BUTTON (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkMenuButton *found = find_menu_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static void
 test_undo_menu_says_what (void)
@@ -246,7 +252,7 @@ test_undo_menu_says_what (void)
   BcWindow *window = window_with_case ("oslo");
   BcCase *c = editable_case (window);
   BcHistory *h = bc_case_get_history (c);
-  GtkMenuButton *button = find_menu_button (GTK_WIDGET (window));
+  GtkMenuButton *button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (window), is_main_menu_button));
   GMenuModel *menu;
   g_autofree char *undo = NULL;
   g_autofree char *redo = NULL;
@@ -306,21 +312,6 @@ test_views_bind_the_view_state (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GtkWidget *
-find_progress (GtkWidget *widget)
-{
-  if (GTK_IS_PROGRESS_BAR (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_progress (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static gboolean
 has_case (gpointer data)
@@ -339,7 +330,7 @@ test_load_in_a_thread_with_progress (void)
 
   gtk_window_present (GTK_WINDOW (window));
   drain ();
-  progress = find_progress (GTK_WIDGET (window));
+  progress = find_widget (GTK_WIDGET (window), is_progress_bar);
   g_assert_nonnull (progress);
   g_assert_false (gtk_widget_get_visible (progress));
 
