@@ -43,6 +43,8 @@ bc_layout_options_init (BcLayoutOptions *options)
   options->view = BC_VIEW_LANES;
   options->time_scale = BC_TIME_SCALE_PROPORTIONAL;
   options->highlight = -1;
+  options->actor_paths = BC_ACTOR_PATHS_ALL;
+  options->frame = TRUE;
 }
 
 /* The tracks that have a dated event in @kase, as a mask. */
@@ -1342,6 +1344,8 @@ bc_layout_new (BcCase                *kase,
     self->options = *options;
   else
     bc_layout_options_init (&self->options);
+  self->focus = g_strdup (self->options.focus);
+  self->options.focus = self->focus;
   frame_options (kase, &self->options);
 
   self->lanes = g_array_new (FALSE, TRUE, sizeof (BcLayoutLane));
@@ -1488,6 +1492,7 @@ bc_layout_free (BcLayout *self)
   g_free (self->title);
   g_free (self->period);
   g_free (self->sources);
+  g_free (self->focus);
   g_object_unref (self->kase);
   g_free (self);
 }

@@ -25,6 +25,14 @@ typedef enum
   BC_THEME_DARK,  /*< nick=dark >*/
 } BcTheme;
 
+/* Which actors' storylines (paths through the lanes) are drawn. */
+typedef enum
+{
+  BC_ACTOR_PATHS_ALL,      /*< nick=all >*/
+  BC_ACTOR_PATHS_SELECTED, /*< nick=selected >*/
+  BC_ACTOR_PATHS_NONE,     /*< nick=none >*/
+} BcActorPaths;
+
 /**
  * BcLayoutOptions:
  * @view: lanes or wheel
@@ -37,6 +45,13 @@ typedef enum
  *   this date; unset shows everything
  * @highlight: a #BcMechanism to bring forward, or -1
  * @width: width of the drawing in user units, or 0 for the default
+ * @actor_paths: which storylines to draw; %BC_ACTOR_PATHS_SELECTED draws
+ *   only the path of @focus when it names an actor
+ * @focus: the id of an item in focus, or %NULL: an actor's storyline, what
+ *   they carried and took part in stay, the rest is marked faded. Borrowed
+ *   by the caller; bc_layout_new() keeps its own copy.
+ * @frame: lay out the title block (title, period, sources) and the legend;
+ *   exports have it, the window has it on request
  *
  * What the layout shows. Initialise with bc_layout_options_init().
  */
@@ -51,6 +66,9 @@ typedef struct
   BcDate      known_on;
   int         highlight;
   double      width;
+  BcActorPaths actor_paths;
+  const char  *focus;
+  gboolean     frame;
 } BcLayoutOptions;
 
 typedef struct
@@ -111,8 +129,12 @@ typedef struct
   BcRect           node;  /* the shape; its centre is the event's anchor */
   BcRect           bar;   /* a range or an imprecise date; width 0 if none */
   gboolean         imprecise;
-  BcRect           label; /* width 0 when there was no room for a label */
-  char            *text;
+  BcRect           label; /* the whole label box; never narrower than its text */
+  char            *text;  /* the whole title, lines broken by '\n' (≤ 3) */
+  gboolean         halo;  /* a line crosses the label: paint a halo under it */
+  gboolean         leader; /* the label sits away from its mark: draw a leader */
+  BcPoint          leader_from, leader_to;
+  gboolean         faded; /* out of focus (see BcLayoutOptions.focus) */
   guint            annotations; /* how many annotations are about it */
   BcRect           mark;        /* the annotation mark; width 0 if none */
 } BcLayoutEvent;
@@ -130,13 +152,18 @@ typedef struct
   double           weight;
   guint            annotations; /* a transfer's own and the case's about it */
   BcRect           mark;        /* the annotation mark; width 0 if none */
+  gboolean         faded;       /* out of focus */
+  guint            count;       /* wheel chords: transfers bundled in it */
 } BcLayoutCurve;
 
 typedef struct
 {
   BcActor *actor; /* borrowed */
-  GArray  *points; /* BcPoint: a path through the lanes */
-  guint    style;  /* which of the crossover styles */
+  GArray  *points; /* BcPoint: a polyline through the lanes, dense enough
+                    * to be drawn as straight segments */
+  guint    style;  /* the actor's own style: fixed by its place among the
+                    * case's actors, never by a filter */
+  gboolean faded;  /* out of focus */
 } BcLayoutCrossover;
 
 /* An actor of the wheel: a small disc on a ring inside the rim, its
@@ -250,6 +277,8 @@ struct _BcLayout
    * bc_layout_x_to_day(). */
   guint32          day0, day1;
   GArray          *time_points;
+
+  char            *focus; /* the copy options.focus points to */
 };
 
 void       bc_layout_options_init  (BcLayoutOptions       *options);
