@@ -7,9 +7,9 @@
 #include <math.h>
 
 #include "bc-layout.h"
+#include "bc-layout-private.h"
 #include "bc-render-private.h"
 
-#define MARGIN          24.0
 #define DEFAULT_WIDTH   1400.0
 #define DEFAULT_WHEEL   1100.0
 #define HEADER_H        20.0
@@ -24,15 +24,10 @@
 #define LEGEND_COL_W    250.0
 #define CELL_SIZE       160.0
 /* The annotation mark: a small speech bubble. */
-#define MARK_W          8.0
-#define MARK_H          7.0
 /* An actor's disc in the wheel, and the gap between the rim and its
  * label. */
-#define ACTOR_R         4.0
-#define ACTOR_LABEL_GAP 8.0
 /* Half the width a wheel chord or a lane's transfer is stroked at, at
  * the least: a pointer on the line is on the transfer. */
-#define CURVE_HALF_W    1.5
 
 /* auxiliary functions */
 
@@ -114,8 +109,8 @@ bc_rect_contains_point (const BcRect *r,
          y >= r->y - slack && y <= r->y + r->height + slack;
 }
 
-static BcRect
-rect_union (BcRect a,
+BcRect
+_bc_rect_union (BcRect a,
             BcRect b)
 {
   BcRect r;
@@ -131,8 +126,8 @@ rect_union (BcRect a,
   return r;
 }
 
-static BcRect
-curve_bounds (const BcLayoutCurve *c,
+BcRect
+_bc_curve_bounds (const BcLayoutCurve *c,
               double               pad)
 {
   double x0 = c->p[0].x, x1 = c->p[0].x, y0 = c->p[0].y, y1 = c->p[0].y;
@@ -148,8 +143,8 @@ curve_bounds (const BcLayoutCurve *c,
   return (BcRect) { x0 - pad, y0 - pad, x1 - x0 + 2 * pad, y1 - y0 + 2 * pad };
 }
 
-static void
-add_item (BcLayout         *self,
+void
+_bc_layout_add_item (BcLayout         *self,
           BcLayoutItemKind  kind,
           guint             idx,
           BcRect            bounds)
@@ -159,8 +154,8 @@ add_item (BcLayout         *self,
   g_array_append_val (self->items, item);
 }
 
-static gboolean
-transfer_is_known (BcTransfer *t,
+gboolean
+_bc_transfer_is_known (BcTransfer *t,
                    BcDate      known_on)
 {
   BcDate disclosed;
@@ -172,20 +167,20 @@ transfer_is_known (BcTransfer *t,
          bc_date_get_first_day (disclosed) <= bc_date_get_last_day (known_on);
 }
 
-static gboolean
-track_wanted (BcLayout *self,
+gboolean
+_bc_layout_track_wanted (BcLayout *self,
               BcTrack   track)
 {
   return self->options.tracks == 0 || (self->options.tracks & BC_TRACK_BIT (track)) != 0;
 }
 
-static gboolean
-event_wanted (BcLayout *self,
+gboolean
+_bc_layout_event_wanted (BcLayout *self,
               BcEvent  *event)
 {
   if (bc_event_get_first_day (event) == 0)
     return FALSE;
-  if (!track_wanted (self, bc_event_get_track (event)))
+  if (!_bc_layout_track_wanted (self, bc_event_get_track (event)))
     return FALSE;
   if (self->options.first_day != 0 && bc_event_get_last_day (event) < self->options.first_day)
     return FALSE;
@@ -203,8 +198,8 @@ format_day (guint32         day,
 
 /* How many annotations are about each id: the case's, by their "about",
  * and a transfer's own. Counted once per layout, not once per item. */
-static GHashTable *
-count_annotations (BcCase *kase)
+GHashTable *
+_bc_count_annotations (BcCase *kase)
 {
   GHashTable *counts = g_hash_table_new (g_str_hash, g_str_equal);
   GListModel *annotations = bc_case_get_annotations (kase);
@@ -241,8 +236,8 @@ count_annotations (BcCase *kase)
   return counts;
 }
 
-static guint
-annotations_about (GHashTable *counts,
+guint
+_bc_annotations_about (GHashTable *counts,
                    gpointer    item)
 {
   return GPOINTER_TO_UINT (g_hash_table_lookup (counts, bc_item_get_id (BC_ITEM (item))));
@@ -251,8 +246,8 @@ annotations_about (GHashTable *counts,
 /* The annotation mark of a curve sits up and to the left of its middle,
  * clear of the mechanism mark and of the "disputed" badge, and within
  * the margin that bc_layout_query() keeps around a curve. */
-static void
-place_curve_mark (BcLayoutCurve *c)
+void
+_bc_place_curve_mark (BcLayoutCurve *c)
 {
   double t = 0.5, u = 0.5;
   BcPoint mid = {
@@ -352,7 +347,7 @@ layout_title (BcLayout *self,
   _bc_render_text_size (BC_FONT_LABEL, self->period, width, 1, &w, &h2);
   _bc_render_text_size (BC_FONT_SMALL, self->sources, width, 2, &w, &h3);
   self->title_rect = (BcRect) { MARGIN, MARGIN, width, h1 + h2 + h3 + 10 };
-  add_item (self, BC_LAYOUT_ITEM_TITLE, 0, self->title_rect);
+  _bc_layout_add_item (self, BC_LAYOUT_ITEM_TITLE, 0, self->title_rect);
   return self->title_rect.y + self->title_rect.height;
 }
 
@@ -378,8 +373,8 @@ legend_entry (BcLayout     *self,
 
 /* The legend: columns of tracks, mechanisms, statuses and event shapes,
  * listing only what the picture uses so that it stays short. */
-static void
-layout_legend (BcLayout *self,
+void
+_bc_layout_legend (BcLayout *self,
                double    top)
 {
   gboolean mech_used[BC_N_MECHANISMS] = { FALSE };
@@ -421,7 +416,7 @@ layout_legend (BcLayout *self,
       gboolean shown = FALSE;
 
       if (self->options.view == BC_VIEW_WHEEL)
-        shown = track_wanted (self, t);
+        shown = _bc_layout_track_wanted (self, t);
       for (guint i = 0; i < self->lanes->len; i++)
         shown |= g_array_index (self->lanes, BcLayoutLane, i).track == (BcTrack) t;
       if (!shown)
@@ -506,9 +501,9 @@ layout_legend (BcLayout *self,
   for (guint i = 0; i < self->legend->len; i++)
     {
       BcLegendEntry *e = &g_array_index (self->legend, BcLegendEntry, i);
-      self->legend_rect = rect_union (self->legend_rect, rect_union (e->swatch, e->text_box));
+      self->legend_rect = _bc_rect_union (self->legend_rect, _bc_rect_union (e->swatch, e->text_box));
     }
-  add_item (self, BC_LAYOUT_ITEM_LEGEND, 0, self->legend_rect);
+  _bc_layout_add_item (self, BC_LAYOUT_ITEM_LEGEND, 0, self->legend_rect);
 }
 
 /* lanes view */
@@ -671,7 +666,7 @@ layout_ticks (BcLayout *self,
     {
       BcLayoutTick *t = &g_array_index (self->ticks, BcLayoutTick, i);
       /* A tick paints its label on the axis and a rule down the lanes. */
-      add_item (self, BC_LAYOUT_ITEM_TICK, i,
+      _bc_layout_add_item (self, BC_LAYOUT_ITEM_TICK, i,
                 (BcRect) { t->x - 30, axis_y, 60, self->plot.y + self->plot.height - axis_y });
     }
 }
@@ -686,7 +681,7 @@ layout_lanes (BcLayout *self,
   gboolean has_events[BC_N_TRACKS] = { FALSE };
   int lane_of[BC_N_TRACKS];
   double lane_y;
-  g_autoptr(GHashTable) counts = count_annotations (self->kase);
+  g_autoptr(GHashTable) counts = _bc_count_annotations (self->kase);
   TimeMap tm = { self, 0, 0, NULL };
   double axis_y = top + 4;
   guint n;
@@ -695,7 +690,7 @@ layout_lanes (BcLayout *self,
     {
       BcEvent *e = g_list_model_get_item (events, i);
 
-      if (event_wanted (self, e))
+      if (_bc_layout_event_wanted (self, e))
         {
           g_ptr_array_add (visible, e);
           has_events[bc_event_get_track (e)] = TRUE;
@@ -710,7 +705,7 @@ layout_lanes (BcLayout *self,
   for (int t = 0; t < BC_N_TRACKS; t++)
     {
       lane_of[t] = -1;
-      if (!track_wanted (self, t) || (!has_events[t] && !self->options.show_empty_tracks))
+      if (!_bc_layout_track_wanted (self, t) || (!has_events[t] && !self->options.show_empty_tracks))
         continue;
       {
         BcLayoutLane lane = { t, { 0 }, { 0 }, NULL };
@@ -781,7 +776,7 @@ layout_lanes (BcLayout *self,
         le.event = e;
         le.lane = lane;
         le.type = bc_event_get_event_type (e);
-        le.annotations = annotations_about (counts, e);
+        le.annotations = _bc_annotations_about (counts, e);
         le.imprecise = !is_range && precision < BC_DATE_PRECISION_DAY;
 
         if (tm.seq == NULL)
@@ -826,10 +821,10 @@ layout_lanes (BcLayout *self,
         ends = &row_end[lane * MAX_ROWS];
         for (int pass = 0; pass < 2 && row < 0; pass++)
           {
-            BcRect ext = rect_union (le.node, le.bar);
+            BcRect ext = _bc_rect_union (le.node, le.bar);
 
             if (le.label.width > 0)
-              ext = rect_union (ext, le.label);
+              ext = _bc_rect_union (ext, le.label);
             left = ext.x;
             right_x = ext.x + ext.width;
             for (int r = 0; r < row_count[lane]; r++)
@@ -892,7 +887,7 @@ layout_lanes (BcLayout *self,
   }
 
   for (guint i = 0; i < self->lanes->len; i++)
-    add_item (self, BC_LAYOUT_ITEM_LANE, i, g_array_index (self->lanes, BcLayoutLane, i).rect);
+    _bc_layout_add_item (self, BC_LAYOUT_ITEM_LANE, i, g_array_index (self->lanes, BcLayoutLane, i).rect);
   layout_ticks (self, &tm, axis_y);
 
   /* Actors who changed track: a path along the lanes of their positions. */
@@ -952,10 +947,10 @@ layout_lanes (BcLayout *self,
         for (guint p = 0; p < c.points->len; p++)
           {
             BcPoint *pt = &g_array_index (c.points, BcPoint, p);
-            bounds = rect_union (bounds, (BcRect) { pt->x - 3, pt->y - 3, 6, 6 });
+            bounds = _bc_rect_union (bounds, (BcRect) { pt->x - 3, pt->y - 3, 6, 6 });
           }
         g_object_ref (a);
-        add_item (self, BC_LAYOUT_ITEM_CROSSOVER, self->crossovers->len, bounds);
+        _bc_layout_add_item (self, BC_LAYOUT_ITEM_CROSSOVER, self->crossovers->len, bounds);
         g_array_append_val (self->crossovers, c);
       }
   }
@@ -997,7 +992,7 @@ layout_lanes (BcLayout *self,
         }
         c.weight = bc_link_get_link_type (link);
         g_object_ref (link);
-        add_item (self, BC_LAYOUT_ITEM_LINK, self->links->len, curve_bounds (&c, 6));
+        _bc_layout_add_item (self, BC_LAYOUT_ITEM_LINK, self->links->len, _bc_curve_bounds (&c, 6));
         g_array_append_val (self->links, c);
       }
   }
@@ -1005,12 +1000,12 @@ layout_lanes (BcLayout *self,
   for (guint i = 0; i < self->events->len; i++)
     {
       BcLayoutEvent *le = &g_array_index (self->events, BcLayoutEvent, i);
-      BcRect b = rect_union (le->node, le->bar);
+      BcRect b = _bc_rect_union (le->node, le->bar);
 
       if (le->label.width > 0)
-        b = rect_union (b, le->label);
-      b = rect_union (b, le->mark);
-      add_item (self, BC_LAYOUT_ITEM_EVENT, i, (BcRect) { b.x - 2, b.y - 2, b.width + 4, b.height + 4 });
+        b = _bc_rect_union (b, le->label);
+      b = _bc_rect_union (b, le->mark);
+      _bc_layout_add_item (self, BC_LAYOUT_ITEM_EVENT, i, (BcRect) { b.x - 2, b.y - 2, b.width + 4, b.height + 4 });
     }
 
   /* Transfers: curves that leave the source node vertically and arrive
@@ -1025,7 +1020,7 @@ layout_lanes (BcLayout *self,
         BcLayoutEvent *a, *b;
         BcLayoutCurve c = { 0 };
 
-        if (!transfer_is_known (t, self->options.known_on))
+        if (!_bc_transfer_is_known (t, self->options.known_on))
           continue;
         if (!g_hash_table_lookup_extended (index_of, bc_transfer_get_from (t), NULL, &fi) ||
             !g_hash_table_lookup_extended (index_of, bc_transfer_get_to (t), NULL, &ti))
@@ -1039,12 +1034,12 @@ layout_lanes (BcLayout *self,
         c.status = bc_transfer_get_status (t);
         c.direction = bc_case_get_transfer_direction (self->kase, t);
         c.weight = 1;
-        c.annotations = annotations_about (counts, t);
+        c.annotations = _bc_annotations_about (counts, t);
         bc_layout_transfer_path (&a->node, &b->node, c.p);
-        place_curve_mark (&c);
+        _bc_place_curve_mark (&c);
         g_object_ref (t);
-        add_item (self, BC_LAYOUT_ITEM_TRANSFER, self->transfers->len,
-                  rect_union (curve_bounds (&c, 12), c.mark));
+        _bc_layout_add_item (self, BC_LAYOUT_ITEM_TRANSFER, self->transfers->len,
+                  _bc_rect_union (_bc_curve_bounds (&c, 12), c.mark));
         g_array_append_val (self->transfers, c);
       }
   }
@@ -1054,241 +1049,11 @@ layout_lanes (BcLayout *self,
   self->day1 = tm.d1;
   self->time_points = g_steal_pointer (&tm.seq);
   self->height = self->plot.y + self->plot.height + 14;
-  layout_legend (self, self->height);
+  _bc_layout_legend (self, self->height);
   self->height = self->legend_rect.y + self->legend_rect.height + MARGIN;
   /* The events array borrows the references held by the visible array. */
   for (guint i = 0; i < visible->len; i++)
     g_object_ref (g_ptr_array_index (visible, i));
-}
-
-/* wheel view */
-
-static void
-layout_wheel (BcLayout *self,
-              double    top)
-{
-  GListModel *actors = bc_case_get_actors (self->kase);
-  GListModel *transfers = bc_case_get_transfers (self->kase);
-  g_autoptr(GHashTable) actor_index = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) chords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint per_track[BC_N_TRACKS] = { 0 };
-  guint placed[BC_N_TRACKS] = { 0 };
-  double label_room = 170, r;
-  double sector = 2 * G_PI / BC_N_TRACKS;
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) counts = count_annotations (self->kase);
-
-  r = (self->width - 2 * MARGIN - 2 * label_room) / 2;
-  self->wheel_radius = r;
-  self->wheel_centre = (BcPoint) { self->width / 2, top + 8 + label_room + r };
-
-  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
-    {
-      BcActor *a = g_list_model_get_item (actors, i);
-      if (track_wanted (self, bc_actor_get_track (a)))
-        {
-          per_track[bc_actor_get_track (a)]++;
-          g_ptr_array_add (sorted, a);
-        }
-      else
-        g_object_unref (a);
-    }
-
-  /* Sectors clockwise from the top: 1, 1.5, 2 … 9. */
-  for (int t = 0; t < BC_N_TRACKS; t++)
-    {
-      BcLayoutSector s = { t, -G_PI / 2 + t * sector, -G_PI / 2 + (t + 1) * sector, 0, r, { 0 }, { 0 }, NULL };
-      double mid = (s.angle0 + s.angle1) / 2;
-
-      if (!track_wanted (self, t))
-        continue;
-      s.centre = self->wheel_centre;
-      s.label_at = (BcPoint) { self->wheel_centre.x + cos (mid) * r * 0.52,
-                               self->wheel_centre.y + sin (mid) * r * 0.52 };
-      s.label = g_strdup (bc_track_get_label (t));
-      add_item (self, BC_LAYOUT_ITEM_SECTOR, self->sectors->len,
-                (BcRect) { self->wheel_centre.x - r, self->wheel_centre.y - r, 2 * r, 2 * r });
-      g_array_append_val (self->sectors, s);
-    }
-
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      BcActor *a = g_ptr_array_index (sorted, i);
-      BcTrack t = bc_actor_get_track (a);
-      BcLayoutActor la = { a, t };
-      double w, h;
-
-      la.angle = -G_PI / 2 + t * sector + sector * (placed[t] + 0.5) / per_track[t];
-      la.orbit = r * 0.9;
-      placed[t]++;
-      la.centre = (BcPoint) { self->wheel_centre.x + cos (la.angle) * la.orbit,
-                              self->wheel_centre.y + sin (la.angle) * la.orbit };
-      la.node = (BcRect) { la.centre.x - ACTOR_R, la.centre.y - ACTOR_R, 2 * ACTOR_R, 2 * ACTOR_R };
-      la.text = g_strdup (bc_actor_get_name (a));
-      la.annotations = annotations_about (counts, a);
-      if (la.annotations > 0)
-        la.mark = (BcRect) { la.centre.x + 3, la.centre.y - 10, MARK_W, MARK_H };
-      _bc_render_text_size (BC_FONT_SMALL, la.text, label_room - 10, 1, &w, &h);
-      la.label_from = r + ACTOR_LABEL_GAP;
-      la.label_width = w;
-      la.label_height = h;
-      g_hash_table_insert (actor_index, (gpointer) bc_item_get_id (BC_ITEM (a)),
-                           GUINT_TO_POINTER (self->actors->len));
-      {
-        /* The label runs outwards past the rim. */
-        double ex = self->wheel_centre.x + cos (la.angle) * (la.label_from + w);
-        double ey = self->wheel_centre.y + sin (la.angle) * (la.label_from + w);
-        BcRect b = { MIN (la.centre.x, ex) - h, MIN (la.centre.y, ey) - h,
-                     fabs (ex - la.centre.x) + 2 * h, fabs (ey - la.centre.y) + 2 * h };
-        g_object_ref (a);
-        add_item (self, BC_LAYOUT_ITEM_ACTOR, self->actors->len, rect_union (b, la.mark));
-      }
-      g_array_append_val (self->actors, la);
-    }
-
-  /* Chords: one per pair of actors and mechanism, as thick as the
-   * transfers that pass between them. */
-  for (guint i = 0; i < g_list_model_get_n_items (transfers); i++)
-    {
-      g_autoptr(BcTransfer) t = g_list_model_get_item (transfers, i);
-      BcEvent *from = bc_case_lookup_event (self->kase, bc_transfer_get_from (t));
-      BcEvent *to = bc_case_lookup_event (self->kase, bc_transfer_get_to (t));
-      const char * const *carriers = bc_transfer_get_carriers (t);
-      const char * const *senders;
-      const char * const *receivers;
-
-      if (from == NULL || to == NULL || !transfer_is_known (t, self->options.known_on) ||
-          !event_wanted (self, from) || !event_wanted (self, to))
-        continue;
-      senders = carriers != NULL && carriers[0] != NULL ? carriers : bc_event_get_participants (from);
-      receivers = bc_event_get_participants (to);
-      for (guint s = 0; senders != NULL && senders[s] != NULL; s++)
-        for (guint d = 0; receivers != NULL && receivers[d] != NULL; d++)
-          {
-            gpointer si, di, existing;
-            g_autofree char *key = NULL;
-
-            if (g_strcmp0 (senders[s], receivers[d]) == 0 ||
-                !g_hash_table_lookup_extended (actor_index, senders[s], NULL, &si) ||
-                !g_hash_table_lookup_extended (actor_index, receivers[d], NULL, &di))
-              continue;
-            key = g_strdup_printf ("%s\x1f%s\x1f%d", senders[s], receivers[d],
-                                   bc_transfer_get_mechanism (t));
-            if (g_hash_table_lookup_extended (chords, key, NULL, &existing))
-              {
-                BcLayoutCurve *c = &g_array_index (self->transfers, BcLayoutCurve,
-                                                   GPOINTER_TO_UINT (existing));
-                c->weight += 1;
-                if (bc_transfer_get_status (t) < c->status)
-                  c->status = bc_transfer_get_status (t);
-                continue;
-              }
-            {
-              BcLayoutCurve c = { G_OBJECT (t), GPOINTER_TO_INT (si), GPOINTER_TO_INT (di) };
-              BcLayoutActor *a = &g_array_index (self->actors, BcLayoutActor, c.from);
-              BcLayoutActor *b = &g_array_index (self->actors, BcLayoutActor, c.to);
-              BcPoint o = self->wheel_centre;
-
-              c.mechanism = bc_transfer_get_mechanism (t);
-              c.status = bc_transfer_get_status (t);
-              c.direction = bc_case_get_transfer_direction (self->kase, t);
-              c.weight = 1;
-              c.p[0] = a->centre;
-              c.p[3] = b->centre;
-              c.p[1] = (BcPoint) { o.x + (a->centre.x - o.x) * 0.35, o.y + (a->centre.y - o.y) * 0.35 };
-              c.p[2] = (BcPoint) { o.x + (b->centre.x - o.x) * 0.35, o.y + (b->centre.y - o.y) * 0.35 };
-              g_hash_table_insert (chords, g_steal_pointer (&key), GUINT_TO_POINTER (self->transfers->len));
-              g_array_append_val (self->transfers, c);
-            }
-          }
-    }
-  for (guint i = 0; i < self->transfers->len; i++)
-    {
-      BcLayoutCurve *c = &g_array_index (self->transfers, BcLayoutCurve, i);
-      g_object_ref (c->object);
-      /* A chord stands for every transfer it merged; it shows the mark
-       * of the one it was made from. */
-      c->annotations = annotations_about (counts, c->object);
-      place_curve_mark (c);
-      add_item (self, BC_LAYOUT_ITEM_TRANSFER, i, rect_union (curve_bounds (c, 12), c->mark));
-    }
-
-  /* Links between events become thin chords between their participants. */
-  g_hash_table_remove_all (chords);
-  {
-    GListModel *links = bc_case_get_links (self->kase);
-
-    for (guint i = 0; i < g_list_model_get_n_items (links); i++)
-      {
-        g_autoptr(BcLink) link = g_list_model_get_item (links, i);
-        BcEvent *from = bc_case_lookup_event (self->kase, bc_link_get_from (link));
-        BcEvent *to = bc_case_lookup_event (self->kase, bc_link_get_to (link));
-        const char * const *ps, * const *pd;
-
-        if (from == NULL || to == NULL || !event_wanted (self, from) || !event_wanted (self, to))
-          continue;
-        ps = bc_event_get_participants (from);
-        pd = bc_event_get_participants (to);
-        for (guint s = 0; ps != NULL && ps[s] != NULL; s++)
-          for (guint d = 0; pd != NULL && pd[d] != NULL; d++)
-            {
-              gpointer si, di, existing;
-              g_autofree char *key = NULL;
-
-              if (g_strcmp0 (ps[s], pd[d]) == 0 ||
-                  !g_hash_table_lookup_extended (actor_index, ps[s], NULL, &si) ||
-                  !g_hash_table_lookup_extended (actor_index, pd[d], NULL, &di))
-                continue;
-              key = g_strdup_printf ("%s\x1f%s", ps[s], pd[d]);
-              if (g_hash_table_lookup_extended (chords, key, NULL, &existing))
-                {
-                  g_array_index (self->links, BcLayoutCurve, GPOINTER_TO_UINT (existing)).weight += 1;
-                  continue;
-                }
-              {
-                BcLayoutCurve c = { G_OBJECT (link), GPOINTER_TO_INT (si), GPOINTER_TO_INT (di) };
-                BcLayoutActor *a = &g_array_index (self->actors, BcLayoutActor, c.from);
-                BcLayoutActor *b = &g_array_index (self->actors, BcLayoutActor, c.to);
-                BcPoint o = self->wheel_centre;
-
-                c.weight = 1;
-                c.p[0] = a->centre;
-                c.p[3] = b->centre;
-                c.p[1] = (BcPoint) { o.x + (a->centre.x - o.x) * 0.5, o.y + (a->centre.y - o.y) * 0.5 };
-                c.p[2] = (BcPoint) { o.x + (b->centre.x - o.x) * 0.5, o.y + (b->centre.y - o.y) * 0.5 };
-                g_hash_table_insert (chords, g_steal_pointer (&key), GUINT_TO_POINTER (self->links->len));
-                g_array_append_val (self->links, c);
-              }
-            }
-      }
-  }
-  {
-    /* Links paint under transfers: re-order the items so. */
-    guint first_transfer = self->items->len - self->transfers->len;
-    g_autoptr(GArray) tail = g_array_new (FALSE, FALSE, sizeof (BcLayoutItem));
-
-    g_array_append_vals (tail, &g_array_index (self->items, BcLayoutItem, first_transfer),
-                         self->transfers->len);
-    g_array_set_size (self->items, first_transfer);
-    for (guint i = 0; i < self->links->len; i++)
-      {
-        BcLayoutCurve *c = &g_array_index (self->links, BcLayoutCurve, i);
-        g_object_ref (c->object);
-        add_item (self, BC_LAYOUT_ITEM_LINK, i, curve_bounds (c, 4));
-      }
-    g_array_append_vals (self->items, tail->data, tail->len);
-  }
-
-    /* Track names go over the chords, so that they stay legible. */
-  for (guint i = 0; i < self->sectors->len; i++)
-    {
-      BcLayoutSector *sec = &g_array_index (self->sectors, BcLayoutSector, i);
-      add_item (self, BC_LAYOUT_ITEM_SECTOR_LABEL, i,
-                (BcRect) { sec->label_at.x - 40, sec->label_at.y - 12, 80, 24 });
-    }
-  self->height = self->wheel_centre.y + r + label_room + 16;
-  layout_legend (self, self->height);
-  self->height = self->legend_rect.y + self->legend_rect.height + MARGIN;
 }
 
 static void
@@ -1370,7 +1135,7 @@ bc_layout_new (BcCase                *kase,
                 : self->options.view == BC_VIEW_WHEEL ? DEFAULT_WHEEL : DEFAULT_WIDTH;
   bottom = layout_title (self, self->width - 2 * MARGIN);
   if (self->options.view == BC_VIEW_WHEEL)
-    layout_wheel (self, bottom);
+    _bc_layout_wheel (self, bottom);
   else
     layout_lanes (self, bottom);
   self->width = MAX (self->width, self->legend_rect.x + self->legend_rect.width + MARGIN);
@@ -1817,7 +1582,7 @@ bc_layout_hit_shape (BcLayout          *self,
   else if (hit->kind == BC_LAYOUT_ITEM_ACTOR)
     *shape = g_array_index (self->actors, BcLayoutActor, hit->index).node;
   else if (hit->kind == BC_LAYOUT_ITEM_TRANSFER)
-    *shape = curve_bounds (&g_array_index (self->transfers, BcLayoutCurve, hit->index), 0);
+    *shape = _bc_curve_bounds (&g_array_index (self->transfers, BcLayoutCurve, hit->index), 0);
   else
     g_return_if_reached ();
 }
