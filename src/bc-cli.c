@@ -687,13 +687,19 @@ run_import (Options *o)
 
       if (o->pax_process != NULL)
         {
-          BcPaxResult result;
+          g_auto(BcPaxResult) result = { 0 };
 
-          if (!bc_pax_import (target, G_INPUT_STREAM (stream), path, o->pax_process, &result, NULL, &error))
+          if (!bc_pax_import (target, G_INPUT_STREAM (stream), path, o->pax_process, o->skip_invalid,
+                              &result, NULL, &error))
             {
               g_printerr ("%s\n", error->message);
+              if (g_error_matches (error, BC_EXCHANGE_ERROR, BC_EXCHANGE_ERROR_INVALID))
+                g_printerr (_("Nothing was imported; add --skip-invalid to leave out the agreements "
+                              "that cannot be read\n"));
               return EXIT_INVALID;
             }
+          for (guint p = 0; result.problems != NULL && p < result.problems->len; p++)
+            g_printerr ("%s\n", (const char *) g_ptr_array_index (result.problems, p));
           g_print (_("%s: %u agreements added, %u updated, %u links\n"), path, result.added,
                    result.updated, result.links);
         }

@@ -329,7 +329,7 @@ import_pax (BcCase       *c,
 {
   g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (text, -1, NULL);
 
-  return bc_pax_import (c, stream, "pax.csv", process, result, NULL, error);
+  return bc_pax_import (c, stream, "pax.csv", process, FALSE, result, NULL, error);
 }
 
 static void
@@ -413,6 +413,68 @@ test_pax_refusals (void)
   g_assert_nonnull (bc_case_lookup_event (c, "pax-1234"));
 }
 
+/* One agreement of the Georgia-Abkhazia process with a date PA-X never
+ * writes: the whole import stops on it, naming its row and column, and
+ * with skip_invalid the others are imported and it is listed. */
+static void
+test_pax_bad_row (void)
+{
+  g_autoptr(BcCase) c = bc_case_new ("c", "C");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bad = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_auto(BcPaxResult) result = { 0 };
+
+  bad = g_strdup (pax_csv);
+  memcpy (strstr (bad, "1994-04-04"), "1994-13-45", 10);
+
+  before = case_text (c);
+  g_assert_false (import_pax (c, bad, "103", &result, &error));
+  g_assert_error (error, BC_EXCHANGE_ERROR, BC_EXCHANGE_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "pax.csv:3: column Dat: "));
+  g_clear_error (&error);
+  after = case_text (c);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (bc_history_can_undo (bc_case_get_history (c)));
+
+  stream = g_memory_input_stream_new_from_data (bad, -1, NULL);
+  g_assert_true (bc_pax_import (c, stream, "pax.csv", "103", TRUE, &result, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, 1);
+  g_assert_cmpuint (result.links, ==, 0);
+  g_assert_cmpuint (result.problems->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (result.problems, 0), "pax.csv:3: column Dat: "));
+  g_assert_nonnull (bc_case_lookup_event (c, "pax-12"));
+  g_assert_null (bc_case_lookup_event (c, "pax-361"));
+  g_assert_null (bc_case_lookup_source (c, "pax-361-source"));
+}
+
+/* What the import dialog offers to choose from. */
+static void
+test_pax_processes (void)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (pax_csv, -1, NULL);
+  g_autoptr(GInputStream) other = g_memory_input_stream_new_from_data ("a,b\n1,2\n", -1, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) processes = bc_pax_list_processes (stream, "pax.csv", NULL, &error);
+  BcPaxProcess *process;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (processes->len, ==, 2);
+  process = g_ptr_array_index (processes, 0);
+  g_assert_cmpstr (process->name, ==, "Georgia-Abkhazia peace process");
+  g_assert_cmpstr (process->number, ==, "103");
+  g_assert_cmpuint (process->n_agreements, ==, 2);
+  process = g_ptr_array_index (processes, 1);
+  g_assert_cmpstr (process->name, ==, "Israel-Palestine peace process");
+  g_assert_cmpuint (process->n_agreements, ==, 1);
+
+  g_assert_null (bc_pax_list_processes (other, "other.csv", NULL, &error));
+  g_assert_error (error, BC_EXCHANGE_ERROR, BC_EXCHANGE_ERROR_FORMAT);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -429,6 +491,8 @@ main (int    argc,
   g_test_add_func ("/exchange/dates/order-from-the-file", test_date_order_from_file);
   g_test_add_func ("/exchange/pax/adds-links-and-updates-by-agreement-id", test_pax);
   g_test_add_func ("/exchange/pax/refuses-what-is-not-pax", test_pax_refusals);
+  g_test_add_func ("/exchange/pax/bad-row-stops-unless-skipped", test_pax_bad_row);
+  g_test_add_func ("/exchange/pax/lists-processes-with-counts", test_pax_processes);
 
   return g_test_run ();
 }
