@@ -12,6 +12,7 @@
 #include "bc-measures.h"
 #include "bc-export.h"
 #include "bc-enum-types.h"
+#include "bc-bib-import.h"
 #include "bc-csv-import.h"
 #include "bc-exchange.h"
 #include "bc-reader.h"
@@ -702,6 +703,38 @@ run_import (Options *o)
             g_printerr ("%s\n", (const char *) g_ptr_array_index (result.problems, p));
           g_print (_("%s: %u agreements added, %u updated, %u links\n"), path, result.added,
                    result.updated, result.links);
+        }
+      else if (g_str_has_suffix (path, ".bib") || g_str_has_suffix (path, ".json"))
+        {
+          g_autoptr(BcBibImport) import = bc_bib_import_new (target);
+          GPtrArray *problems;
+          guint added = 0, updated = 0;
+
+          if (!bc_bib_import_load (import, G_INPUT_STREAM (stream), path, NULL, &error))
+            {
+              g_printerr ("%s\n", error->message);
+              return EXIT_INVALID;
+            }
+          problems = bc_bib_import_get_problems (import);
+          print_problems (problems);
+          if (problems->len > 0 && !o->skip_invalid)
+            {
+              g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                                       "%s: %u entry has a problem; nothing is imported (add "
+                                       "--skip-invalid to import the %u others)\n",
+                                       "%s: %u entries have problems; nothing is imported (add "
+                                       "--skip-invalid to import the %u others)\n", problems->len),
+                          path, problems->len, bc_bib_import_get_n_valid (import));
+              refused = TRUE;
+              continue;
+            }
+          if (!bc_bib_import_apply (import, o->skip_invalid, &added, &updated, &error))
+            {
+              g_printerr ("%s\n", error->message);
+              return EXIT_INVALID;
+            }
+          g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u source added, %u updated\n",
+                                "%s: %u sources added, %u updated\n", added), path, added, updated);
         }
       else
         {
