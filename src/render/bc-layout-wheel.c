@@ -23,8 +23,11 @@
 
 /* The angle left empty between two sectors. */
 #define SECTOR_GAP      0.035
-/* The least a sector gets, whatever it holds: room for its name. */
+/* The least a sector gets, whatever it holds: room for its name, and
+ * for the ends of its chords, by the transfers they bundle. */
 #define SECTOR_MIN_SPAN 0.28
+#define SECTOR_END_SPAN 0.035
+#define SECTOR_END_MARGIN 0.04
 /* How far inside the rim the actors' discs are. */
 #define RIM_TO_DISC     10.0
 /* A name wider than this is broken over lines, at most three. */
@@ -305,7 +308,7 @@ place_chords (BcLayout *self,
       BcLayoutSector *sec = &g_array_index (self->sectors, BcLayoutSector, s);
       double mid = (sec->angle0 + sec->angle1) / 2;
       double span = sec->angle1 - sec->angle0;
-      double margin = MIN (0.15 * span, 0.04);
+      double margin = MIN (0.15 * span, SECTOR_END_MARGIN);
       g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (ChordEnd));
       guint total = 0, so_far = 0;
 
@@ -405,11 +408,12 @@ place_sector_label (BcLayoutSector *sec,
 }
 
 /* Shares the circle among @n sectors holding @held actors each: in
- * proportion, but none under SECTOR_MIN_SPAN. */
+ * proportion, but none under its @least. */
 static void
-share_circle (const guint *held,
-              guint        n,
-              double      *span)
+share_circle (const guint  *held,
+              const double *least,
+              guint         n,
+              double       *span)
 {
   double free = 2 * G_PI - n * SECTOR_GAP;
   gboolean *fixed = g_newa (gboolean, n);
@@ -425,17 +429,17 @@ share_circle (const guint *held,
       for (guint i = 0; i < n; i++)
         {
           if (fixed[i])
-            left -= SECTOR_MIN_SPAN;
+            left -= least[i];
           else
             weight += held[i];
         }
       unit = weight > 0 ? left / weight : 0;
       for (guint i = 0; i < n; i++)
-        if (!fixed[i] && unit * held[i] < SECTOR_MIN_SPAN)
+        if (!fixed[i] && unit * held[i] < least[i])
           fixed[i] = changed = TRUE;
     }
   for (guint i = 0; i < n; i++)
-    span[i] = fixed[i] ? SECTOR_MIN_SPAN : unit * held[i];
+    span[i] = fixed[i] ? least[i] : unit * held[i];
   if (unit == 0)
     for (guint i = 0; i < n; i++)
       span[i] = free / n;
@@ -453,8 +457,9 @@ _bc_layout_wheel (BcLayout *self,
   g_autoptr(GArray) chords = g_array_new (FALSE, TRUE, sizeof (Chord));
   int chord_of[BC_N_TRACKS][BC_N_TRACKS];
   int sector_of[BC_N_TRACKS];
-  guint ends[BC_N_TRACKS] = { 0 };
+  guint ends[BC_N_TRACKS] = { 0 }, carried[BC_N_TRACKS] = { 0 };
   guint held[BC_N_TRACKS];
+  double least[BC_N_TRACKS];
   double span[BC_N_TRACKS];
   BcItem *focus = self->options.focus != NULL ? bc_case_lookup (self->kase, self->options.focus) : NULL;
   double r, orbit, r_in = 0, room = 0, angle;
@@ -497,6 +502,8 @@ _bc_layout_wheel (BcLayout *self,
         }
       c = &g_array_index (chords, Chord, chord_of[from][to]);
       c->count++;
+      carried[from]++;
+      carried[to]++;
       c->by_mechanism[bc_transfer_get_mechanism (t)]++;
       c->status = MIN (c->status, bc_transfer_get_status (t));
       c->annotations += _bc_annotations_about (counts, t);
@@ -512,10 +519,11 @@ _bc_layout_wheel (BcLayout *self,
       if (!_bc_layout_track_wanted (self, t) ||
           (by_track[t]->len == 0 && ends[t] == 0 && !self->options.show_empty_tracks))
         continue;
-      held[n_sectors++] = by_track[t]->len;
+      held[n_sectors] = by_track[t]->len;
+      least[n_sectors++] = MAX (SECTOR_MIN_SPAN, 2 * SECTOR_END_MARGIN + SECTOR_END_SPAN * carried[t]);
       sector_of[t] = 0;
     }
-  share_circle (held, n_sectors, span);
+  share_circle (held, least, n_sectors, span);
   angle = n_sectors > 0 ? -G_PI / 2 - span[0] / 2 : 0;
   for (int t = 0; t < BC_N_TRACKS; t++)
     {
