@@ -9,6 +9,8 @@
 #include "bc-layout.h"
 #include "bc-layout-wheel.h"
 #include "bc-render-private.h"
+#include "legibility.h"
+#include "random-case.h"
 #include "render-test-util.h"
 
 /* The wheel as a reader meets it: every name whole and apart from the
@@ -24,115 +26,6 @@ wheel_of (BcCase *c)
   bc_layout_options_init (&options);
   options.view = BC_VIEW_WHEEL;
   return bc_layout_new (c, &options);
-}
-
-/* A label as the painter draws it: a quad, in layout coordinates. */
-typedef struct
-{
-  BcPoint     p[4];
-  const char *text;
-} Quad;
-
-static Quad
-actor_quad (BcLayout      *l,
-            BcLayoutActor *a)
-{
-  double c = cos (a->angle), s = sin (a->angle);
-  double u[2] = { a->label_from, a->label_from + a->label_width };
-  double v[2] = { -a->label_height / 2, a->label_height / 2 };
-  /* Round the box: along, then back across. */
-  double uv[4][2] = { { u[0], v[0] }, { u[1], v[0] }, { u[1], v[1] }, { u[0], v[1] } };
-  Quad q = { .text = a->text };
-
-  for (int i = 0; i < 4; i++)
-    q.p[i] = (BcPoint) { l->wheel_centre.x + uv[i][0] * c - uv[i][1] * s,
-                         l->wheel_centre.y + uv[i][0] * s + uv[i][1] * c };
-  return q;
-}
-
-static Quad
-rect_quad (BcRect      r,
-           const char *text)
-{
-  Quad q = { { { r.x, r.y }, { r.x + r.width, r.y }, { r.x + r.width, r.y + r.height }, { r.x, r.y + r.height } },
-             text };
-  return q;
-}
-
-/* The quads of every label: the actors' names, then the sectors'
- * (their boxes as the layout indexes them). */
-static GArray *
-label_quads (BcLayout *l)
-{
-  GArray *quads = g_array_new (FALSE, FALSE, sizeof (Quad));
-
-  for (guint i = 0; i < l->actors->len; i++)
-    {
-      Quad q = actor_quad (l, &g_array_index (l->actors, BcLayoutActor, i));
-      g_array_append_val (quads, q);
-    }
-  for (guint i = 0; i < l->items->len; i++)
-    {
-      BcLayoutItem *item = &g_array_index (l->items, BcLayoutItem, i);
-
-      if (item->kind == BC_LAYOUT_ITEM_SECTOR_LABEL)
-        {
-          Quad q = rect_quad (item->bounds, g_array_index (l->sectors, BcLayoutSector, item->index).label);
-          g_array_append_val (quads, q);
-        }
-    }
-  return quads;
-}
-
-/* Separating axes: two convex quads overlap unless the edges of one of
- * them give an axis on which their shadows are apart. */
-static gboolean
-quads_overlap (const Quad *a,
-               const Quad *b)
-{
-  const Quad *both[2] = { a, b };
-
-  for (int k = 0; k < 2; k++)
-    for (int e = 0; e < 4; e++)
-      {
-        BcPoint p = both[k]->p[e], q = both[k]->p[(e + 1) % 4];
-        double nx = -(q.y - p.y), ny = q.x - p.x;
-        double min_a = G_MAXDOUBLE, max_a = -G_MAXDOUBLE, min_b = G_MAXDOUBLE, max_b = -G_MAXDOUBLE;
-
-        for (int i = 0; i < 4; i++)
-          {
-            double da = a->p[i].x * nx + a->p[i].y * ny, db = b->p[i].x * nx + b->p[i].y * ny;
-
-            min_a = MIN (min_a, da), max_a = MAX (max_a, da);
-            min_b = MIN (min_b, db), max_b = MAX (max_b, db);
-          }
-        if (max_a <= min_b || max_b <= min_a)
-          return FALSE;
-      }
-  return TRUE;
-}
-
-/* How far (x, y) is from @q: 0 inside. */
-static double
-quad_distance (const Quad *q,
-               double      x,
-               double      y)
-{
-  gboolean inside = TRUE;
-  double best = G_MAXDOUBLE;
-
-  for (int e = 0; e < 4; e++)
-    {
-      BcPoint p = q->p[e], r = q->p[(e + 1) % 4];
-      double vx = r.x - p.x, vy = r.y - p.y;
-      double t = CLAMP (((x - p.x) * vx + (y - p.y) * vy) / (vx * vx + vy * vy), 0, 1);
-
-      /* The quads go round one way: inside is on one side of every edge. */
-      if (vx * (y - p.y) - vy * (x - p.x) < 0)
-        inside = FALSE;
-      best = MIN (best, hypot (x - (p.x + t * vx), y - (p.y + t * vy)));
-    }
-  return inside ? 0 : best;
 }
 
 /* Every name is whole: its box holds the measured text, the text is the
@@ -154,7 +47,7 @@ test_names_whole (void)
           BcLayoutActor *a = &g_array_index (l->actors, BcLayoutActor, i);
           g_autofree char *joined = g_strdup (a->text);
           g_auto(GStrv) lines = g_strsplit (a->text, "\n", -1);
-          Quad q = actor_quad (l, a);
+          LegibilityQuad q = legibility_wheel_actor_quad (l, i);
           double w, h;
 
           g_strdelimit (joined, "\n", ' ');
@@ -187,20 +80,20 @@ test_names_apart (void)
     {
       g_autoptr(BcCase) c = load_bundled (bundled[n]);
       g_autoptr(BcLayout) l = wheel_of (c);
-      g_autoptr(GArray) quads = label_quads (l);
+      g_autoptr(GArray) quads = legibility_wheel_label_quads (l);
 
       g_assert_cmpuint (quads->len, ==, l->actors->len + l->sectors->len);
       for (guint i = 0; i < quads->len; i++)
         for (guint j = i + 1; j < quads->len; j++)
-          if (quads_overlap (&g_array_index (quads, Quad, i), &g_array_index (quads, Quad, j)))
+          if (legibility_quads_overlap (&g_array_index (quads, LegibilityQuad, i), &g_array_index (quads, LegibilityQuad, j)))
             g_error ("%s: “%s” and “%s” overlap", bundled[n],
-                     g_array_index (quads, Quad, i).text, g_array_index (quads, Quad, j).text);
+                     g_array_index (quads, LegibilityQuad, i).text, g_array_index (quads, LegibilityQuad, j).text);
       /* Nor does a sector's name sit on an actor's disc. */
       for (guint i = l->actors->len; i < quads->len; i++)
         for (guint k = 0; k < l->actors->len; k++)
           {
             BcLayoutActor *a = &g_array_index (l->actors, BcLayoutActor, k);
-            g_assert_cmpfloat (quad_distance (&g_array_index (quads, Quad, i), a->centre.x, a->centre.y),
+            g_assert_cmpfloat (legibility_quad_distance (&g_array_index (quads, LegibilityQuad, i), a->centre.x, a->centre.y),
                                >, a->node.width / 2);
           }
     }
@@ -411,7 +304,7 @@ test_chords_cross_no_label (void)
     {
       g_autoptr(BcCase) c = load_bundled (bundled[n]);
       g_autoptr(BcLayout) l = wheel_of (c);
-      g_autoptr(GArray) quads = label_quads (l);
+      g_autoptr(GArray) quads = legibility_wheel_label_quads (l);
       double ring = G_MAXDOUBLE;
 
       for (guint i = 0; i < l->actors->len; i++)
@@ -431,8 +324,8 @@ test_chords_cross_no_label (void)
 
               g_assert_cmpfloat (hypot (p.x - l->wheel_centre.x, p.y - l->wheel_centre.y), <, ring);
               for (guint q = 0; q < quads->len; q++)
-                if (quad_distance (&g_array_index (quads, Quad, q), p.x, p.y) < MIN (half, chord->weight))
-                  g_error ("%s: a chord crosses “%s”", bundled[n], g_array_index (quads, Quad, q).text);
+                if (legibility_quad_distance (&g_array_index (quads, LegibilityQuad, q), p.x, p.y) < MIN (half, chord->weight))
+                  g_error ("%s: a chord crosses “%s”", bundled[n], g_array_index (quads, LegibilityQuad, q).text);
             }
         }
     }
@@ -448,7 +341,7 @@ test_outside_picks_nothing (void)
     {
       g_autoptr(BcCase) c = load_bundled (bundled[n]);
       g_autoptr(BcLayout) l = wheel_of (c);
-      g_autoptr(GArray) quads = label_quads (l);
+      g_autoptr(GArray) quads = legibility_wheel_label_quads (l);
       guint tried = 0;
 
       for (double y = -20; y < l->height + 20; y += 5)
@@ -460,7 +353,7 @@ test_outside_picks_nothing (void)
             if (hypot (x - l->wheel_centre.x, y - l->wheel_centre.y) <= l->wheel_radius + slack)
               continue;
             for (guint q = 0; q < l->actors->len && !near_label; q++)
-              near_label = quad_distance (&g_array_index (quads, Quad, q), x, y) <= slack + 0.5;
+              near_label = legibility_quad_distance (&g_array_index (quads, LegibilityQuad, q), x, y) <= slack + 0.5;
             if (near_label)
               continue;
             tried++;
@@ -474,7 +367,7 @@ test_outside_picks_nothing (void)
       /* While on a name, the pointer picks its actor. */
       for (guint i = 0; i < l->actors->len; i++)
         {
-          Quad *q = &g_array_index (quads, Quad, i);
+          LegibilityQuad *q = &g_array_index (quads, LegibilityQuad, i);
           double x = (q->p[0].x + q->p[2].x) / 2, y = (q->p[0].y + q->p[2].y) / 2;
           BcLayoutHit hit;
 
@@ -500,7 +393,7 @@ test_drawing_grows_for_names (void)
   g_assert_cmpfloat (l->width, >, 300);
   for (guint i = 0; i < l->actors->len; i++)
     {
-      Quad q = actor_quad (l, &g_array_index (l->actors, BcLayoutActor, i));
+      LegibilityQuad q = legibility_wheel_actor_quad (l, i);
 
       for (int k = 0; k < 4; k++)
         {
@@ -575,6 +468,52 @@ test_frame_off_has_no_legend (void)
   g_assert_cmpfloat (bare->height, <, framed->height);
 }
 
+static void
+assert_legible (BcCase     *c,
+                const char *name)
+{
+  g_autoptr(BcLayout) l = wheel_of (c);
+  g_autoptr(GString) why = g_string_new (NULL);
+  Legibility m;
+
+  legibility_measure_wheel (l, &m, why);
+  g_assert_cmpuint (m.events, ==, l->actors->len);
+  if (m.cut + m.label_label + m.label_mark + m.line_label > 0)
+    g_error ("%s: %u cut, %u overlapping, %u over a disc, %u crossed\n%s", name,
+             m.cut, m.label_label, m.label_mark, m.line_label, why->str);
+}
+
+/* The benchmark's figures for the wheel, all naught: on the bundled
+ * cases and on seeded random ones, whose names run to three lines. */
+static void
+test_legible (void)
+{
+  RandomCaseSize size = RANDOM_CASE_SIZE_DEFAULT;
+
+  for (guint n = 0; n < G_N_ELEMENTS (bundled); n++)
+    {
+      g_autoptr(BcCase) c = load_bundled (bundled[n]);
+      assert_legible (c, bundled[n]);
+    }
+  for (guint32 seed = 1; seed <= 20; seed++)
+    {
+      g_autoptr(BcCase) c = random_case_new (seed, &size);
+      g_autofree char *name = g_strdup_printf ("random case, seed %u", seed);
+
+      assert_legible (c, name);
+    }
+  /* Crowded: three times the actors. */
+  size.n_actors *= 3;
+  size.n_transfers *= 2;
+  for (guint32 seed = 1; seed <= 5; seed++)
+    {
+      g_autoptr(BcCase) c = random_case_new (seed, &size);
+      g_autofree char *name = g_strdup_printf ("crowded random case, seed %u", seed);
+
+      assert_legible (c, name);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -590,6 +529,7 @@ main (int   argc,
   g_test_add_func ("/render/wheel/drawing-grows-for-names", test_drawing_grows_for_names);
   g_test_add_func ("/render/wheel/focus-on-actor", test_focus_on_actor);
   g_test_add_func ("/render/wheel/frame-off-has-no-legend", test_frame_off_has_no_legend);
+  g_test_add_func ("/render/wheel/legible", test_legible);
 
   return g_test_run ();
 }
