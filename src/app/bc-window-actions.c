@@ -401,4 +401,11 @@ _bc_window_actions_init (BcWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), view_actions, G_N_ELEMENTS (view_actions), self);
   g_signal_connect (self->canvas, "notify::view", G_CALLBACK (canvas_view_changed), self);
   g_signal_connect (self->canvas, "notify::time-scale", G_CALLBACK (canvas_time_scale_changed), self);
+
+  /* The reading pane is shown or hidden, a check item in the menu. */
+  {
+    g_autoptr(GPropertyAction) reading = g_property_action_new ("reading", self->reading_view, "visible");
+
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (reading));
+  }
 }
