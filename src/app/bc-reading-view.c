@@ -96,6 +96,23 @@ add_label (GtkWidget  *box,
   return label;
 }
 
+/* A card of its own for each version, its text inside a margin. */
+static GtkWidget *
+add_card (GtkWidget *versions)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_set_margin_top (inner, 10);
+  gtk_widget_set_margin_bottom (inner, 10);
+  gtk_widget_set_margin_start (inner, 10);
+  gtk_widget_set_margin_end (inner, 10);
+  gtk_box_append (GTK_BOX (card), inner);
+  gtk_box_append (GTK_BOX (versions), card);
+  return inner;
+}
+
 static char *
 format_evidence (BcCase    *kase,
                  GPtrArray *refs)
@@ -143,29 +160,28 @@ build_versions (BcReadingView *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Versions of a contested fact"),
                                   -1);
 
-  card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_add_css_class (card, "reading-version");
+  card = add_card (versions);
   add_label (card, _("The case’s account"), "heading");
   add_label (card, account != NULL && account[0] != '\0' ? account : _("No description."), NULL);
   add_label (card, evidence != NULL ? evidence : _("No source cited."), "dim-label");
-  gtk_box_append (GTK_BOX (versions), card);
 
   for (guint i = 0; i < notes->len; i++)
     {
       BcAnnotation *note = g_ptr_array_index (notes, i);
       g_autofree char *by = NULL;
+      g_autofree char *day = g_strndup (bc_annotation_get_created (note), 10);
+      g_autofree char *when = NULL;
+      BcDate date;
 
-      card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-      gtk_widget_add_css_class (card, "card");
-      gtk_widget_add_css_class (card, "reading-version");
+      card = add_card (versions);
       /* Translators: the author of an annotation that gives another
        * version of a contested fact */
       by = g_strdup_printf (_("Note by %s"), bc_annotation_get_author (note));
       add_label (card, by, "heading");
       add_label (card, bc_annotation_get_text (note), NULL);
-      add_label (card, bc_annotation_get_created (note), "dim-label");
-      gtk_box_append (GTK_BOX (versions), card);
+      if (bc_date_parse (day, &date, NULL))
+        when = bc_narrative_format_date (date);
+      add_label (card, when != NULL ? when : bc_annotation_get_created (note), "dim-label");
     }
 
   gtk_box_append (GTK_BOX (heading_box), versions);
@@ -212,8 +228,10 @@ source_pages (BcCase   *kase,
   g_string_printf (out, g_dngettext (GETTEXT_PACKAGE, "Cited %u time", "Cited %u times", n_cited), n_cited);
   if (pages->len > 0)
     {
+      g_autofree char *joined = NULL;
+
       g_ptr_array_add (pages, NULL);
-      g_autofree char *joined = g_strjoinv (", ", (char **) pages->pdata);
+      joined = g_strjoinv (", ", (char **) pages->pdata);
 
       /* Translators: after "Cited 3 times": the pages cited */
       g_string_append_printf (out, _(", pages %s"), joined);
