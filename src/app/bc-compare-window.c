@@ -5,9 +5,11 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "bc-bundled.h"
 #include "bc-compare-window.h"
+#include "bc-compat.h"
 #include "bc-layout.h"
 #include "bc-measures.h"
 #include "bc-narrative.h"
@@ -42,6 +44,7 @@ struct _BcCompareWindow
   GtkGrid        *table;
   GHashTable     *cells;          /* "row\tcolumn" → GtkLabel */
   GtkDrawingArea *lanes;
+  GtkLabel       *error_label;
   gboolean        syncing;
 };
 
@@ -169,8 +172,12 @@ draw_axis (BcCompareWindow *self,
       if (m == 0)
         /* Translators: the origin of the comparison's time axis */
         label = g_strdup (_("0 months"));
+      else if (m < 0)
+        /* Translators: months before the origin, with a minus sign */
+        label = g_strdup_printf (_("−%d"), -m);
       else
-        label = g_strdup_printf ("%+d", m);
+        /* Translators: months after the origin */
+        label = g_strdup_printf (_("+%d"), m);
       pango_layout_set_text (text, label, -1);
       pango_layout_get_pixel_size (text, &tw, &th);
       cairo_move_to (cr, x - tw / 2.0, 2);
@@ -434,6 +441,35 @@ other_selected (GtkDropDown     *dropdown,
   set_case (self, 1, other);
 }
 
+static void
+other_file_chosen (GFile    *file,
+                   gpointer  data)
+{
+  g_autoptr(BcCompareWindow) self = data;
+  g_autoptr(BcCase) other = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (file == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  other = bc_case_read_file (file, NULL, NULL, &error);
+  gtk_label_set_text (self->error_label, other == NULL ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), other == NULL);
+  if (other == NULL)
+    return;
+
+  self->syncing = TRUE;
+  gtk_drop_down_set_selected (self->other_dropdown, GTK_INVALID_LIST_POSITION);
+  self->syncing = FALSE;
+  set_case (self, 1, other);
+}
+
+static void
+open_other_clicked (GtkButton       *button,
+                    BcCompareWindow *self)
+{
+  bc_compat_choose_case_file (GTK_WINDOW (self), other_file_chosen, g_object_ref (self));
+}
+
 /* GObject */
 
 static void
@@ -516,9 +552,19 @@ bc_compare_window_init (BcCompareWindow *self)
   gtk_widget_set_margin_top (controls, 6);
   gtk_widget_set_margin_bottom (controls, 6);
   gtk_box_append (GTK_BOX (controls), labelled (_("Compare _with"), GTK_WIDGET (self->other_dropdown)));
+  {
+    GtkWidget *open = gtk_button_new_with_mnemonic (_("Open _File…"));
+
+    g_signal_connect (open, "clicked", G_CALLBACK (open_other_clicked), self);
+    gtk_box_append (GTK_BOX (controls), open);
+  }
   gtk_box_append (GTK_BOX (controls), labelled (_("_Align this case on"), GTK_WIDGET (self->anchor_dropdowns[0])));
   gtk_box_append (GTK_BOX (controls), labelled (_("the other _on"), GTK_WIDGET (self->anchor_dropdowns[1])));
   gtk_box_append (GTK_BOX (content), controls);
+  self->error_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->error_label));
 
   self->table = GTK_GRID (gtk_grid_new ());
   gtk_grid_set_column_spacing (self->table, 24);
@@ -565,8 +611,20 @@ bc_compare_window_new (GtkWindow *parent,
   BcCompareWindow *self = g_object_new (BC_TYPE_COMPARE_WINDOW, "transient-for", parent, NULL);
 
   g_return_val_if_fail (BC_IS_CASE (kase), NULL);
-  self->cases[1] = NULL;
   set_case (self, 0, kase);
+
+  /* Something to compare at once: the first bundled case that is not
+   * this one, as the user would likely pick. */
+  for (guint i = 0; i < self->bundled->len; i++)
+    {
+      g_autofree char *name = g_file_get_basename (g_ptr_array_index (self->bundled, i));
+
+      if (strncmp (name, bc_case_get_id (kase), strcspn (name, ".")) != 0)
+        {
+          gtk_drop_down_set_selected (self->other_dropdown, i);
+          break;
+        }
+    }
   return self;
 }
 
