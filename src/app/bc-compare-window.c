@@ -180,7 +180,7 @@ draw_axis (BcCompareWindow *self,
         label = g_strdup_printf (_("+%d"), m);
       pango_layout_set_text (text, label, -1);
       pango_layout_get_pixel_size (text, &tw, &th);
-      cairo_move_to (cr, x - tw / 2.0, 2);
+      cairo_move_to (cr, CLAMP (x - tw / 2.0, 2, width - tw - 2), 2);
       pango_cairo_show_layout (cr, text);
     }
   /* The origin runs down through both cases. */
