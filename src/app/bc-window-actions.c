@@ -8,6 +8,7 @@
 #include "bc-bundled.h"
 #include "bc-document.h"
 #include "bc-canvas.h"
+#include "bc-compare-window.h"
 #include "bc-compat.h"
 #include "bc-editing.h"
 #include "bc-history.h"
@@ -178,6 +179,20 @@ print_done (GtkPrintOperation       *operation,
 
   if (operation == self->print_operation)
     g_clear_object (&self->print_operation);
+}
+
+/* Another case beside this one, in a window of its own: its measures in
+ * the same table and its lanes on the same relative time. */
+static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  BcWindow *self = BC_WINDOW (widget);
+
+  if (self->case_ == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (bc_compare_window_new (GTK_WINDOW (self), self->case_)));
 }
 
 static void
@@ -372,6 +387,7 @@ _bc_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "win.timeline-play", NULL, timeline_action);
   gtk_widget_class_install_action (widget_class, "win.timeline-reset", NULL, timeline_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
@@ -401,4 +417,11 @@ _bc_window_actions_init (BcWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), view_actions, G_N_ELEMENTS (view_actions), self);
   g_signal_connect (self->canvas, "notify::view", G_CALLBACK (canvas_view_changed), self);
   g_signal_connect (self->canvas, "notify::time-scale", G_CALLBACK (canvas_time_scale_changed), self);
+
+  /* The reading pane is shown or hidden, a check item in the menu. */
+  {
+    g_autoptr(GPropertyAction) reading = g_property_action_new ("reading", self->reading_view, "visible");
+
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (reading));
+  }
 }

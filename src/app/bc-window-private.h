@@ -4,6 +4,7 @@
 #include "bc-canvas.h"
 #include "bc-inspector.h"
 #include "bc-outline.h"
+#include "bc-reading-view.h"
 #include "bc-timeline.h"
 #include "bc-window.h"
 
@@ -60,6 +61,8 @@ struct _BcWindow
   GtkBox           *canvas_box;
   BcCanvas         *canvas;
   BcTimeline       *timeline;
+  GtkPaned         *reading_paned;
+  BcReadingView    *reading_view;     /* the case told in order, beside the canvas */
   GtkToggleButton  *lanes_button;
   GtkToggleButton  *wheel_button;
   GtkRevealer      *disk_revealer;
@@ -99,6 +102,7 @@ BcOutline   *_bc_window_get_outline     (BcWindow *self);
 BcCanvas    *_bc_window_get_canvas      (BcWindow *self);
 BcInspector *_bc_window_get_inspector   (BcWindow *self);
 BcTimeline  *_bc_window_get_timeline    (BcWindow *self);
+BcReadingView *_bc_window_get_reading_view (BcWindow *self);
 GtkWindow   *_bc_window_get_export_dialog (BcWindow *self);
 const char  *_bc_window_get_page        (BcWindow *self);
 gboolean     _bc_window_save_to         (BcWindow  *self,

@@ -300,6 +300,16 @@ document_changed (BcDocument *document,
   _bc_window_update_edit_state (self);
 }
 
+/* A view that selects through the view state (the reading view) selects
+ * for the whole window. */
+static void
+view_state_selection_changed (BcViewState *view_state,
+                              GParamSpec  *pspec,
+                              BcWindow    *self)
+{
+  bc_window_set_selected_item (self, bc_view_state_get_selection (view_state));
+}
+
 static void
 bind_view_state (BcWindow *self)
 {
@@ -321,6 +331,9 @@ bind_view_state (BcWindow *self)
         g_object_bind_property (self->view_state, shared[i].name, self->canvas, shared[i].name,
                                 G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
     }
+  bc_reading_view_set_view_state (self->reading_view, self->view_state);
+  g_signal_connect_object (self->view_state, "notify::selection",
+                           G_CALLBACK (view_state_selection_changed), self, 0);
 }
 
 /**
@@ -535,6 +548,7 @@ bc_window_class_init (BcWindowClass *klass)
   g_type_ensure (BC_TYPE_OUTLINE);
   g_type_ensure (BC_TYPE_INSPECTOR);
   g_type_ensure (BC_TYPE_TIMELINE);
+  g_type_ensure (BC_TYPE_READING_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/backchannel/Backchannel/ui/bc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BcWindow, toast_overlay);
@@ -560,6 +574,8 @@ bc_window_class_init (BcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BcWindow, canvas_box);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, timeline);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, reading_paned);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, reading_view);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, lanes_button);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, wheel_button);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, disk_revealer);
@@ -962,6 +978,12 @@ bc_window_set_selected_item (BcWindow *self,
 }
 
 /* Private API */
+
+BcReadingView *
+_bc_window_get_reading_view (BcWindow *self)
+{
+  return self->reading_view;
+}
 
 GtkListBox *
 _bc_window_get_cases_list (BcWindow *self)
