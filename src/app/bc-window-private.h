@@ -4,6 +4,7 @@
 #include "bc-canvas.h"
 #include "bc-inspector.h"
 #include "bc-outline.h"
+#include "bc-story-bar.h"
 #include "bc-timeline.h"
 #include "bc-window.h"
 
@@ -60,6 +61,7 @@ struct _BcWindow
   GtkBox           *canvas_box;
   BcCanvas         *canvas;
   BcTimeline       *timeline;
+  BcStoryBar       *story_bar;
   GtkToggleButton  *lanes_button;
   GtkToggleButton  *wheel_button;
   GtkRevealer      *disk_revealer;
@@ -82,6 +84,10 @@ void         _bc_window_finish_close_task   (BcWindow      *self,
 gboolean     _bc_window_close_request       (GtkWindow     *window);
 void         _bc_window_actions_class_init  (GtkWidgetClass *widget_class);
 void         _bc_window_actions_init        (BcWindow      *self);
+void         _bc_window_story_class_init    (GtkWidgetClass *widget_class);
+void         _bc_window_story_init          (BcWindow      *self);
+void         _bc_window_story_set_case      (BcWindow      *self,
+                                             BcCase        *case_);
 void         _bc_window_saving_class_init   (GtkWidgetClass *widget_class);
 void         _bc_window_welcome_class_init  (GtkWidgetClass *widget_class);
 void         _bc_window_welcome_init        (BcWindow      *self);
