@@ -11,6 +11,7 @@
 #include "bc-cli.h"
 #include "bc-measures.h"
 #include "bc-export.h"
+#include "bc-story-export.h"
 #include "bc-enum-types.h"
 #include "bc-csv-import.h"
 #include "bc-exchange.h"
@@ -47,6 +48,7 @@ typedef struct
   char      *tracks;
   char      *highlight;
   gboolean   empty_tracks;
+  gboolean   story;
   gboolean   version;
   gboolean   list_cases;
   char     **files;
@@ -503,6 +505,13 @@ run_export (Options *o)
       return EXIT_USAGE;
     }
 
+  if (o->story && (!is_picture || picture != BC_EXPORT_PDF))
+    {
+      g_printerr (_("--story exports a PDF, one page a step: name a file ending in .pdf, "
+                    "not “%s”\n"), o->export_path);
+      return EXIT_USAGE;
+    }
+
   if (is_exchange)
     return run_export_exchange (o, exchange);
 
@@ -526,6 +535,16 @@ run_export (Options *o)
     }
 
   out = g_file_new_for_commandline_arg (o->export_path);
+  if (o->story)
+    {
+      if (!bc_story_export_to_file (loaded, out, &options, &error))
+        {
+          g_printerr ("%s: %s\n", bc_case_has_story (loaded) ? o->export_path : o->files[0],
+                      error->message);
+          return EXIT_INVALID;
+        }
+      return EXIT_VALID;
+    }
   if (is_picture)
     {
       if (!bc_export_to_file (loaded, out, picture, &options, &error))
@@ -805,6 +824,8 @@ bc_cli_run (int    argc,
       N_("Show the case from DATE on, such as 1978-09-05"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &o.to,
       N_("Show the case up to DATE, such as 1978-09-17"), N_("DATE") },
+    { "story", 0, 0, G_OPTION_ARG_NONE, &o.story,
+      N_("Export the case's story as a PDF, one page a step with its caption"), NULL },
     { "as-known-on", 0, 0, G_OPTION_ARG_STRING, &o.known_on,
       N_("Hide what was not yet known on DATE"), N_("DATE") },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &o.theme,

@@ -5,6 +5,7 @@
 #include "bc-inspector.h"
 #include "bc-outline.h"
 #include "bc-reading-view.h"
+#include "bc-story-bar.h"
 #include "bc-timeline.h"
 #include "bc-window.h"
 
@@ -63,6 +64,7 @@ struct _BcWindow
   BcTimeline       *timeline;
   GtkPaned         *reading_paned;
   BcReadingView    *reading_view;     /* the case told in order, beside the canvas */
+  BcStoryBar       *story_bar;
   GtkToggleButton  *lanes_button;
   GtkToggleButton  *wheel_button;
   GtkRevealer      *disk_revealer;
@@ -85,6 +87,10 @@ void         _bc_window_finish_close_task   (BcWindow      *self,
 gboolean     _bc_window_close_request       (GtkWindow     *window);
 void         _bc_window_actions_class_init  (GtkWidgetClass *widget_class);
 void         _bc_window_actions_init        (BcWindow      *self);
+void         _bc_window_story_class_init    (GtkWidgetClass *widget_class);
+void         _bc_window_story_init          (BcWindow      *self);
+void         _bc_window_story_set_case      (BcWindow      *self,
+                                             BcCase        *case_);
 void         _bc_window_saving_class_init   (GtkWidgetClass *widget_class);
 void         _bc_window_welcome_class_init  (GtkWidgetClass *widget_class);
 void         _bc_window_welcome_init        (BcWindow      *self);

@@ -381,6 +381,7 @@ present_case (BcWindow *self)
   bc_outline_set_case (self->outline, loaded);
   bc_canvas_set_case (self->canvas, loaded);
   bc_timeline_set_case (self->timeline, loaded);
+  _bc_window_story_set_case (self, loaded);
   bc_inspector_set_case (self->inspector, loaded);
   bc_inspector_set_item (self->inspector, NULL);
 
@@ -576,6 +577,7 @@ bc_window_class_init (BcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BcWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, reading_paned);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, reading_view);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, story_bar);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, lanes_button);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, wheel_button);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, disk_revealer);
@@ -585,6 +587,7 @@ bc_window_class_init (BcWindowClass *klass)
 
   _bc_window_actions_class_init (widget_class);
   _bc_window_saving_class_init (widget_class);
+  _bc_window_story_class_init (widget_class);
 }
 
 /* A flap that is out of sight, neither revealed, nor on its way in or
@@ -638,6 +641,7 @@ bc_window_init (BcWindow *self)
 
   /* Every view binds to the one view state, instead of to each other. */
   bind_view_state (self);
+  _bc_window_story_init (self);
 
   g_signal_connect (self->outline, "notify::selected-item",
                     G_CALLBACK (outline_selection_changed), self);
@@ -676,6 +680,7 @@ bc_window_init (BcWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timeline-play", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timeline-reset", FALSE);
+  _bc_window_story_set_case (self, NULL);
   set_view_actions_enabled (self, FALSE);
   _bc_window_update_edit_state (self);
 }
