@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 #include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <math.h>
 
 #include "bc-export.h"
@@ -61,7 +60,8 @@ bc_export_type_from_name (const char   *name,
 /**
  * bc_export_layout_to_bytes:
  *
- * Paints @layout whole onto a PNG, SVG or PDF surface in memory.
+ * Paints @layout whole onto a PNG or PDF surface in memory, or writes
+ * it as an SVG document.
  *
  * Returns: (transfer full): the file's bytes, or %NULL with @error set
  */
@@ -71,7 +71,7 @@ bc_export_layout_to_bytes (BcLayout               *layout,
                            const BcExportOptions  *options,
                            GError                **error)
 {
-  GByteArray *out = g_byte_array_new ();
+  GByteArray *out;
   BcPaintOptions paint;
   cairo_surface_t *surface = NULL;
   cairo_t *cr;
@@ -80,6 +80,20 @@ bc_export_layout_to_bytes (BcLayout               *layout,
 
   bc_paint_options_init (&paint);
   paint.theme = options->theme;
+
+  if (type == BC_EXPORT_SVG)
+    {
+      /* Written as text by the SVG backend, not through cairo's SVG
+       * surface, which would draw every letter as a glyph outline. */
+      g_autoptr(BcDraw) draw = bc_draw_svg_new (layout->width, layout->height,
+                                                bc_case_get_title (layout->kase),
+                                                bc_case_get_summary (layout->kase));
+
+      bc_painter_draw (layout, draw, NULL, &paint);
+      return bc_draw_svg_finish (draw);
+    }
+
+  out = g_byte_array_new ();
 
   switch (type)
     {
@@ -100,10 +114,6 @@ bc_export_layout_to_bytes (BcLayout               *layout,
         cairo_surface_set_device_scale (surface, scale, scale);
       }
       break;
-    case BC_EXPORT_SVG:
-      surface = cairo_svg_surface_create_for_stream (append_bytes, out, layout->width, layout->height);
-      cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
-      break;
     case BC_EXPORT_PDF:
       {
         const char * const *authors = bc_case_get_authors (layout->kase);
@@ -119,6 +129,7 @@ bc_export_layout_to_bytes (BcLayout               *layout,
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, FIXED_PDF_DATE);
       }
       break;
+    case BC_EXPORT_SVG:
     default:
       g_assert_not_reached ();
     }

@@ -3,6 +3,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "bc-draw.h"
 #include "bc-layout.h"
 
 G_BEGIN_DECLS
@@ -27,5 +28,36 @@ void          _bc_render_text_size           (const char   *font,
                                               int           max_lines,
                                               double       *width,
                                               double       *height);
+
+/* The colours of a theme, as the painter uses them. */
+typedef struct
+{
+  BcRgba bg;
+  BcRgba fg;
+  BcRgba muted;
+  BcRgba lane[2];
+  BcRgba header;
+  BcRgba header_fg;
+  BcRgba grid;
+  BcRgba node;
+  BcRgba node_edge;
+  BcRgba sector[2];
+} BcPainterTheme;
+
+/* Alphas over a lane. A date range is a band of the node colour, faint
+ * so that text over it stays legible, with an outline that shows; a
+ * date known to the month or year is a band hatched in the same
+ * outline colour. Links and their arrowheads are the muted colour; an
+ * item out of focus is drawn at the faded alpha. */
+#define BC_PAINT_BAND_ALPHA    0.14
+#define BC_PAINT_OUTLINE_ALPHA 0.65
+#define BC_PAINT_LINK_ALPHA    0.85
+#define BC_PAINT_FADED_ALPHA   0.25
+
+const BcPainterTheme *_bc_painter_theme              (BcTheme        theme);
+guint                 _bc_painter_n_storyline_styles (void);
+BcRgba                _bc_painter_storyline_style    (guint          style,
+                                                      BcTheme        theme,
+                                                      const double **dashes);
 
 G_END_DECLS
