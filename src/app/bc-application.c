@@ -374,6 +374,7 @@ bc_application_startup (GApplication *app)
     { "win.zoom-out", { "<Control>minus", NULL } },
     { "win.zoom-reset", { "<Control>0", NULL } },
     { "win.zoom-fit", { "<Control>9", NULL } },
+    { "win.focus-selection", { "<Control>period", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 

@@ -82,6 +82,7 @@ void         _bc_window_finish_close_task   (BcWindow      *self,
 gboolean     _bc_window_close_request       (GtkWindow     *window);
 void         _bc_window_actions_class_init  (GtkWidgetClass *widget_class);
 void         _bc_window_actions_init        (BcWindow      *self);
+void         _bc_window_view_actions_init   (BcWindow      *self);
 void         _bc_window_saving_class_init   (GtkWidgetClass *widget_class);
 void         _bc_window_welcome_class_init  (GtkWidgetClass *widget_class);
 void         _bc_window_welcome_init        (BcWindow      *self);
