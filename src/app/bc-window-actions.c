@@ -208,7 +208,8 @@ print_action (GtkWidget  *widget,
   if (self->case_ == NULL || self->print_operation != NULL)
     return;
 
-  bc_canvas_get_layout_options (self->canvas, &options);
+  /* A printout is an export: it has the title block and the legend. */
+  bc_view_state_get_layout_options (self->view_state, &options);
   self->print_operation = GTK_PRINT_OPERATION (bc_print_operation_new (self->case_, &options));
   if (self->print_settings != NULL)
     gtk_print_operation_set_print_settings (self->print_operation, self->print_settings);
@@ -424,4 +425,35 @@ _bc_window_actions_init (BcWindow *self)
 
     g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (reading));
   }
+}
+
+/* The View menu's options of the view state: whose paths are drawn
+ * (radio items), focus on the selection, and the title block and legend
+ * on screen (check items). They are kept in the settings, when the
+ * application has them, like the window's size. */
+void
+_bc_window_view_actions_init (BcWindow *self)
+{
+  static const struct
+  {
+    const char *action;
+    const char *property;
+    const char *key;
+  } options[] = {
+    { "actor-paths", "actor-paths", "actor-paths" },
+    { "focus-selection", "focus-selection", NULL },
+    { "show-frame", "frame", "show-title-and-legend" },
+  };
+  g_autoptr(GSettings) settings = bc_preferences_window_lookup_settings ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    {
+      g_autoptr(GPropertyAction) action = g_property_action_new (options[i].action, self->view_state,
+                                                                 options[i].property);
+
+      g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
+      if (settings != NULL && options[i].key != NULL)
+        g_settings_bind (settings, options[i].key, self->view_state, options[i].property,
+                         G_SETTINGS_BIND_DEFAULT);
+    }
 }

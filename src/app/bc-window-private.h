@@ -91,6 +91,7 @@ void         _bc_window_story_class_init    (GtkWidgetClass *widget_class);
 void         _bc_window_story_init          (BcWindow      *self);
 void         _bc_window_story_set_case      (BcWindow      *self,
                                              BcCase        *case_);
+void         _bc_window_view_actions_init   (BcWindow      *self);
 void         _bc_window_saving_class_init   (GtkWidgetClass *widget_class);
 void         _bc_window_welcome_class_init  (GtkWidgetClass *widget_class);
 void         _bc_window_welcome_init        (BcWindow      *self);

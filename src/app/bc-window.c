@@ -319,6 +319,9 @@ bind_view_state (BcWindow *self)
     { "tracks", TRUE, TRUE },
     { "highlight", TRUE, TRUE },
     { "known-on", TRUE, TRUE },
+    { "actor-paths", TRUE, FALSE },
+    { "focus-selection", TRUE, FALSE },
+    { "frame", TRUE, FALSE },
   };
 
   self->view_state = bc_view_state_new ();
@@ -642,6 +645,7 @@ bc_window_init (BcWindow *self)
   /* Every view binds to the one view state, instead of to each other. */
   bind_view_state (self);
   _bc_window_story_init (self);
+  _bc_window_view_actions_init (self);
 
   g_signal_connect (self->outline, "notify::selected-item",
                     G_CALLBACK (outline_selection_changed), self);
