@@ -13,6 +13,7 @@
 #include "bc-export.h"
 #include "bc-story-export.h"
 #include "bc-enum-types.h"
+#include "bc-bib-import.h"
 #include "bc-csv-import.h"
 #include "bc-exchange.h"
 #include "bc-reader.h"
@@ -737,15 +738,53 @@ run_import (Options *o)
 
       if (o->pax_process != NULL)
         {
-          BcPaxResult result;
+          g_auto(BcPaxResult) result = { 0 };
 
-          if (!bc_pax_import (target, G_INPUT_STREAM (stream), path, o->pax_process, &result, NULL, &error))
+          if (!bc_pax_import (target, G_INPUT_STREAM (stream), path, o->pax_process, o->skip_invalid,
+                              &result, NULL, &error))
+            {
+              g_printerr ("%s\n", error->message);
+              if (g_error_matches (error, BC_EXCHANGE_ERROR, BC_EXCHANGE_ERROR_INVALID))
+                g_printerr (_("Nothing was imported; add --skip-invalid to leave out the agreements "
+                              "that cannot be read\n"));
+              return EXIT_INVALID;
+            }
+          for (guint p = 0; result.problems != NULL && p < result.problems->len; p++)
+            g_printerr ("%s\n", (const char *) g_ptr_array_index (result.problems, p));
+          g_print (_("%s: %u agreements added, %u updated, %u links\n"), path, result.added,
+                   result.updated, result.links);
+        }
+      else if (g_str_has_suffix (path, ".bib") || g_str_has_suffix (path, ".json"))
+        {
+          g_autoptr(BcBibImport) import = bc_bib_import_new (target);
+          GPtrArray *problems;
+          guint added = 0, updated = 0;
+
+          if (!bc_bib_import_load (import, G_INPUT_STREAM (stream), path, NULL, &error))
             {
               g_printerr ("%s\n", error->message);
               return EXIT_INVALID;
             }
-          g_print (_("%s: %u agreements added, %u updated, %u links\n"), path, result.added,
-                   result.updated, result.links);
+          problems = bc_bib_import_get_problems (import);
+          print_problems (problems);
+          if (problems->len > 0 && !o->skip_invalid)
+            {
+              g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                                       "%s: %u entry has a problem; nothing is imported (add "
+                                       "--skip-invalid to import the %u others)\n",
+                                       "%s: %u entries have problems; nothing is imported (add "
+                                       "--skip-invalid to import the %u others)\n", problems->len),
+                          path, problems->len, bc_bib_import_get_n_valid (import));
+              refused = TRUE;
+              continue;
+            }
+          if (!bc_bib_import_apply (import, o->skip_invalid, &added, &updated, &error))
+            {
+              g_printerr ("%s\n", error->message);
+              return EXIT_INVALID;
+            }
+          g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u source added, %u updated\n",
+                                "%s: %u sources added, %u updated\n", added), path, added, updated);
         }
       else
         {

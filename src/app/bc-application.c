@@ -367,6 +367,7 @@ bc_application_startup (GApplication *app)
     { "window.close", { "<Control>w", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.export", { "<Control>e", NULL } },
+    { "win.import", { "<Control>i", NULL } },
     { "win.print", { "<Control>p", NULL } },
     { "win.toggle-outline", { "F9", NULL } },
     { "win.toggle-inspector", { "<Shift>F9", NULL } },

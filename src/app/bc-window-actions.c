@@ -13,6 +13,7 @@
 #include "bc-editing.h"
 #include "bc-history.h"
 #include "bc-export-dialog.h"
+#include "bc-import-dialog.h"
 #include "bc-inspector.h"
 #include "bc-outline.h"
 #include "bc-preferences-window.h"
@@ -158,6 +159,55 @@ export_action (GtkWidget  *widget,
   g_signal_connect_object (dialog, "destroy", G_CALLBACK (export_dialog_destroyed), self, 0);
   self->export_dialog = GTK_WINDOW (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+imported (BcImportDialog *dialog,
+          const char     *message,
+          BcWindow       *self)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/**
+ * _bc_window_import:
+ * @self: the window
+ * @file: (nullable): what to import, or %NULL to choose in the dialog
+ *
+ * Opens the import dialog on the window's case, starting a new case
+ * when the window shows none.
+ */
+void
+_bc_window_import (BcWindow *self,
+                   GFile    *file)
+{
+  BcImportDialog *dialog;
+
+  if (self->case_ == NULL)
+    bc_window_new_case (self);
+  if (self->case_ == NULL)
+    return;
+
+  dialog = bc_import_dialog_new (GTK_WINDOW (self), self->case_);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (imported), self, 0);
+  g_set_weak_pointer (&self->import_dialog, GTK_WINDOW (dialog));
+  if (file != NULL)
+    bc_import_dialog_set_file (dialog, file);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+GtkWindow *
+_bc_window_get_import_dialog (BcWindow *self)
+{
+  return self->import_dialog;
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  _bc_window_import (BC_WINDOW (widget), NULL);
 }
 
 static void
@@ -389,6 +439,7 @@ _bc_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.timeline-play", NULL, timeline_action);
   gtk_widget_class_install_action (widget_class, "win.timeline-reset", NULL, timeline_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);

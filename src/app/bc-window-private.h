@@ -29,6 +29,7 @@ struct _BcWindow
   GtkRecentManager *recent_manager;
   GSettings        *settings;
   GtkWindow        *export_dialog;    /* unowned, until destroyed */
+  GtkWindow        *import_dialog;    /* weak */
   GtkPrintOperation *print_operation; /* while one runs */
   GtkPrintSettings *print_settings;   /* the last ones used */
   BcHistory        *history;          /* the case's, while it is shown */
@@ -101,6 +102,8 @@ BcWindow    *_bc_window_duplicate_case      (BcWindow      *self);
 BcWindow    *_bc_window_make_new_case       (BcWindow      *self);
 
 BcViewState *_bc_window_get_view_state (BcWindow *self);
+void         _bc_window_import         (BcWindow *self,
+                                        GFile    *file);
 
 /* For the widget tests. */
 GtkListBox  *_bc_window_get_cases_list  (BcWindow *self);
@@ -111,6 +114,9 @@ BcInspector *_bc_window_get_inspector   (BcWindow *self);
 BcTimeline  *_bc_window_get_timeline    (BcWindow *self);
 BcReadingView *_bc_window_get_reading_view (BcWindow *self);
 GtkWindow   *_bc_window_get_export_dialog (BcWindow *self);
+GtkWindow   *_bc_window_get_import_dialog (BcWindow *self);
+gboolean     _bc_window_drop_file       (BcWindow *self,
+                                         GFile    *file);
 const char  *_bc_window_get_page        (BcWindow *self);
 gboolean     _bc_window_save_to         (BcWindow  *self,
                                          GFile     *file,
