@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "bc-bundled.h"
+#include "bc-chart.h"
 #include "bc-cli.h"
 #include "bc-measures.h"
 #include "bc-export.h"
@@ -29,6 +30,7 @@ typedef struct
 {
   gboolean   validate;
   char      *report;
+  char      *chart;
   gboolean   documented_only;
   char      *export_path;
   char      *export_type;
@@ -61,6 +63,7 @@ static void
 options_clear (Options *o)
 {
   g_free (o->report);
+  g_free (o->chart);
   g_free (o->export_path);
   g_free (o->export_type);
   g_free (o->table);
@@ -428,6 +431,50 @@ load_one (Options *o)
         g_printerr ("%s: %s\n", o->files[0], error->message);
     }
   return loaded;
+}
+
+/* A chart of the measures, drawn as PNG, SVG or PDF by the extension of
+ * --export; --documented-only, --theme and --scale apply. */
+static int
+run_chart (Options *o)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BcCase) loaded = NULL;
+  g_autoptr(BcMeasures) measures = NULL;
+  g_autoptr(BcChart) chart = NULL;
+  g_autoptr(GFile) out = NULL;
+  const char *type = export_type_of (o);
+  BcExportType picture = BC_EXPORT_PNG;
+  BcExportOptions options;
+  BcChartKind kind;
+
+  if (!bc_chart_kind_from_name (o->chart, &kind))
+    {
+      g_printerr (_("Unknown chart “%s”: use mechanisms, lags or activity\n"), o->chart);
+      return EXIT_USAGE;
+    }
+  if (type == NULL || !bc_export_type_from_name (type, &picture))
+    {
+      g_printerr (_("A chart is drawn as PNG, SVG or PDF: name a file ending in .png, .svg or "
+                    ".pdf, not “%s”\n"), o->export_path);
+      return EXIT_USAGE;
+    }
+  if (!picture_options (o, &options))
+    return EXIT_USAGE;
+
+  loaded = load_one (o);
+  if (loaded == NULL)
+    return g_strv_length (o->files) != 1 ? EXIT_USAGE : EXIT_INVALID;
+
+  measures = bc_measures_new (loaded, o->documented_only);
+  chart = bc_chart_new (measures, kind, options.theme);
+  out = g_file_new_for_commandline_arg (o->export_path);
+  if (!bc_chart_to_file (chart, out, picture, options.scale, &error))
+    {
+      g_printerr ("%s: %s\n", o->export_path, error->message);
+      return EXIT_INVALID;
+    }
+  return EXIT_VALID;
 }
 
 /* CSV tables, Gephi's spreadsheets, GEXF, GraphML, CSL-JSON, BibTeX,
@@ -860,7 +907,10 @@ bc_cli_run (int    argc,
       N_("Write the measures of complementarity of the case, or of several cases side by side, "
          "to OUT.md, OUT.csv or OUT.json (- for Markdown on the standard output)"), N_("OUT") },
     { "documented-only", 0, 0, G_OPTION_ARG_NONE, &o.documented_only,
-      N_("With --report, count only documented transfers"), NULL },
+      N_("With --report or --chart, count only documented transfers"), NULL },
+    { "chart", 0, 0, G_OPTION_ARG_STRING, &o.chart,
+      N_("With --export=OUT.png, .svg or .pdf, draw a chart of the measures instead of the case: "
+         "mechanisms, lags or activity"), N_("CHART") },
     { "validate", 0, 0, G_OPTION_ARG_NONE, &o.validate,
       N_("Check case files and print each error as FILE:LINE:COLUMN: message"), NULL },
     { "export", 'e', 0, G_OPTION_ARG_FILENAME, &o.export_path,
@@ -972,9 +1022,24 @@ bc_cli_run (int    argc,
         }
       return run_report (&o);
     }
+  if (o.chart != NULL)
+    {
+      if (o.validate || o.export_path == NULL)
+        {
+          g_printerr (_("--chart draws into the file --export names, and cannot be used with "
+                        "--validate\n"));
+          return EXIT_USAGE;
+        }
+      if (o.files == NULL || o.files[0] == NULL)
+        {
+          g_printerr (_("No case file given\n"));
+          return EXIT_USAGE;
+        }
+      return run_chart (&o);
+    }
   if (o.documented_only)
     {
-      g_printerr (_("--documented-only goes with --report\n"));
+      g_printerr (_("--documented-only goes with --report or --chart\n"));
       return EXIT_USAGE;
     }
 
