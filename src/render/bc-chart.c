@@ -4,8 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
@@ -25,8 +23,6 @@
 #define BAR_HEIGHT    16.0
 #define AXIS_HEIGHT   28.0
 #define CELL_HEIGHT   24.0
-#define FIXED_PDF_DATE "2000-01-01T00:00:00Z"
-#define MAX_PIXELS    32767
 
 static const char * const chart_names[BC_N_CHARTS] = { "mechanisms", "lags", "activity" };
 
@@ -578,15 +574,6 @@ bc_chart_draw (BcChart *self,
   cairo_restore (cr);
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /**
  * bc_chart_to_bytes:
  * @self: a chart
@@ -611,55 +598,18 @@ bc_chart_to_bytes (BcChart       *self,
   if (scale <= 0)
     scale = 1;
 
-  switch (type)
+  surface = _bc_export_surface_new (type, out, self->width, self->height, scale,
+                                    bc_chart_kind_get_label (self->kind), NULL, error);
+  if (surface == NULL)
     {
-    case BC_EXPORT_PNG:
-      {
-        int w = (int) ceil (self->width * scale), h = (int) ceil (self->height * scale);
-
-        if (w > MAX_PIXELS || h > MAX_PIXELS)
-          {
-            g_set_error (error, BC_RENDER_ERROR, BC_RENDER_ERROR_TOO_LARGE,
-                         _("The picture would be %d × %d pixels, more than a PNG can hold "
-                           "here (%d a side); use a smaller scale, SVG or PDF"),
-                         w, h, MAX_PIXELS);
-            g_byte_array_unref (out);
-            return NULL;
-          }
-        surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
-        cairo_surface_set_device_scale (surface, scale, scale);
-      }
-      break;
-    case BC_EXPORT_SVG:
-      surface = cairo_svg_surface_create_for_stream (append_bytes, out, self->width, self->height);
-      cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
-      break;
-    case BC_EXPORT_PDF:
-      surface = cairo_pdf_surface_create_for_stream (append_bytes, out, self->width, self->height);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, bc_chart_kind_get_label (self->kind));
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Backchannel");
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, FIXED_PDF_DATE);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, FIXED_PDF_DATE);
-      break;
-    default:
-      g_assert_not_reached ();
+      g_byte_array_unref (out);
+      return NULL;
     }
 
   cr = cairo_create (surface);
   bc_chart_draw (self, cr);
   cairo_destroy (cr);
-
-  if (type == BC_EXPORT_PNG)
-    {
-      cairo_surface_flush (surface);
-      status = cairo_surface_write_to_png_stream (surface, append_bytes, out);
-    }
-  else
-    {
-      cairo_surface_finish (surface);
-      status = cairo_surface_status (surface);
-    }
-  cairo_surface_destroy (surface);
+  status = _bc_export_surface_finish (type, surface, out);
 
   if (status != CAIRO_STATUS_SUCCESS)
     {

@@ -4,6 +4,7 @@
 #include <pango/pangocairo.h>
 
 #include "bc-draw.h"
+#include "bc-export.h"
 #include "bc-layout.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,25 @@ void          _bc_render_text_size           (const char   *font,
                                               int           max_lines,
                                               double       *width,
                                               double       *height);
+
+/* Pictures drawn by cairo into a file's bytes: bc-export.c, charts and
+ * the story's pages. */
+cairo_surface_t *_bc_export_pdf_surface_new (GByteArray      *out,
+                                             double           width,
+                                             double           height,
+                                             const char      *title,
+                                             const char      *author);
+cairo_surface_t *_bc_export_surface_new     (BcExportType     type,
+                                             GByteArray      *out,
+                                             double           width,
+                                             double           height,
+                                             double           scale,
+                                             const char      *title,
+                                             const char      *author,
+                                             GError         **error);
+cairo_status_t   _bc_export_surface_finish  (BcExportType     type,
+                                             cairo_surface_t *surface,
+                                             GByteArray      *out);
 
 /* The colours of a theme, as the painter uses them. */
 typedef struct

@@ -4,10 +4,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
 #include "bc-story-export.h"
+#include "bc-render-private.h"
 
 /* A case's story as a PDF handout: one page a step, the diagram as known
  * on the step's date with its focus, and under it the step's heading, its
@@ -19,9 +19,6 @@
 #define HEADING_SIZE 11.0
 #define CAPTION_SIZE 12.0
 #define SOURCES_SIZE 9.0
-
-/* The same bytes for the same case, as bc-export.c does. */
-#define FIXED_PDF_DATE "2000-01-01T00:00:00Z"
 
 typedef struct
 {
@@ -41,15 +38,6 @@ page_clear (Page *page)
 }
 
 /* Auxiliary functions */
-
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
 
 static PangoLayout *
 text_layout (PangoContext *context,
@@ -189,14 +177,11 @@ bc_story_export_to_bytes (BcCase                 *kase,
   cairo_surface_destroy (scratch);
 
   out = g_byte_array_new ();
-  surface = cairo_pdf_surface_create_for_stream (append_bytes, out, picture_width,
-                                                 picture_height + text_height + 2 * MARGIN);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                  bc_case_get_story_title (kase) ? bc_case_get_story_title (kase)
-                                                                 : bc_case_get_title (kase));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Backchannel");
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, FIXED_PDF_DATE);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, FIXED_PDF_DATE);
+  surface = _bc_export_pdf_surface_new (out, picture_width,
+                                        picture_height + text_height + 2 * MARGIN,
+                                        bc_case_get_story_title (kase) ? bc_case_get_story_title (kase)
+                                                                       : bc_case_get_title (kase),
+                                        NULL);
 
   cr = cairo_create (surface);
   for (guint i = 0; i < n; i++)
