@@ -21,7 +21,9 @@
  * ASCII needs no Pango layout: its baseline follows from the font's
  * metrics and its width from the advances of its characters, measured
  * once a font. Anything else (other scripts, right-to-left text, a line
- * that may need shortening, links) is laid out by Pango. */
+ * that may need shortening, links) is laid out by Pango, and a line
+ * it shortens is written as it shows it: the text up to its ellipsis
+ * run, then "…". */
 
 typedef struct
 {
@@ -394,52 +396,19 @@ ascii_lines (SvgFont          *font,
     }
 }
 
-static double
-natural_width (const char *font,
-               const char *text,
-               gsize       len)
+/* Where Pango shortened @line: the start of the run that stands for the
+ * text left out (its ellipsis), or -1. */
+static int
+ellipsis_offset (PangoLayoutLine *line)
 {
-  g_autofree char *part = g_strndup (text, len);
-  double w, h;
-
-  _bc_render_text_size (font, part, 0, 1, &w, &h);
-  return w;
-}
-
-/* The longest start of @text that fits @max_width with an ellipsis after
- * it, as Pango shortens a line at its end. */
-static char *
-shorten (const char *font,
-         const char *text,
-         gsize       len,
-         double      max_width)
-{
-  g_autofree glong *offsets = NULL;
-  glong n = g_utf8_strlen (text, len), lo = 0, hi = n;
-  const char *p = text;
-
-  offsets = g_new (glong, n + 1);
-  for (glong i = 0; i <= n; i++)
+  for (GSList *l = line->runs; l != NULL; l = l->next)
     {
-      offsets[i] = p - text;
-      if (i < n)
-        p = g_utf8_next_char (p);
-    }
-  while (lo < hi)
-    {
-      glong mid = (lo + hi + 1) / 2;
-      g_autofree char *candidate = g_strdup_printf ("%.*s…", (int) offsets[mid], text);
-      double w, h;
+      PangoGlyphItem *run = l->data;
 
-      _bc_render_text_size (font, candidate, 0, 1, &w, &h);
-      if (w <= max_width)
-        lo = mid;
-      else
-        hi = mid - 1;
+      if (run->item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS)
+        return run->item->offset;
     }
-  while (lo > 0 && g_unichar_isspace (g_utf8_get_char (text + offsets[lo - 1])))
-    lo--;
-  return g_strdup_printf ("%.*s…", (int) offsets[lo], text);
+  return -1;
 }
 
 /* The lines as Pango lays them out on the cairo surfaces. */
@@ -447,8 +416,7 @@ static void
 pango_lines (const BcDrawText *t,
              GArray           *lines)
 {
-  PangoContext *context = _bc_render_get_measure_context ();
-  g_autoptr(PangoLayout) layout = _bc_render_text (context, t->font, t->text, t->max_width,
+  g_autoptr(PangoLayout) layout = _bc_render_text (_bc_render_get_measure_context (), t->font, t->text, t->max_width,
                                                    t->max_lines);
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
   gboolean ellipsized = pango_layout_is_ellipsized (layout);
@@ -465,9 +433,15 @@ pango_lines (const BcDrawText *t,
       line.rtl = pl->resolved_dir == PANGO_DIRECTION_RTL;
       line.x = t->x + (line.rtl ? logical.x + logical.width : logical.x) / (double) PANGO_SCALE;
       line.baseline = t->y + pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE;
-      if (ellipsized && line.end > line.start &&
-          natural_width (t->font, t->text + line.start, line.end - line.start) > t->max_width)
-        line.shortened = shorten (t->font, t->text + line.start, line.end - line.start, t->max_width);
+      if (ellipsized)
+        {
+          int cut = ellipsis_offset (pl);
+
+          /* The text kept, and the ellipsis Pango draws after it. */
+          if (cut >= (int) line.start)
+            line.shortened = g_strdup_printf ("%.*s…", cut - (int) line.start,
+                                              t->text + line.start);
+        }
       g_array_append_val (lines, line);
     }
   while (pango_layout_iter_next_line (iter));
