@@ -3,6 +3,7 @@
 
 #include "bc-canvas.h"
 #include "bc-overlay.h"
+#include "bc-view-state.h"
 
 G_BEGIN_DECLS
 
@@ -67,6 +68,12 @@ struct _BcCanvas
   guint        tracks;
   int          highlight;
   BcDate       known_on;
+  BcActorPaths actor_paths;
+  gboolean     focus_selection;
+  gboolean     frame;
+  /* The id the layout was made with as its focus, to lay out again only
+   * when a new selection changes it. */
+  char        *layout_focus;
   BcLayout    *layout;
   /* Options changed since the layout was made: it is made again before
    * it is next used, so that a dragged slider costs one layout a frame. */

@@ -33,6 +33,9 @@ enum {
   PROP_HIGHLIGHT,
   PROP_KNOWN_ON,
   PROP_EDITABLE,
+  PROP_ACTOR_PATHS,
+  PROP_FOCUS_SELECTION,
+  PROP_FRAME,
   N_PROPS
 };
 
@@ -80,6 +83,8 @@ ensure_layout (BcCanvas *self)
   if (self->case_ != NULL)
     {
       bc_canvas_get_layout_options (self, &options);
+      g_free (self->layout_focus);
+      self->layout_focus = g_strdup (options.focus);
       self->layout = bc_layout_new (self->case_, &options);
     }
   return self->layout;
@@ -105,6 +110,18 @@ fit_zoom (BcCanvas *self,
   double h = MAX (height - 2 * FIT_MARGIN, height / 2.0);
 
   return MIN (w / self->layout->width, h / self->layout->height);
+}
+
+/* A new selection is laid out again only when it changes what is in
+ * focus (see bc_view_state_focus_for()). */
+static void
+focus_changed (BcCanvas *self)
+{
+  const char *focus = bc_view_state_focus_for (self->selected_item, self->actor_paths,
+                                               self->focus_selection);
+
+  if (g_strcmp0 (focus, self->layout_focus) != 0)
+    layout_changed (self, FALSE);
 }
 
 /* What the pointer is on, with a few pixels' slack at any zoom. */
@@ -332,6 +349,7 @@ bc_canvas_dispose (GObject *object)
     watch_case (self, FALSE);
   _bc_canvas_tiles_dispose (self);
   g_clear_pointer (&self->layout, bc_layout_free);
+  g_clear_pointer (&self->layout_focus, g_free);
   g_clear_object (&self->selected_item);
   g_clear_object (&self->case_);
 
@@ -375,6 +393,15 @@ bc_canvas_get_property (GObject    *object,
     case PROP_EDITABLE:
       g_value_set_boolean (value, self->editable);
       break;
+    case PROP_ACTOR_PATHS:
+      g_value_set_enum (value, self->actor_paths);
+      break;
+    case PROP_FOCUS_SELECTION:
+      g_value_set_boolean (value, self->focus_selection);
+      break;
+    case PROP_FRAME:
+      g_value_set_boolean (value, self->frame);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -417,6 +444,15 @@ bc_canvas_set_property (GObject      *object,
       break;
     case PROP_EDITABLE:
       bc_canvas_set_editable (self, g_value_get_boolean (value));
+      break;
+    case PROP_ACTOR_PATHS:
+      bc_canvas_set_actor_paths (self, g_value_get_enum (value));
+      break;
+    case PROP_FOCUS_SELECTION:
+      bc_canvas_set_focus_selection (self, g_value_get_boolean (value));
+      break;
+    case PROP_FRAME:
+      bc_canvas_set_frame (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -469,6 +505,19 @@ bc_canvas_class_init (BcCanvasClass *klass)
    * case's history; without it a drag only pans. */
   properties[PROP_EDITABLE] =
     g_param_spec_boolean ("editable", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTOR_PATHS] =
+    g_param_spec_enum ("actor-paths", NULL, NULL, BC_TYPE_ACTOR_PATHS, BC_ACTOR_PATHS_ALL,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the selected item is in focus: what it carried and took
+   * part in stays, the rest fades. */
+  properties[PROP_FOCUS_SELECTION] =
+    g_param_spec_boolean ("focus-selection", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the title block and the legend are laid out on screen; they
+   * belong to exports and do not take part in the zoom otherwise. */
+  properties[PROP_FRAME] =
+    g_param_spec_boolean ("frame", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -784,6 +833,93 @@ bc_canvas_get_layout_options (BcCanvas        *self,
   options->tracks = self->tracks;
   options->highlight = self->highlight;
   options->known_on = self->known_on;
+  options->actor_paths = self->actor_paths;
+  options->focus = bc_view_state_focus_for (self->selected_item, self->actor_paths, self->focus_selection);
+  options->frame = self->frame;
+}
+
+BcActorPaths
+bc_canvas_get_actor_paths (BcCanvas *self)
+{
+  g_return_val_if_fail (BC_IS_CANVAS (self), BC_ACTOR_PATHS_ALL);
+  return self->actor_paths;
+}
+
+/**
+ * bc_canvas_set_actor_paths:
+ * @self: a canvas
+ * @actor_paths: whose storylines to draw
+ *
+ * With %BC_ACTOR_PATHS_SELECTED, the path of the selected actor only.
+ */
+void
+bc_canvas_set_actor_paths (BcCanvas     *self,
+                           BcActorPaths  actor_paths)
+{
+  g_return_if_fail (BC_IS_CANVAS (self));
+
+  if (self->actor_paths == actor_paths)
+    return;
+  self->actor_paths = actor_paths;
+  layout_changed (self, FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTOR_PATHS]);
+}
+
+gboolean
+bc_canvas_get_focus_selection (BcCanvas *self)
+{
+  g_return_val_if_fail (BC_IS_CANVAS (self), FALSE);
+  return self->focus_selection;
+}
+
+/**
+ * bc_canvas_set_focus_selection:
+ * @self: a canvas
+ * @focus_selection: whether the selection is in focus
+ *
+ * Lights up what the selected item (an actor: what they carried and
+ * took part in) is part of, and fades the rest; follows the selection.
+ */
+void
+bc_canvas_set_focus_selection (BcCanvas *self,
+                               gboolean  focus_selection)
+{
+  g_return_if_fail (BC_IS_CANVAS (self));
+
+  focus_selection = !!focus_selection;
+  if (self->focus_selection == focus_selection)
+    return;
+  self->focus_selection = focus_selection;
+  focus_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOCUS_SELECTION]);
+}
+
+gboolean
+bc_canvas_get_frame (BcCanvas *self)
+{
+  g_return_val_if_fail (BC_IS_CANVAS (self), FALSE);
+  return self->frame;
+}
+
+/**
+ * bc_canvas_set_frame:
+ * @self: a canvas
+ * @frame: whether to show the title block and the legend
+ *
+ * Exports always have them; on screen they are off unless asked for.
+ */
+void
+bc_canvas_set_frame (BcCanvas *self,
+                     gboolean  frame)
+{
+  g_return_if_fail (BC_IS_CANVAS (self));
+
+  frame = !!frame;
+  if (self->frame == frame)
+    return;
+  self->frame = frame;
+  layout_changed (self, FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRAME]);
 }
 
 gboolean
@@ -827,6 +963,7 @@ _bc_canvas_select (BcCanvas *self,
 {
   if (!g_set_object (&self->selected_item, item))
     return;
+  focus_changed (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ITEM]);
 }
