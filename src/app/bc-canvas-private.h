@@ -71,6 +71,10 @@ struct _BcCanvas
   BcActorPaths actor_paths;
   gboolean     focus_selection;
   gboolean     frame;
+  /* What the user searches for, and what it finds in the case: marked
+   * over the tiles; %NULL until the next frame asks after a change. */
+  char        *search;
+  GPtrArray   *search_found;
   /* The id the layout was made with as its focus, to lay out again only
    * when a new selection changes it. */
   char        *layout_focus;
@@ -140,6 +144,7 @@ struct _BcCanvas
 
 /* bc-canvas.c */
 BcLayout  *_bc_canvas_get_layout        (BcCanvas        *self);
+GPtrArray *_bc_canvas_get_search_found  (BcCanvas        *self);
 void       _bc_canvas_widget_to_layout  (BcCanvas        *self,
                                          double           wx,
                                          double           wy,

@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "bc-canvas-private.h"
+#include "bc-search.h"
 
 #define MIN_ZOOM  0.05
 #define MAX_ZOOM  8.0
@@ -36,6 +37,7 @@ enum {
   PROP_ACTOR_PATHS,
   PROP_FOCUS_SELECTION,
   PROP_FRAME,
+  PROP_SEARCH,
   N_PROPS
 };
 
@@ -191,6 +193,7 @@ case_changed (BcCanvas     *self,
               GObject      *object,
               const char   *detail)
 {
+  g_clear_pointer (&self->search_found, g_ptr_array_unref);
   layout_changed (self, FALSE);
 }
 
@@ -260,6 +263,7 @@ bc_canvas_snapshot (GtkWidget   *widget,
   gboolean has_selection;
   double origin_x, origin_y, known_x;
   gboolean has_known_on;
+  GPtrArray *found;
 
   if (ensure_layout (self) == NULL || width <= 0 || height <= 0)
     return;
@@ -271,8 +275,10 @@ bc_canvas_snapshot (GtkWidget   *widget,
   has_selection = self->selected_item != NULL &&
                   bc_layout_find (self->layout, G_OBJECT (self->selected_item), &selected);
   has_known_on = bc_overlay_known_on_x (self->layout, self->known_on, &known_x);
+  found = _bc_canvas_get_search_found (self);
   _bc_canvas_get_overlay_style (self, &style);
-  if (has_selection || has_known_on || _bc_canvas_tool_has_overlay (self))
+  if (has_selection || has_known_on || (found != NULL && found->len > 0) ||
+      _bc_canvas_tool_has_overlay (self))
     {
       cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
@@ -281,6 +287,13 @@ bc_canvas_snapshot (GtkWidget   *widget,
       cairo_translate (cr, -origin_x, -origin_y);
       if (has_known_on)
         bc_overlay_paint_known_on (cr, self->layout, known_x, &style);
+      for (guint i = 0; found != NULL && i < found->len; i++)
+        {
+          BcLayoutHit hit;
+
+          if (bc_layout_find (self->layout, g_ptr_array_index (found, i), &hit))
+            bc_overlay_paint_found (cr, self->layout, &hit, &style);
+        }
       if (has_selection)
         bc_overlay_paint_selection (cr, self->layout, &selected, &style);
       _bc_canvas_tool_snapshot (self, cr, &style);
@@ -350,6 +363,8 @@ bc_canvas_dispose (GObject *object)
   _bc_canvas_tiles_dispose (self);
   g_clear_pointer (&self->layout, bc_layout_free);
   g_clear_pointer (&self->layout_focus, g_free);
+  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->search_found, g_ptr_array_unref);
   g_clear_object (&self->selected_item);
   g_clear_object (&self->case_);
 
@@ -402,6 +417,9 @@ bc_canvas_get_property (GObject    *object,
     case PROP_FRAME:
       g_value_set_boolean (value, self->frame);
       break;
+    case PROP_SEARCH:
+      g_value_set_string (value, self->search ? self->search : "");
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -453,6 +471,9 @@ bc_canvas_set_property (GObject      *object,
       break;
     case PROP_FRAME:
       bc_canvas_set_frame (self, g_value_get_boolean (value));
+      break;
+    case PROP_SEARCH:
+      bc_canvas_set_search (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -519,6 +540,10 @@ bc_canvas_class_init (BcCanvasClass *klass)
   properties[PROP_FRAME] =
     g_param_spec_boolean ("frame", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* What the outline searches for: what it finds is marked. */
+  properties[PROP_SEARCH] =
+    g_param_spec_string ("search", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "canvas.zoom-in", NULL, zoom_action);
@@ -920,6 +945,46 @@ bc_canvas_set_frame (BcCanvas *self,
   self->frame = frame;
   layout_changed (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRAME]);
+}
+
+const char *
+bc_canvas_get_search (BcCanvas *self)
+{
+  g_return_val_if_fail (BC_IS_CANVAS (self), "");
+  return self->search ? self->search : "";
+}
+
+/**
+ * bc_canvas_set_search:
+ * @self: a canvas
+ * @search: (nullable): what the user searches for
+ *
+ * Marks on the canvas everything the search finds (bc_search_case()),
+ * the same items the outline lists for it. The marks are drawn over
+ * the tiles: searching paints nothing of the case again.
+ */
+void
+bc_canvas_set_search (BcCanvas   *self,
+                      const char *search)
+{
+  g_return_if_fail (BC_IS_CANVAS (self));
+
+  if (g_strcmp0 (self->search ? self->search : "", search ? search : "") == 0)
+    return;
+  g_free (self->search);
+  self->search = g_strdup (search);
+  g_clear_pointer (&self->search_found, g_ptr_array_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
+}
+
+/* What the search finds, worked out when a frame first needs it. */
+GPtrArray *
+_bc_canvas_get_search_found (BcCanvas *self)
+{
+  if (self->search_found == NULL && self->case_ != NULL)
+    self->search_found = bc_search_case (self->case_, self->search);
+  return self->search_found;
 }
 
 gboolean

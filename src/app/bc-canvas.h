@@ -47,6 +47,9 @@ void       bc_canvas_set_actor_paths   (BcCanvas     *self,
 gboolean   bc_canvas_get_focus_selection (BcCanvas *self);
 void       bc_canvas_set_focus_selection (BcCanvas *self,
                                           gboolean  focus_selection);
+const char *bc_canvas_get_search       (BcCanvas   *self);
+void       bc_canvas_set_search        (BcCanvas   *self,
+                                        const char *search);
 gboolean   bc_canvas_get_frame         (BcCanvas *self);
 void       bc_canvas_set_frame         (BcCanvas *self,
                                         gboolean  frame);

@@ -14,7 +14,8 @@
  * the view, its time scale, the tracks shown, the mechanism highlighted,
  * the "as known on" date, the selection, and how the selection is
  * brought forward (actor paths, focus) and whether the canvas shows the
- * title block and legend that exports always have. */
+ * title block and legend that exports always have, and the text being
+ * searched for, which the outline filters by and the canvas marks. */
 struct _BcViewState
 {
   GObject      parent_instance;
@@ -29,6 +30,7 @@ struct _BcViewState
   BcActorPaths actor_paths;
   gboolean     focus_selection;
   gboolean     frame;
+  char        *search;
 };
 
 G_DEFINE_FINAL_TYPE (BcViewState, bc_view_state, G_TYPE_OBJECT)
@@ -52,6 +54,7 @@ enum {
   PROP_ACTOR_PATHS,
   PROP_FOCUS_SELECTION,
   PROP_FRAME,
+  PROP_SEARCH,
   N_PROPS
 };
 
@@ -95,6 +98,7 @@ bc_view_state_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->case_, self);
   g_clear_object (&self->case_);
   g_clear_object (&self->selection);
+  g_clear_pointer (&self->search, g_free);
 
   G_OBJECT_CLASS (bc_view_state_parent_class)->dispose (object);
 }
@@ -138,6 +142,9 @@ bc_view_state_get_property (GObject    *object,
       break;
     case PROP_FRAME:
       g_value_set_boolean (value, self->frame);
+      break;
+    case PROP_SEARCH:
+      g_value_set_string (value, self->search);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -188,6 +195,9 @@ bc_view_state_set_property (GObject      *object,
     case PROP_FRAME:
       bc_view_state_set_frame (self, g_value_get_boolean (value));
       break;
+    case PROP_SEARCH:
+      bc_view_state_set_search (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -225,6 +235,8 @@ bc_view_state_class_init (BcViewStateClass *klass)
   properties[PROP_FOCUS_SELECTION] = g_param_spec_boolean ("focus-selection", NULL, NULL, FALSE, flags);
   /* Title block and legend on screen; exports always have them. */
   properties[PROP_FRAME] = g_param_spec_boolean ("frame", NULL, NULL, FALSE, flags);
+  /* What the user searches for, as typed; empty when not searching. */
+  properties[PROP_SEARCH] = g_param_spec_string ("search", NULL, NULL, "", flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -235,6 +247,7 @@ bc_view_state_init (BcViewState *self)
   self->view = BC_VIEW_LANES;
   self->time_scale = BC_TIME_SCALE_PROPORTIONAL;
   self->highlight = -1;
+  self->search = g_strdup ("");
 }
 
 /* Public API */
@@ -516,4 +529,38 @@ bc_view_state_get_layout_options (BcViewState     *self,
   options->actor_paths = self->actor_paths;
   options->focus = bc_view_state_focus_for (self->selection, self->actor_paths, self->focus_selection);
   options->frame = TRUE;
+}
+
+/**
+ * bc_view_state_get_search:
+ * @self: a view state
+ *
+ * Returns: what the user searches for, empty when not searching
+ */
+const char *
+bc_view_state_get_search (BcViewState *self)
+{
+  g_return_val_if_fail (BC_IS_VIEW_STATE (self), "");
+
+  return self->search;
+}
+
+/**
+ * bc_view_state_set_search:
+ * @self: a view state
+ * @search: (nullable): what the user searches for
+ */
+void
+bc_view_state_set_search (BcViewState *self,
+                          const char  *search)
+{
+  g_return_if_fail (BC_IS_VIEW_STATE (self));
+
+  if (search == NULL)
+    search = "";
+  if (g_strcmp0 (self->search, search) == 0)
+    return;
+  g_free (self->search);
+  self->search = g_strdup (search);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
 }

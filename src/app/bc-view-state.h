@@ -46,6 +46,9 @@ void         bc_view_state_set_focus_selection (BcViewState    *self,
 gboolean     bc_view_state_get_frame          (BcViewState     *self);
 void         bc_view_state_set_frame          (BcViewState     *self,
                                                gboolean         frame);
+const char  *bc_view_state_get_search         (BcViewState     *self);
+void         bc_view_state_set_search         (BcViewState     *self,
+                                               const char      *search);
 const char  *bc_view_state_focus_for          (BcItem          *selection,
                                                BcActorPaths     actor_paths,
                                                gboolean         focus_selection);

@@ -334,6 +334,12 @@ bind_view_state (BcWindow *self)
         g_object_bind_property (self->view_state, shared[i].name, self->canvas, shared[i].name,
                                 G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
     }
+  /* The outline's search is the window's: the canvas marks what it
+   * finds. */
+  g_object_bind_property (self->view_state, "search", self->outline, "search-text",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->view_state, "search", self->canvas, "search",
+                          G_BINDING_SYNC_CREATE);
   bc_reading_view_set_view_state (self->reading_view, self->view_state);
   g_signal_connect_object (self->view_state, "notify::selection",
                            G_CALLBACK (view_state_selection_changed), self, 0);

@@ -9,7 +9,7 @@ GSK_RENDERER=cairo and the default light style, waits until the window
 stops changing, saves the window as lanes-CASE.png, presses "Wheel"
 through AT-SPI as a screen reader would, and saves wheel-CASE.png; then
 presses Play on Oslo, goes on to its fourth story step and saves
-story-oslo.png.
+story-oslo.png; and searches Oslo for "Holst" and saves search-oslo.png.
 Use take-screenshots.sh, which builds first.
 """
 
@@ -132,6 +132,32 @@ def shoot_story(exe, src, build, out_dir, case):
         program.stop()
 
 
+def shoot_search(exe, src, build, out_dir, case, text):
+    """Types TEXT into the outline's search and saves search-CASE.png: the
+    tabs count what was found, the canvas marks it."""
+    cases = os.path.join(src, "data", "cases")
+    path = os.path.join(cases, case + ".bcase")
+    title = d.case_title(path)
+    tmp = d.new_tmpdir("bc-shots.")
+    program = d.Program(exe, [path], d.private_env(tmp, cases, build), os.path.join(tmp, "log"))
+    try:
+        app = d.find_application(program)
+        win = d.wait_for(f"the window of {title!r}",
+                         lambda: next((w for w in d.windows(app) if d.name(w) == title), None),
+                         program=program)
+        entry = d.wait_for("the outline's search",
+                           lambda: d.find(win, name_is="Search actors, events, transfers and sources",
+                                          visible=True), program=program)
+        d.set_text(entry, text)
+        d.wait_for("a tab to count the matches",
+                   lambda: d.find(win, name_re=r"^Actors \(\d+\)$"), program=program)
+        shot = os.path.join(out_dir, f"search-{case}.png")
+        settled_screenshot(shot, title, program)
+        d.log(f"wrote {shot}")
+    finally:
+        program.stop()
+
+
 def main(argv):
     if len(argv) < 3:
         print(__doc__, file=sys.stderr)
@@ -143,6 +169,7 @@ def main(argv):
         for case in CASES:
             shoot_case(exe, src, build, out_dir, case)
         shoot_story(exe, src, build, out_dir, "oslo")
+        shoot_search(exe, src, build, out_dir, "oslo", "Holst")
     except d.Failure as e:
         d.log(f"FAIL: {e}")
         return 1
