@@ -42,20 +42,24 @@ static const BcPainterTheme themes[] = {
 
 /* Okabe and Ito's colour-blind-safe palette, extended with two greys;
  * each mechanism also has its own mark, so greyscale still tells them
- * apart. On the dark theme the darker ones are lightened (black becomes
- * white, blue and violet a lighter tint), or they would vanish there. */
+ * apart. Every colour keeps a contrast of at least 3:1 with the lanes
+ * of its theme: on the light theme the pale ones (orange, sky blue,
+ * reddish purple, yellow) are darkened in the same hue, and the blue
+ * goes deeper to stay apart from the darkened sky blue; on the dark
+ * theme the dark ones are lightened (black becomes white, blue and
+ * violet a lighter tint). */
 static const guint32 mechanism_colours[2][BC_N_MECHANISMS] = {
   [BC_THEME_LIGHT] = {
-    0x0072B2, /* briefing: blue */
-    0xE69F00, /* memorandum: orange */
+    0x005A8E, /* briefing: blue */
+    0xB77F00, /* memorandum: orange */
     0xD55E00, /* draft text: vermilion */
     0x009E73, /* participant crossover: bluish green */
-    0xCC79A7, /* back-channel message: reddish purple */
-    0x56B4E9, /* facilitation: sky blue */
+    0xBF719C, /* back-channel message: reddish purple */
+    0x4591BC, /* facilitation: sky blue */
     0x000000, /* public statement: black */
-    0xB8A000, /* public consultation: a darker Okabe–Ito yellow, legible on white */
+    0x9E8900, /* public consultation: Okabe–Ito yellow, darkened */
     0x7A5195, /* workshop outcome: violet */
-    0x888888, /* other: grey */
+    0x808080, /* other: grey */
   },
   [BC_THEME_DARK] = {
     0x4FA8E0, 0xE69F00, 0xE8702A, 0x19B68A, 0xCC79A7,
