@@ -10,7 +10,7 @@ packages="
   libgtk-4-dev libgtk-4-bin libadwaita-1-dev libcairo2-dev libpango1.0-dev
   desktop-file-utils appstream shared-mime-info
   xvfb xauth x11-utils dbus dbus-x11 at-spi2-core python3-pyatspi python3-gi gir1.2-atspi-2.0
-  imagemagick fonts-dejavu-core fonts-noto-core librsvg2-bin poppler-utils
+  imagemagick fonts-dejavu-core fonts-noto-core librsvg2-bin poppler-utils inkscape
   python3-networkx python3-bibtexparser python3-jsonschema
 "
 # The exchange tests run citeproc-js and TimelineJS (from npm) with node;

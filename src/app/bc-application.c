@@ -375,6 +375,8 @@ bc_application_startup (GApplication *app)
     { "win.zoom-out", { "<Control>minus", NULL } },
     { "win.zoom-reset", { "<Control>0", NULL } },
     { "win.zoom-fit", { "<Control>9", NULL } },
+    { "win.reading", { "<Control><Shift>r", NULL } },
+    { "win.focus-selection", { "<Control>period", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
