@@ -356,6 +356,8 @@ update_buttons (BcImportDialog *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_all_button), n_problems == 0 && n_valid > 0);
   gtk_button_set_label (self->import_valid_button, valid);
   gtk_widget_set_visible (GTK_WIDGET (self->import_valid_button), n_problems > 0 && n_valid > 0);
+  /* A load in progress made it insensitive: the rows are read now. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_valid_button), n_problems > 0 && n_valid > 0);
 }
 
 static void column_field_changed (AdwComboRow    *row,
@@ -884,6 +886,9 @@ pax_search_changed (BcImportDialog *self)
 static void
 pax_selection_changed (BcImportDialog *self)
 {
+  /* The list unselects its rows as the template is disposed. */
+  if (self->pax_list == NULL || self->import_all_button == NULL)
+    return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_all_button),
                             gtk_list_box_get_selected_row (self->pax_list) != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->import_valid_button), FALSE);

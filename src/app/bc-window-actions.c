@@ -161,6 +161,16 @@ export_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Import dialog pointer: cleared on destroy like the export dialog's,
+ * not on finalize, since a file chooser or a worker may still hold it. */
+static void
+import_dialog_destroyed (GtkWindow *dialog,
+                         BcWindow  *self)
+{
+  if (self->import_dialog == dialog)
+    self->import_dialog = NULL;
+}
+
 static void
 imported (BcImportDialog *dialog,
           const char     *message,
@@ -190,7 +200,8 @@ _bc_window_import (BcWindow *self,
 
   dialog = bc_import_dialog_new (GTK_WINDOW (self), self->case_);
   g_signal_connect_object (dialog, "imported", G_CALLBACK (imported), self, 0);
-  g_set_weak_pointer (&self->import_dialog, GTK_WINDOW (dialog));
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (import_dialog_destroyed), self, 0);
+  self->import_dialog = GTK_WINDOW (dialog);
   if (file != NULL)
     bc_import_dialog_set_file (dialog, file);
   gtk_window_present (GTK_WINDOW (dialog));

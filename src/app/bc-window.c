@@ -461,7 +461,7 @@ bc_window_dispose (GObject *object)
   self->export_dialog = NULL;
   if (self->import_dialog != NULL)
     gtk_window_destroy (self->import_dialog);
-  g_clear_weak_pointer (&self->import_dialog);
+  self->import_dialog = NULL;
   g_clear_object (&self->print_operation);
   g_clear_object (&self->print_settings);
   /* A window that goes with unsaved changes nobody decided on keeps its

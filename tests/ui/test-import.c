@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "bc-csv-import.h"
 #include "bc-history.h"
 #include "bc-import-dialog.h"
 #include "bc-writer.h"
@@ -62,6 +63,36 @@ row_title (GtkListBox *list,
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
 
   return g_strdup (row != NULL ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)) : NULL);
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+set_true (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+/* Presses @button as the keyboard does: only when a user could (shown
+ * and sensitive), and waits out the pressed look until it is clicked. */
+static void
+press (GtkButton *button)
+{
+  g_autoptr(GtkButton) held = g_object_ref (button);
+  gboolean clicked = FALSE;
+  gulong id;
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+  id = g_signal_connect_swapped (button, "clicked", G_CALLBACK (set_true), &clicked);
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (button)));
+  wait_until (is_true, &clicked);
+  g_signal_handler_disconnect (held, id);
+  drain ();
 }
 
 static BcImportDialog *
@@ -138,8 +169,7 @@ test_map_preview_and_undo (void)
   g_assert_cmpuint (g_list_model_get_n_items (bc_case_get_events (case_)), ==, n_events);
 
   /* Accept the valid rows: three events, one step. */
-  gtk_widget_activate (GTK_WIDGET (valid));
-  drain ();
+  press (valid);
   g_assert_null (_bc_window_get_import_dialog (window));
   g_assert_cmpuint (g_list_model_get_n_items (bc_case_get_events (case_)), ==, n_events + 3);
   g_assert_cmpstr (bc_history_get_undo_label (history), ==, "Import 3 Events");
@@ -211,8 +241,7 @@ test_drop_references (void)
   problem = row_title (_bc_import_dialog_get_problems (dialog), 0);
   g_assert_cmpstr (problem, ==, "zotero.bib:36: entry broken_2003: expected a field such as title = {…}");
 
-  gtk_widget_activate (GTK_WIDGET (_bc_import_dialog_get_button (dialog, TRUE)));
-  drain ();
+  press (_bc_import_dialog_get_button (dialog, TRUE));
   g_assert_cmpuint (g_list_model_get_n_items (bc_case_get_sources (case_)), ==, n_sources + 4);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -242,8 +271,7 @@ test_pax_process (void)
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (_bc_import_dialog_get_button (dialog, FALSE))));
 
   gtk_list_box_select_row (processes, gtk_list_box_get_row_at_index (processes, 0));
-  gtk_widget_activate (GTK_WIDGET (_bc_import_dialog_get_button (dialog, FALSE)));
-  drain ();
+  press (_bc_import_dialog_get_button (dialog, FALSE));
   g_assert_nonnull (bc_case_lookup_event (case_, "pax-12"));
   g_assert_nonnull (bc_case_lookup_event (case_, "pax-361"));
   g_assert_null (bc_case_lookup_event (case_, "pax-1234"));
