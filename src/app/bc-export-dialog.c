@@ -7,19 +7,36 @@
 
 #include "bc-canvas.h"
 #include "bc-compat.h"
+#include "bc-exchange.h"
 #include "bc-export-dialog-private.h"
 
-/* The rows of the format list, in the order of BcExportType. */
+/* The rows of the format list: the pictures in the order of
+ * BcExportType, then the exchange formats, written by the same
+ * functions as --export/--export-type. The CSV layouts are one file per
+ * table: the name chosen is a folder, created with every table inside,
+ * as --export=OUT/ does. */
 static const struct
 {
-  const char *extension;
-  const char *mime_type;
-  const char *filter_name;
+  const char       *extension; /* NULL: a folder */
+  const char       *mime_type;
+  const char       *filter_name;
+  gboolean          exchange;
+  BcExchangeFormat  format;
 } formats[] = {
-  [BC_EXPORT_PNG] = { "png", "image/png", N_("PNG images") },
-  [BC_EXPORT_SVG] = { "svg", "image/svg+xml", N_("SVG drawings") },
-  [BC_EXPORT_PDF] = { "pdf", "application/pdf", N_("PDF documents") },
+  { "png", "image/png", N_("PNG images"), FALSE, 0 },
+  { "svg", "image/svg+xml", N_("SVG drawings"), FALSE, 0 },
+  { "pdf", "application/pdf", N_("PDF documents"), FALSE, 0 },
+  { NULL, NULL, N_("Folders of CSV tables"), TRUE, BC_EXCHANGE_CSV },
+  { NULL, NULL, N_("Folders of Gephi spreadsheets"), TRUE, BC_EXCHANGE_GEPHI_CSV },
+  { "gexf", "application/gexf+xml", N_("GEXF networks"), TRUE, BC_EXCHANGE_GEXF },
+  { "graphml", "application/graphml+xml", N_("GraphML networks"), TRUE, BC_EXCHANGE_GRAPHML },
+  { "csl.json", "application/vnd.citationstyles.csl+json", N_("CSL-JSON sources"), TRUE, BC_EXCHANGE_CSL_JSON },
+  { "bib", "text/x-bibtex", N_("BibTeX sources"), TRUE, BC_EXCHANGE_BIBTEX },
+  { "timeline.json", "application/json", N_("TimelineJS timelines"), TRUE, BC_EXCHANGE_TIMELINEJS },
+  { "kumu.json", "application/json", N_("Kumu blueprints"), TRUE, BC_EXCHANGE_KUMU },
 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (formats) == BC_EXPORT_DIALOG_N_FORMATS);
 
 struct _BcExportDialog
 {
@@ -112,11 +129,29 @@ suggested_folder (BcExportDialog *self)
 
 /* Callbacks */
 
+static guint
+selected_format (BcExportDialog *self)
+{
+  guint format = adw_combo_row_get_selected (self->format_row);
+
+  return format < G_N_ELEMENTS (formats) ? format : BC_EXPORT_SVG;
+}
+
 static void
 format_changed (BcExportDialog *self)
 {
-  gtk_widget_set_sensitive (GTK_WIDGET (self->scale_row),
-                            adw_combo_row_get_selected (self->format_row) == BC_EXPORT_PNG);
+  guint format = selected_format (self);
+  gboolean picture = !formats[format].exchange;
+
+  /* The picture's options say nothing of the data exchanged. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->scale_row), format == BC_EXPORT_PNG);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->theme_row), picture);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->view_row), picture);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->time_scale_row), picture);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->known_on_row),
+                            picture && bc_date_is_set (self->shown.known_on));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->filters_row),
+                            picture && (self->shown.tracks != 0 || self->shown.highlight >= 0));
 }
 
 static void
@@ -137,28 +172,30 @@ file_chosen (GFile    *file,
 static void
 save_clicked (BcExportDialog *self)
 {
-  BcExportType type;
-  BcExportOptions options;
+  guint format = selected_format (self);
   g_autofree char *name = NULL;
   g_autoptr(GFile) folder = NULL;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) filter = NULL;
 
-  _bc_export_dialog_get_options (self, &type, &options);
   name = _bc_export_dialog_get_suggested_name (self);
   folder = suggested_folder (self);
 
-  gtk_file_filter_set_name (filter, _(formats[type].filter_name));
-  gtk_file_filter_add_mime_type (filter, formats[type].mime_type);
-  {
-    g_autofree char *pattern = g_strconcat ("*.", formats[type].extension, NULL);
+  /* A folder of tables: the name typed is the folder to create. */
+  if (formats[format].extension != NULL)
+    {
+      g_autofree char *pattern = g_strconcat ("*.", formats[format].extension, NULL);
 
-    gtk_file_filter_add_pattern (filter, pattern);
-  }
+      filter = gtk_file_filter_new ();
+      gtk_file_filter_set_name (filter, _(formats[format].filter_name));
+      gtk_file_filter_add_mime_type (filter, formats[format].mime_type);
+      gtk_file_filter_add_pattern (filter, pattern);
+    }
 
   show_error (self, NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
-  bc_compat_choose_save_file (GTK_WINDOW (self), _("Export Picture"), folder, name, filter,
-                              file_chosen, g_object_ref (self));
+  bc_compat_choose_save_file (GTK_WINDOW (self),
+                              formats[format].exchange ? _("Export") : _("Export Picture"),
+                              folder, name, filter, file_chosen, g_object_ref (self));
 }
 
 /* GObject */
@@ -283,6 +320,7 @@ bc_export_dialog_new (GtkWindow             *parent,
       adw_action_row_set_subtitle (self->filters_row, _("Every track, no mechanism highlighted"));
       gtk_widget_set_sensitive (GTK_WIDGET (self->filters_row), FALSE);
     }
+  format_changed (self);
 
   return self;
 }
@@ -320,7 +358,7 @@ _bc_export_dialog_get_options (BcExportDialog  *self,
                                BcExportType    *type,
                                BcExportOptions *options)
 {
-  guint format = adw_combo_row_get_selected (self->format_row);
+  guint format = selected_format (self);
 
   *type = format <= BC_EXPORT_PDF ? (BcExportType) format : BC_EXPORT_SVG;
 
@@ -366,7 +404,51 @@ _bc_export_dialog_get_suggested_name (BcExportDialog *self)
   if (bc_date_is_set (options.layout.known_on))
     date = bc_date_to_string (options.layout.known_on);
 
+  {
+    guint format = selected_format (self);
+
+    /* The exchange formats carry the whole case, whatever the picture shows. */
+    if (formats[format].exchange)
+      {
+        if (formats[format].extension == NULL)
+          return g_strdup_printf ("%s-%s", stem, formats[format].format == BC_EXCHANGE_GEPHI_CSV ? "gephi" : "tables");
+        return g_strdup_printf ("%s.%s", stem, formats[format].extension);
+      }
+  }
+
   return g_strdup_printf ("%s%s%s.%s", stem, date ? "-" : "", date ? date : "", formats[type].extension);
+}
+
+/**
+ * _bc_export_dialog_get_exchange:
+ * @self: the dialog
+ * @format: (out) (optional): the exchange format chosen
+ *
+ * Returns: whether the format chosen is an exchange format rather than
+ *   a picture
+ */
+gboolean
+_bc_export_dialog_get_exchange (BcExportDialog   *self,
+                                BcExchangeFormat *format)
+{
+  guint row = selected_format (self);
+
+  if (format != NULL)
+    *format = formats[row].format;
+  return formats[row].exchange;
+}
+
+/* The exchange formats, through the writers --export calls: a CSV
+ * layout to a folder of tables, the others to one file. */
+static gboolean
+save_exchange (BcExportDialog    *self,
+               BcExchangeFormat   format,
+               GFile             *file,
+               GError           **error)
+{
+  if (bc_exchange_format_has_tables (format))
+    return bc_exchange_write_folder (self->case_, format, file, NULL, error);
+  return bc_exchange_write_file (self->case_, format, BC_TABLE_EVENTS, file, NULL, error);
 }
 
 /**
@@ -387,12 +469,18 @@ _bc_export_dialog_save_to (BcExportDialog *self,
   g_autoptr(GError) error = NULL;
   BcExportType type;
   BcExportOptions options;
+  BcExchangeFormat exchange;
+  gboolean ok;
 
   g_return_val_if_fail (BC_IS_EXPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   _bc_export_dialog_get_options (self, &type, &options);
-  if (!bc_export_to_file (self->case_, file, type, &options, &error))
+  if (_bc_export_dialog_get_exchange (self, &exchange))
+    ok = save_exchange (self, exchange, file, &error);
+  else
+    ok = bc_export_to_file (self->case_, file, type, &options, &error);
+  if (!ok)
     {
       g_autofree char *name = g_file_get_parse_name (file);
       g_autofree char *message = g_strdup_printf (_("Could not save “%s”: %s"), name, error->message);
