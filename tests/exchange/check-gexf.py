@@ -39,6 +39,19 @@ for name in ("oslo", "camp-david", "abkhazia"):
                            os.path.join(schemas, "gexf-1.2", "gexf.xsd"), as_12],
                           capture_output=True, text=True)
     check.equal(name + " valid GEXF 1.2: " + lint.stderr.strip()[-300:], lint.returncode, 0)
+    # The check can fail: the same file with an edge that lost its
+    # target, and with a node without its id, is refused by the schema.
+    for what, old, new in (("edge without target", " target=\"", " to=\""),
+                           ("node without id", "<node id=\"", "<node name=\"")):
+        broken = os.path.join(tmp, name + "-broken.gexf")
+        bad_text = open(as_12, encoding="utf-8").read().replace(old, new, 1)
+        check.true(name + " broken: " + what, old in open(as_12, encoding="utf-8").read())
+        with open(broken, "w", encoding="utf-8") as f:
+            f.write(bad_text)
+        bad = subprocess.run(["xmllint", "--noout", "--nonet", "--schema",
+                              os.path.join(schemas, "gexf-1.2", "gexf.xsd"), broken],
+                             capture_output=True, text=True)
+        check.true(name + " broken document refused: " + what, bad.returncode != 0)
 
     g = nx.read_gexf(out)
     nodes = dict(g.nodes(data=True))
