@@ -63,6 +63,9 @@ struct _BcImportDialog
   BcBibImport       *bib;
   GPtrArray         *processes;    /* BcPaxProcess */
   gboolean           pax_invalid;  /* the process has unreadable agreements */
+  BcPaxSelection    *pax_selection; /* the agreements read of one process */
+  char              *pax_number;   /* its number */
+  gboolean           pax_only_valid; /* what the button pressed asked for */
   GCancellable      *cancellable;  /* of the load running */
   GTask             *task;         /* the load running */
   goffset            size;
@@ -112,6 +115,7 @@ typedef struct
   BcTable            table;
   BcDateOrder        date_order;
   GHashTable        *mapping;
+  char              *process;      /* PA-X: the process whose agreements to read */
 } LoadData;
 
 typedef struct
@@ -239,6 +243,7 @@ load_data_free (LoadData *data)
   g_free (data->display_name);
   g_clear_pointer (&data->snapshot, g_bytes_unref);
   g_clear_pointer (&data->mapping, g_hash_table_unref);
+  g_free (data->process);
   g_free (data);
 }
 
@@ -663,6 +668,8 @@ load_done (GObject      *source,
   g_clear_pointer (&self->processes, g_ptr_array_unref);
   self->processes = g_steal_pointer (&result->processes);
   self->pax_invalid = FALSE;
+  g_clear_pointer (&self->pax_selection, bc_pax_selection_free);
+  g_clear_pointer (&self->pax_number, g_free);
   hide_results (self);
   switch (self->kind)
     {
@@ -748,6 +755,139 @@ finish (BcImportDialog *self,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* Adds the agreements read, as one step, on the main thread. */
+static void
+apply_pax (BcImportDialog *self,
+           gboolean        only_valid)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(BcPaxResult) result = { 0 };
+  g_autofree char *message = NULL;
+
+  if (!bc_pax_apply (self->case_, self->pax_selection, only_valid, &result, &error))
+    {
+      if (g_error_matches (error, BC_EXCHANGE_ERROR, BC_EXCHANGE_ERROR_INVALID))
+        {
+          gtk_button_set_label (self->import_valid_button, _("Import the _Valid Agreements"));
+          gtk_widget_set_visible (GTK_WIDGET (self->import_valid_button), TRUE);
+          gtk_widget_set_sensitive (GTK_WIDGET (self->import_valid_button), TRUE);
+        }
+      gtk_widget_set_sensitive (GTK_WIDGET (self->import_all_button),
+                                gtk_list_box_get_selected_row (self->pax_list) != NULL);
+      set_status (self, error->message, TRUE);
+      return;
+    }
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u agreement added, %u updated",
+                                          "%u agreements added, %u updated", result.added),
+                             result.added, result.updated);
+  finish (self, message);
+}
+
+/* Runs on a worker thread: reads the chosen process's agreements from
+ * the file, touching no case. */
+static void
+pax_read_in_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  g_autoptr(GFileInputStream) file_stream = NULL;
+  g_autoptr(BcCountingStream) counting = NULL;
+  g_autoptr(GError) error = NULL;
+  BcPaxSelection *selection;
+
+  file_stream = g_file_read (data->file, cancellable, &error);
+  if (file_stream == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  counting = g_object_new (BC_TYPE_COUNTING_STREAM, "base-stream", file_stream, NULL);
+  counting->position = &data->position;
+  selection = bc_pax_read_process (G_INPUT_STREAM (counting), data->display_name, data->process,
+                                   cancellable, &error);
+  if (selection == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, selection, (GDestroyNotify) bc_pax_selection_free);
+}
+
+static void
+pax_read_done (GObject      *source,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  BcImportDialog *self = BC_IMPORT_DIALOG (source);
+  GTask *task = G_TASK (res);
+  g_autoptr(GError) error = NULL;
+  BcPaxSelection *selection = g_task_propagate_pointer (task, &error);
+
+  /* Stopped by a newer load, or the dialog closed. */
+  if (g_task_get_cancellable (task) != self->cancellable)
+    {
+      bc_pax_selection_free (selection);
+      return;
+    }
+
+  stop_progress (self);
+  g_clear_object (&self->cancellable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pax_list), TRUE);
+  if (selection == NULL)
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->import_all_button),
+                                gtk_list_box_get_selected_row (self->pax_list) != NULL);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        set_status (self, _("Stopped: nothing was imported"), FALSE);
+      else
+        set_status (self, error->message, TRUE);
+      return;
+    }
+
+  g_clear_pointer (&self->pax_selection, bc_pax_selection_free);
+  self->pax_selection = selection;
+  g_free (self->pax_number);
+  self->pax_number = g_strdup (g_task_get_task_data (task) != NULL
+                               ? ((LoadData *) g_task_get_task_data (task))->process : NULL);
+  set_status (self, NULL, FALSE);
+  apply_pax (self, self->pax_only_valid);
+}
+
+/* The PA-X file is large: its agreements are read again for the
+ * process chosen on a worker, with the progress bar and Stop. */
+static void
+start_pax_read (BcImportDialog *self,
+                const char     *number,
+                gboolean        only_valid)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
+  g_return_if_fail (self->cancellable == NULL);
+
+  self->cancellable = g_cancellable_new ();
+  self->pax_only_valid = only_valid;
+  data = g_new0 (LoadData, 1);
+  data->file = g_object_ref (self->file);
+  data->display_name = g_file_get_basename (self->file);
+  data->process = g_strdup (number);
+
+  task = g_task_new (self, self->cancellable, pax_read_done, NULL);
+  g_task_set_source_tag (task, start_pax_read);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_set_check_cancellable (task, TRUE);
+
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_box), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_all_button), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_valid_button), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pax_list), FALSE);
+  set_status (self, _("Reading the agreements…"), FALSE);
+  g_task_run_in_thread (task, pax_read_in_thread);
+  self->task = g_steal_pointer (&task);
+  self->progress_id = g_timeout_add (100, update_progress, self);
+}
+
 static void
 apply (BcImportDialog *self,
        gboolean        only_valid)
@@ -787,31 +927,16 @@ apply (BcImportDialog *self,
       {
         GtkListBoxRow *row = gtk_list_box_get_selected_row (self->pax_list);
         BcPaxProcess *process = row != NULL ? g_object_get_data (G_OBJECT (row), "bc-process") : NULL;
-        g_autoptr(GFileInputStream) stream = NULL;
-        g_autofree char *name = g_file_get_basename (self->file);
-        g_auto(BcPaxResult) result = { 0 };
 
         if (process == NULL)
           return;
-        /* PA-X's whole file is some 2,000 rows: read here, as one step. */
-        stream = g_file_read (self->file, NULL, &error);
-        if (stream == NULL ||
-            !bc_pax_import (self->case_, G_INPUT_STREAM (stream), name, process->number, only_valid,
-                            &result, NULL, &error))
-          {
-            if (g_error_matches (error, BC_EXCHANGE_ERROR, BC_EXCHANGE_ERROR_INVALID))
-              {
-                gtk_button_set_label (self->import_valid_button, _("Import the _Valid Agreements"));
-                gtk_widget_set_visible (GTK_WIDGET (self->import_valid_button), TRUE);
-                gtk_widget_set_sensitive (GTK_WIDGET (self->import_valid_button), TRUE);
-              }
-            break;
-          }
-        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u agreement added, %u updated",
-                                                "%u agreements added, %u updated", result.added),
-                                   result.added, result.updated);
+        /* The agreements are read on a worker, then added here. */
+        if (self->pax_selection != NULL && g_strcmp0 (self->pax_number, process->number) == 0)
+          apply_pax (self, only_valid);
+        else
+          start_pax_read (self, process->number, only_valid);
+        return;
       }
-      break;
 
     case KIND_NONE:
     default:
@@ -961,6 +1086,8 @@ bc_import_dialog_finalize (GObject *object)
   g_clear_object (&self->bib);
   g_clear_pointer (&self->processes, g_ptr_array_unref);
   g_clear_pointer (&self->mapping, g_hash_table_unref);
+  g_clear_pointer (&self->pax_selection, bc_pax_selection_free);
+  g_free (self->pax_number);
   G_OBJECT_CLASS (bc_import_dialog_parent_class)->finalize (object);
 }
 

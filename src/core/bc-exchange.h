@@ -153,6 +153,20 @@ gboolean     bc_pax_import                    (BcCase            *case_,
                                                GCancellable      *cancellable,
                                                GError           **error);
 
+typedef struct _BcPaxSelection BcPaxSelection;
+
+BcPaxSelection *bc_pax_read_process           (GInputStream      *stream,
+                                               const char        *display_name,
+                                               const char        *process,
+                                               GCancellable      *cancellable,
+                                               GError           **error);
+guint        bc_pax_selection_get_n_agreements (BcPaxSelection   *selection);
+gboolean     bc_pax_apply                     (BcCase            *case_,
+                                               BcPaxSelection    *selection,
+                                               gboolean           skip_invalid,
+                                               BcPaxResult       *result,
+                                               GError           **error);
+void         bc_pax_selection_free            (BcPaxSelection    *selection);
 void         bc_pax_result_clear              (BcPaxResult       *result);
 GPtrArray   *bc_pax_list_processes            (GInputStream      *stream,
                                                const char        *display_name,
@@ -160,5 +174,6 @@ GPtrArray   *bc_pax_list_processes            (GInputStream      *stream,
                                                GError           **error);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BcPaxResult, bc_pax_result_clear)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BcPaxSelection, bc_pax_selection_free)
 
 G_END_DECLS

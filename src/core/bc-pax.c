@@ -373,31 +373,58 @@ read_header (BcCsvReader   *reader,
 
 /* Public API */
 
+struct _BcPaxSelection
+{
+  char      *display_name;
+  GPtrArray *agreements; /* (element-type Agreement) of the process, in file order */
+};
+
 /**
- * bc_pax_import:
- * @case_: the case to add to
- * @stream: PA-X's agreements CSV
- * @display_name: the file's name in messages
- * @process: a peace process: its PA-X number (PP) or name (PPName, any
- *   case; a part of the name when it names one process only)
- * @skip_invalid: leave out the agreements that cannot be read, listing
- *   them in @result's problems, instead of failing
- * @result: (out caller-allocates): what was added, updated and, with
- *   @skip_invalid, left out; clear it then with bc_pax_result_clear()
- * @cancellable: (nullable): stops reading
- * @error: not PA-X, no such process, or an agreement that cannot be read
- *
- * Adds the process's agreements as one step of the history, or nothing.
+ * bc_pax_selection_free:
+ * @selection: (nullable): what bc_pax_read_process() returned
  */
-gboolean
-bc_pax_import (BcCase        *case_,
-               GInputStream  *stream,
-               const char    *display_name,
-               const char    *process,
-               gboolean       skip_invalid,
-               BcPaxResult   *result,
-               GCancellable  *cancellable,
-               GError       **error)
+void
+bc_pax_selection_free (BcPaxSelection *selection)
+{
+  if (selection == NULL)
+    return;
+  g_free (selection->display_name);
+  g_ptr_array_unref (selection->agreements);
+  g_free (selection);
+}
+
+/**
+ * bc_pax_selection_get_n_agreements:
+ * @selection: what bc_pax_read_process() returned
+ *
+ * Returns: how many agreements of the process the file has
+ */
+guint
+bc_pax_selection_get_n_agreements (BcPaxSelection *selection)
+{
+  return selection->agreements->len;
+}
+
+/**
+ * bc_pax_read_process:
+ * @stream: PA-X's CSV, read to its end
+ * @display_name: the file's name, for the messages
+ * @process: the process, by its number (PP) or its name (PPName, any
+ *   case, or a part of it that names one process only)
+ * @cancellable: (nullable): stops reading
+ * @error: not PA-X, or no such process
+ *
+ * Reads the agreements of one process, touching no case: a worker
+ * thread may call it, and bc_pax_apply() add them on the case's own.
+ *
+ * Returns: (transfer full) (nullable): the agreements read
+ */
+BcPaxSelection *
+bc_pax_read_process (GInputStream  *stream,
+                     const char    *display_name,
+                     const char    *process,
+                     GCancellable  *cancellable,
+                     GError       **error)
 {
   g_autoptr(BcCsvReader) reader = _bc_csv_reader_new (stream, display_name);
   g_autoptr(GPtrArray) exact = g_ptr_array_new_with_free_func ((GDestroyNotify) agreement_free);
@@ -405,23 +432,18 @@ bc_pax_import (BcCase        *case_,
   g_autoptr(GHashTable) partial_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *wanted = g_utf8_casefold (process, -1);
-  g_autofree char *label = NULL;
-  BcHistory *history = bc_case_get_history (case_);
+  BcPaxSelection *selection;
   GPtrArray *fields = NULL;
   GPtrArray *chosen;
   int index[N_COLS];
   gboolean is_number = *process != '\0';
   guint row = 1;
 
-  memset (result, 0, sizeof *result);
-  if (skip_invalid)
-    result->problems = g_ptr_array_new_with_free_func (g_free);
   for (const char *p = process; *p; p++)
     is_number &= g_ascii_isdigit (*p);
 
   if (!read_header (reader, display_name, index, cancellable, error))
-    return FALSE;
-
+    return NULL;
   for (;;)
     {
       const char *pp, *name;
@@ -433,7 +455,7 @@ bc_pax_import (BcCase        *case_,
           if (local_error != NULL)
             {
               g_propagate_error (error, g_steal_pointer (&local_error));
-              return FALSE;
+              return NULL;
             }
           break;
         }
@@ -488,8 +510,45 @@ bc_pax_import (BcCase        *case_,
       else
         g_set_error (error, BC_EXCHANGE_ERROR, BC_EXCHANGE_ERROR_NOT_FOUND,
                      _("%s: no agreement of a peace process “%s” (PP or PPName)"), display_name, process);
-      return FALSE;
+      return NULL;
     }
+
+  selection = g_new0 (BcPaxSelection, 1);
+  selection->display_name = g_strdup (display_name);
+  selection->agreements = g_ptr_array_ref (chosen);
+  return selection;
+}
+
+/**
+ * bc_pax_apply:
+ * @case_: the case to add to
+ * @selection: what bc_pax_read_process() read
+ * @skip_invalid: leave out the agreements that cannot be read, rather
+ *   than import nothing
+ * @result: (out caller-allocates): what was added, updated and, with
+ *   @skip_invalid, left out; clear it then with bc_pax_result_clear()
+ * @error: an agreement that cannot be read
+ *
+ * Adds the agreements as one step of the history, or nothing.
+ */
+gboolean
+bc_pax_apply (BcCase          *case_,
+              BcPaxSelection  *selection,
+              gboolean         skip_invalid,
+              BcPaxResult     *result,
+              GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *label = NULL;
+  BcHistory *history = bc_case_get_history (case_);
+  GPtrArray *chosen = selection->agreements;
+  const char *display_name = selection->display_name;
+
+  memset (result, 0, sizeof *result);
+  if (skip_invalid)
+    result->problems = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < chosen->len; i++)
+    ((Agreement *) g_ptr_array_index (chosen, i))->skipped = FALSE;
 
   label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Import %u Agreement", "Import %u Agreements",
                                         chosen->len), chosen->len);
@@ -522,6 +581,45 @@ bc_pax_import (BcCase        *case_,
       }
   bc_history_end_group (history);
   return TRUE;
+}
+
+/**
+ * bc_pax_import:
+ * @case_: the case to add to
+ * @stream: PA-X's CSV, read to its end
+ * @display_name: the file's name, for the messages
+ * @process: the process, by its number (PP) or its name (PPName, any
+ *   case, or a part of it that names one process only)
+ * @skip_invalid: leave out the agreements that cannot be read, rather
+ *   than import nothing
+ * @result: (out caller-allocates): what was added, updated and, with
+ *   @skip_invalid, left out; clear it then with bc_pax_result_clear()
+ * @cancellable: (nullable): stops reading
+ * @error: not PA-X, no such process, or an agreement that cannot be read
+ *
+ * bc_pax_read_process() then bc_pax_apply(): adds the process's
+ * agreements as one step of the history, or nothing.
+ */
+gboolean
+bc_pax_import (BcCase        *case_,
+               GInputStream  *stream,
+               const char    *display_name,
+               const char    *process,
+               gboolean       skip_invalid,
+               BcPaxResult   *result,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  BcPaxSelection *selection;
+  gboolean ok;
+
+  memset (result, 0, sizeof *result);
+  selection = bc_pax_read_process (stream, display_name, process, cancellable, error);
+  if (selection == NULL)
+    return FALSE;
+  ok = bc_pax_apply (case_, selection, skip_invalid, result, error);
+  bc_pax_selection_free (selection);
+  return ok;
 }
 
 /**

@@ -78,9 +78,10 @@ set_true (gboolean *flag)
 }
 
 /* Presses @button as the keyboard does: only when a user could (shown
- * and sensitive), and waits out the pressed look until it is clicked. */
+ * and sensitive), and waits out the pressed look until it is clicked,
+ * and no longer: what the click started may still be running. */
 static void
-press (GtkButton *button)
+press_only (GtkButton *button)
 {
   g_autoptr(GtkButton) held = g_object_ref (button);
   gboolean clicked = FALSE;
@@ -92,7 +93,19 @@ press (GtkButton *button)
   g_assert_true (gtk_widget_activate (GTK_WIDGET (button)));
   wait_until (is_true, &clicked);
   g_signal_handler_disconnect (held, id);
+}
+
+static void
+press (GtkButton *button)
+{
+  press_only (button);
   drain ();
+}
+
+static gboolean
+dialog_gone (gpointer window)
+{
+  return _bc_window_get_import_dialog (window) == NULL;
 }
 
 static BcImportDialog *
@@ -248,18 +261,22 @@ test_drop_references (void)
   drain ();
 }
 
+static const char pax_csv[] =
+  "Con,PP,PPName,AgtId,Agt,Dat,Status,Agtp,Stage,StageSub,Part,ThrdPart,OthAgr,UcdpCon\n"
+  "Georgia/Abkhazia,103,Georgia-Abkhazia peace process,12,Memorandum of Understanding at Geneva,"
+  "1993-12-01,Multiparty signed/agreed,Inter,Pre,Pre,Georgian side; Abkhaz side,UN,,\n"
+  "Georgia/Abkhazia,103,Georgia-Abkhazia peace process,361,Declaration on Measures for a Political Settlement,"
+  "1994-04-04,Multiparty signed/agreed,Inter,SubPar,Proc,Georgia; Abkhazia,UN,,\n"
+  "Israel/Palestine,10,Israel-Palestine peace process,1234,Declaration of Principles,"
+  "1993-09-13,Multiparty signed/agreed,Inter,SubComp,Comp,Israel; PLO,USA,,\n";
+
+/* The processes are listed by the worker that read the file; the one
+ * chosen is read again on a worker (the dialog shows it loading as soon
+ * as the button is pressed), then added as one step. */
 static void
 test_pax_process (void)
 {
-  static const char pax[] =
-    "Con,PP,PPName,AgtId,Agt,Dat,Status,Agtp,Stage,StageSub,Part,ThrdPart,OthAgr,UcdpCon\n"
-    "Georgia/Abkhazia,103,Georgia-Abkhazia peace process,12,Memorandum of Understanding at Geneva,"
-    "1993-12-01,Multiparty signed/agreed,Inter,Pre,Pre,Georgian side; Abkhaz side,UN,,\n"
-    "Georgia/Abkhazia,103,Georgia-Abkhazia peace process,361,Declaration on Measures for a Political Settlement,"
-    "1994-04-04,Multiparty signed/agreed,Inter,SubPar,Proc,Georgia; Abkhazia,UN,,\n"
-    "Israel/Palestine,10,Israel-Palestine peace process,1234,Declaration of Principles,"
-    "1993-09-13,Multiparty signed/agreed,Inter,SubComp,Comp,Israel; PLO,USA,,\n";
-  g_autofree char *path = write_temp ("pax.csv", pax, -1);
+  g_autofree char *path = write_temp ("pax.csv", pax_csv, -1);
   BcWindow *window = window_with_case ("oslo");
   BcCase *case_ = bc_window_get_case (window);
   BcImportDialog *dialog = open_dialog (window, path);
@@ -271,10 +288,47 @@ test_pax_process (void)
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (_bc_import_dialog_get_button (dialog, FALSE))));
 
   gtk_list_box_select_row (processes, gtk_list_box_get_row_at_index (processes, 0));
-  press (_bc_import_dialog_get_button (dialog, FALSE));
+  press_only (_bc_import_dialog_get_button (dialog, FALSE));
+  g_assert_true (_bc_import_dialog_is_loading (dialog));
+  g_assert_null (bc_case_lookup_event (case_, "pax-12"));
+  wait_until (dialog_gone, window);
   g_assert_nonnull (bc_case_lookup_event (case_, "pax-12"));
   g_assert_nonnull (bc_case_lookup_event (case_, "pax-361"));
   g_assert_null (bc_case_lookup_event (case_, "pax-1234"));
+  g_assert_cmpstr (bc_history_get_undo_label (bc_case_get_history (case_)), ==, "Import 2 Agreements");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
+/* Stop while the chosen process is read: nothing is added, the dialog
+ * stays, and the process can be imported after all. */
+static void
+test_pax_stop (void)
+{
+  g_autofree char *path = write_temp ("pax.csv", pax_csv, -1);
+  BcWindow *window = window_with_case ("oslo");
+  BcCase *case_ = bc_window_get_case (window);
+  g_autoptr(GBytes) before = bc_case_to_bytes (case_);
+  g_autoptr(GBytes) after = NULL;
+  BcImportDialog *dialog = open_dialog (window, path);
+  GtkListBox *processes = _bc_import_dialog_get_processes (dialog);
+
+  gtk_list_box_select_row (processes, gtk_list_box_get_row_at_index (processes, 1));
+  press_only (_bc_import_dialog_get_button (dialog, FALSE));
+  g_assert_true (_bc_import_dialog_is_loading (dialog));
+  _bc_import_dialog_stop (dialog);
+  wait_until (loaded, dialog);
+  drain ();
+
+  g_assert_true (_bc_window_get_import_dialog (window) == GTK_WINDOW (dialog));
+  after = bc_case_to_bytes (case_);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_false (bc_history_can_undo (bc_case_get_history (case_)));
+
+  press_only (_bc_import_dialog_get_button (dialog, FALSE));
+  wait_until (dialog_gone, window);
+  g_assert_nonnull (bc_case_lookup_event (case_, "pax-1234"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   drain ();
@@ -291,5 +345,6 @@ main (int    argc,
   g_test_add_func ("/ui/import/stop-large-import-leaves-case", test_stop_large_import);
   g_test_add_func ("/ui/import/drop-bibtex-opens-dialog", test_drop_references);
   g_test_add_func ("/ui/import/pax-choose-process", test_pax_process);
+  g_test_add_func ("/ui/import/pax-stop-reading-process", test_pax_stop);
   return g_test_run ();
 }
