@@ -64,7 +64,9 @@ def switch_to_wheel(app, win, program):
     d.log("# the header bar has no Wheel button (squeezed out); pressed Wheel in the primary menu")
 
 
-def shoot_case(exe, src, build, out_dir, case):
+def open_case(exe, src, build, case):
+    """Starts the program on a bundled case; returns the program, its
+    application, its window, the window's title and a private folder."""
     cases = os.path.join(src, "data", "cases")
     path = os.path.join(cases, case + ".bcase")
     title = d.case_title(path)
@@ -75,6 +77,15 @@ def shoot_case(exe, src, build, out_dir, case):
         win = d.wait_for(f"the window of {title!r}",
                          lambda: next((w for w in d.windows(app) if d.name(w) == title), None),
                          program=program)
+    except BaseException:
+        program.stop()
+        raise
+    return program, app, win, title, tmp
+
+
+def shoot_case(exe, src, build, out_dir, case):
+    program, app, win, title, tmp = open_case(exe, src, build, case)
+    try:
         d.wait_for("the diagram", lambda: d.find(win, role_name="image", name_is="Diagram of the case",
                                                  visible=True), program=program)
         lanes = os.path.join(out_dir, f"lanes-{case}.png")
@@ -106,16 +117,8 @@ def shoot_case(exe, src, build, out_dir, case):
 def shoot_story(exe, src, build, out_dir, case):
     """Presses Play on a case with a story, goes on to the fourth step by
     keyboard, and saves story-CASE.png."""
-    cases = os.path.join(src, "data", "cases")
-    path = os.path.join(cases, case + ".bcase")
-    title = d.case_title(path)
-    tmp = d.new_tmpdir("bc-shots.")
-    program = d.Program(exe, [path], d.private_env(tmp, cases, build), os.path.join(tmp, "log"))
+    program, app, win, title, tmp = open_case(exe, src, build, case)
     try:
-        app = d.find_application(program)
-        win = d.wait_for(f"the window of {title!r}",
-                         lambda: next((w for w in d.windows(app) if d.name(w) == title), None),
-                         program=program)
         play = d.wait_for("Play", lambda: d.find(win, role_name="push button", name_is="Play", visible=True),
                           program=program)
         d.press(play)
@@ -135,16 +138,8 @@ def shoot_story(exe, src, build, out_dir, case):
 def shoot_search(exe, src, build, out_dir, case, text):
     """Types TEXT into the outline's search and saves search-CASE.png: the
     tabs count what was found, the canvas marks it."""
-    cases = os.path.join(src, "data", "cases")
-    path = os.path.join(cases, case + ".bcase")
-    title = d.case_title(path)
-    tmp = d.new_tmpdir("bc-shots.")
-    program = d.Program(exe, [path], d.private_env(tmp, cases, build), os.path.join(tmp, "log"))
+    program, app, win, title, tmp = open_case(exe, src, build, case)
     try:
-        app = d.find_application(program)
-        win = d.wait_for(f"the window of {title!r}",
-                         lambda: next((w for w in d.windows(app) if d.name(w) == title), None),
-                         program=program)
         entry = d.wait_for("the outline's search",
                            lambda: d.find(win, name_is="Search actors, events, transfers and sources",
                                           visible=True), program=program)
