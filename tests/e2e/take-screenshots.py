@@ -9,7 +9,8 @@ GSK_RENDERER=cairo and the default light style, waits until the window
 stops changing, saves the window as lanes-CASE.png, presses "Wheel"
 through AT-SPI as a screen reader would, and saves wheel-CASE.png; then
 presses Play on Oslo, goes on to its fourth story step and saves
-story-oslo.png; and searches Oslo for "Holst" and saves search-oslo.png.
+story-oslo.png; searches Oslo for "Holst" and saves search-oslo.png; and compares Oslo
+with Camp David and saves comparison.png.
 Use take-screenshots.sh, which builds first.
 """
 
@@ -153,6 +154,28 @@ def shoot_search(exe, src, build, out_dir, case, text):
         program.stop()
 
 
+def shoot_compare(exe, src, build, out_dir, case):
+    """Opens Compare With… from the main menu of CASE and saves the
+    comparison window, against the bundled case it offers first, as
+    comparison.png."""
+    program, app, win, title, tmp = open_case(exe, src, build, case)
+    try:
+        menu = next(b for b in d.find_all(win, role_name="push button", name_is="Main menu")
+                    if "click" in d.actions(b))
+        d.press(menu)
+        item = d.wait_for("Compare With… in the main menu",
+                          lambda: d.find(app, name_re=r"^_?Compare With", visible=True), program=program)
+        d.press(item)
+        d.wait_for("the comparison window",
+                   lambda: next((w for w in d.windows(app) if d.name(w) == "Compare Cases"), None),
+                   program=program)
+        shot = os.path.join(out_dir, "comparison.png")
+        settled_screenshot(shot, "Compare Cases", program)
+        d.log(f"wrote {shot}")
+    finally:
+        program.stop()
+
+
 def main(argv):
     if len(argv) < 3:
         print(__doc__, file=sys.stderr)
@@ -165,6 +188,7 @@ def main(argv):
             shoot_case(exe, src, build, out_dir, case)
         shoot_story(exe, src, build, out_dir, "oslo")
         shoot_search(exe, src, build, out_dir, "oslo", "Holst")
+        shoot_compare(exe, src, build, out_dir, "oslo")
     except d.Failure as e:
         d.log(f"FAIL: {e}")
         return 1
