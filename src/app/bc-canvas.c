@@ -288,6 +288,7 @@ bc_canvas_snapshot (GtkWidget   *widget,
       _bc_canvas_tool_snapshot_tags (self, cr, &style);
       cairo_destroy (cr);
     }
+  _bc_canvas_axis_snapshot (self, snapshot, &style);
   _bc_canvas_bench_painted (self);
 
   if (gtk_widget_has_visible_focus (widget))
@@ -1026,6 +1027,10 @@ _bc_canvas_get_overlay_style (BcCanvas       *self,
     style->accent = (BcColor) { color.red, color.green, color.blue, color.alpha };
   if (gtk_style_context_lookup_color (context, "error_color", &color))
     style->error = (BcColor) { color.red, color.green, color.blue, color.alpha };
+  if (gtk_style_context_lookup_color (context, "view_fg_color", &color))
+    style->foreground = (BcColor) { color.red, color.green, color.blue, color.alpha };
+  if (gtk_style_context_lookup_color (context, "view_bg_color", &color))
+    style->background = (BcColor) { color.red, color.green, color.blue, color.alpha };
 }
 
 
