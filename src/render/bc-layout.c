@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "bc-layout.h"
+#include "bc-axis.h"
 #include "bc-layout-private.h"
 #include "bc-render-private.h"
 
@@ -187,13 +188,6 @@ _bc_layout_event_wanted (BcLayout *self,
   if (self->options.last_day != 0 && bc_event_get_first_day (event) > self->options.last_day)
     return FALSE;
   return bc_event_is_known_on (event, self->options.known_on);
-}
-
-static char *
-format_day (guint32         day,
-            BcDatePrecision precision)
-{
-  return bc_date_to_string (bc_date_from_julian (day, precision));
 }
 
 /* How many annotations are about each id: the case's, by their "about",
@@ -574,92 +568,28 @@ compare_events (gconstpointer a,
   return g_strcmp0 (bc_item_get_id (BC_ITEM (ea)), bc_item_get_id (BC_ITEM (eb)));
 }
 
-/* Ticks whose step fits the span: days for a fortnight, months for a
- * year or two, years (or several) beyond. */
+static double
+map_day (double   day,
+         gpointer user_data)
+{
+  return time_x (user_data, day);
+}
+
+/* The ticks of the axis, as the time axis reads at this width: years
+ * always named, then quarters, months or days as room allows. */
 static void
 layout_ticks (BcLayout *self,
               TimeMap  *tm,
               double    axis_y)
 {
-  guint32 span = tm->d1 - tm->d0;
-  BcDate first = bc_date_from_julian (tm->d0, BC_DATE_PRECISION_DAY);
-  double last_label_x = -G_MAXDOUBLE;
-  int step;
+  g_autoptr(GArray) ticks = bc_axis_ticks (tm->d0, tm->d1, map_day, tm, 44);
 
-  if (span <= 120)
+  for (guint i = 0; i < ticks->len; i++)
     {
-      step = span <= 20 ? 1 : span <= 60 ? 2 : 7;
-      for (guint32 d = tm->d0; d <= tm->d1; d += step)
-        {
-          BcLayoutTick tick = { time_x (tm, d), FALSE, NULL };
-          BcDate date = bc_date_from_julian (d, BC_DATE_PRECISION_DAY);
+      BcAxisTick *a = &g_array_index (ticks, BcAxisTick, i);
+      BcLayoutTick tick = { a->x, a->major, g_steal_pointer (&a->label) };
 
-          if (tick.x - last_label_x < 44)
-            continue;
-          tick.major = date.day == 1 || d == tm->d0;
-          tick.label = tick.major ? format_day (d, BC_DATE_PRECISION_DAY)
-                                  : g_strdup_printf ("%d", date.day);
-          last_label_x = tick.x;
-          g_array_append_val (self->ticks, tick);
-        }
-    }
-  else if (span <= 365 * 4)
-    {
-      int y = first.year, m = first.month;
-
-      step = span <= 400 ? 1 : span <= 800 ? 2 : 3;
-      for (;;)
-        {
-          BcDate date = { y, m, 1 };
-          guint32 d = bc_date_get_first_day (date);
-          BcLayoutTick tick = { 0 };
-
-          if (d > tm->d1)
-            break;
-          if (d >= tm->d0)
-            {
-              tick.x = time_x (tm, d);
-              tick.major = m == 1;
-              if (tick.x - last_label_x >= 48)
-                {
-                  tick.label = tick.major || self->ticks->len == 0
-                                 ? format_day (d, BC_DATE_PRECISION_MONTH)
-                                 : g_strdup_printf ("%02d", m);
-                  last_label_x = tick.x;
-                  g_array_append_val (self->ticks, tick);
-                }
-            }
-          m += step;
-          while (m > 12)
-            {
-              m -= 12;
-              y++;
-            }
-        }
-    }
-  else
-    {
-      int years = span / 365;
-
-      step = years <= 15 ? 1 : years <= 40 ? 2 : years <= 100 ? 5 : 10;
-      for (int y = first.year + 1; ; y++)
-        {
-          BcDate date = { y, 1, 1 };
-          guint32 d = bc_date_get_first_day (date);
-          BcLayoutTick tick = { 0 };
-
-          if (d > tm->d1)
-            break;
-          if (y % step != 0)
-            continue;
-          tick.x = time_x (tm, d);
-          tick.major = TRUE;
-          if (tick.x - last_label_x < 40)
-            continue;
-          tick.label = g_strdup_printf ("%d", y);
-          last_label_x = tick.x;
-          g_array_append_val (self->ticks, tick);
-        }
+      g_array_append_val (self->ticks, tick);
     }
 
   for (guint i = 0; i < self->ticks->len; i++)
@@ -726,8 +656,13 @@ layout_lanes (BcLayout *self,
     }
   if (n == 0 && !bc_case_get_time_span (self->kase, &tm.d0, &tm.d1))
     {
-      tm.d0 = 2451545;
-      tm.d1 = tm.d0 + 365;
+      /* Nothing dated yet (a new case): this year, where its first
+       * events are likely to go. */
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      BcDate year = { g_date_time_get_year (now), 0, 0 };
+
+      tm.d0 = bc_date_get_first_day (year);
+      tm.d1 = bc_date_get_last_day (year) + 1;
     }
   if (self->options.first_day != 0)
     tm.d0 = self->options.first_day;
