@@ -107,6 +107,10 @@ struct _BcCanvas
   double       offset_y;
   double       zoom;
   gboolean     needs_fit;
+  /* The size of the last allocation, to keep the centre of the view
+   * where it is when the size changes. */
+  int          last_width;
+  int          last_height;
   double       pointer_x;
   double       pointer_y;
 
