@@ -83,7 +83,43 @@ set_color (cairo_t       *cr,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
 }
 
+/* Whether a year's own label stands near the start of the axis: then
+ * it places the axis in time, and a context label just before it would
+ * only crowd it ("1991 1992"). */
+static gboolean
+year_near_start (GArray *ticks,
+                 double  start_x,
+                 int     width)
+{
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      BcAxisTick *tick = &g_array_index (ticks, BcAxisTick, i);
+
+      if (tick->x < start_x - AXIS_PADDING || tick->x > width)
+        continue;
+      return tick->major && tick->label != NULL && tick->x < start_x + AXIS_MIN_GAP;
+    }
+  return FALSE;
+}
+
 /* Internal API */
+
+/* The height of the axis' band over the top of the canvas, in widget
+ * pixels: what fit leaves free above the lanes. 0 but for the lanes
+ * view. */
+double
+_bc_canvas_axis_band_height (BcCanvas *self)
+{
+  BcLayout *layout = _bc_canvas_get_layout (self);
+  g_autoptr(PangoLayout) probe = NULL;
+  int text_w, text_h;
+
+  if (layout == NULL || layout->options.view != BC_VIEW_LANES || layout->day1 < layout->day0)
+    return 0;
+  probe = text_layout (self, "0", FALSE);
+  pango_layout_get_pixel_size (probe, &text_w, &text_h);
+  return text_h + 2 * AXIS_PADDING + TICK_MAJOR;
+}
 
 /**
  * _bc_canvas_get_pinned:
@@ -132,7 +168,7 @@ _bc_canvas_get_pinned (BcCanvas *self)
   /* The year (and month, on a day axis) of the left edge, so that the
    * axis is placed in time before its first labelled tick. */
   start_x = MAX (0, day_to_widget_x (left_day, &map)) + AXIS_PADDING;
-  if (ticks->len > 0)
+  if (ticks->len > 0 && !year_near_start (ticks, start_x, width))
     {
       g_autofree char *context = bc_axis_context_label ((guint32) floor (left_day),
                                                         bc_axis_ticks_unit (ticks));

@@ -232,6 +232,7 @@ void       _bc_canvas_cancel_drag       (BcCanvas        *self);
 
 /* bc-canvas-axis.c */
 GArray    *_bc_canvas_get_pinned        (BcCanvas        *self);
+double     _bc_canvas_axis_band_height  (BcCanvas        *self);
 void       _bc_canvas_axis_snapshot     (BcCanvas        *self,
                                          GtkSnapshot     *snapshot,
                                          const BcOverlayStyle *style);

@@ -101,17 +101,46 @@ rebuild_layout (BcCanvas *self)
   ensure_layout (self);
 }
 
-/* The zoom at which the whole layout fits in width × height with a
- * margin around it. */
+/* What fit frames: on screen the title block and the legend belong to
+ * the `frame` option, not to the zoom, so without it the lanes view fits
+ * its lanes and plot alone; with it, or in the wheel, the whole layout. */
+static BcRect
+fit_rect (BcCanvas *self)
+{
+  BcLayout *layout = self->layout;
+  double x0, y0, x1, y1;
+
+  if (self->frame || layout->options.view != BC_VIEW_LANES || layout->lanes->len == 0 ||
+      layout->plot.width <= 0)
+    return (BcRect) { 0, 0, layout->width, layout->height };
+
+  x0 = layout->plot.x;
+  y0 = layout->plot.y;
+  x1 = layout->plot.x + layout->plot.width;
+  y1 = layout->plot.y + layout->plot.height;
+  for (guint i = 0; i < layout->lanes->len; i++)
+    {
+      const BcRect *r = &g_array_index (layout->lanes, BcLayoutLane, i).rect;
+
+      x0 = MIN (x0, r->x);
+      y0 = MIN (y0, r->y);
+      x1 = MAX (x1, r->x + r->width);
+      y1 = MAX (y1, r->y + r->height);
+    }
+  return (BcRect) { x0, y0, x1 - x0, y1 - y0 };
+}
+
+/* The zoom at which @rect fits in width × height with a margin around
+ * it. */
 static double
-fit_zoom (BcCanvas *self,
-          int       width,
-          int       height)
+fit_zoom (const BcRect *rect,
+          int           width,
+          int           height)
 {
   double w = MAX (width - 2 * FIT_MARGIN, width / 2.0);
   double h = MAX (height - 2 * FIT_MARGIN, height / 2.0);
 
-  return MIN (w / self->layout->width, h / self->layout->height);
+  return MIN (w / rect->width, h / rect->height);
 }
 
 /* A new selection is laid out again only when it changes what is in
@@ -683,7 +712,8 @@ bc_canvas_zoom_to_fit (BcCanvas *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
-  double zoom;
+  double zoom, band;
+  BcRect rect;
 
   g_return_if_fail (BC_IS_CANVAS (self));
 
@@ -692,12 +722,20 @@ bc_canvas_zoom_to_fit (BcCanvas *self)
     return;
 
   self->needs_fit = FALSE;
-  zoom = fit_zoom (self, width, height);
+  rect = fit_rect (self);
+  if (rect.width <= 0 || rect.height <= 0)
+    return;
+  /* The pinned axis covers the top of the canvas: the lanes go below. */
+  band = _bc_canvas_axis_band_height (self);
+  height -= band;
+  if (height <= 0)
+    return;
+  zoom = fit_zoom (&rect, width, height);
   if (zoom >= READABLE_ZOOM)
     {
       zoom = MIN (zoom, MAX_ZOOM);
-      self->offset_x = self->layout->width / 2 - width / 2.0 / zoom;
-      self->offset_y = self->layout->height / 2 - height / 2.0 / zoom;
+      self->offset_x = rect.x + rect.width / 2 - width / 2.0 / zoom;
+      self->offset_y = rect.y + rect.height / 2 - height / 2.0 / zoom;
     }
   else
     {
@@ -706,13 +744,14 @@ bc_canvas_zoom_to_fit (BcCanvas *self)
        * a pan away. */
       double h = MAX (height - 2 * FIT_MARGIN, height / 2.0);
 
-      zoom = CLAMP (h / self->layout->height, READABLE_ZOOM, MAX (1.0, READABLE_ZOOM));
-      self->offset_x = -FIT_MARGIN / zoom;
-      if (self->layout->height * zoom <= height)
-        self->offset_y = self->layout->height / 2 - height / 2.0 / zoom;
+      zoom = CLAMP (h / rect.height, READABLE_ZOOM, MAX (1.0, READABLE_ZOOM));
+      self->offset_x = rect.x - FIT_MARGIN / zoom;
+      if (rect.height * zoom <= height)
+        self->offset_y = rect.y + rect.height / 2 - height / 2.0 / zoom;
       else
-        self->offset_y = -FIT_MARGIN / zoom;
+        self->offset_y = rect.y - FIT_MARGIN / zoom;
     }
+  self->offset_y -= band / zoom;
   if (zoom != self->zoom)
     {
       self->zoom = zoom;

@@ -190,6 +190,35 @@ test_fit_readable (Fixture       *f,
   g_assert_cmpfloat (bc_canvas_get_zoom (f->canvas), >=, bc_canvas_get_readable_zoom ());
   /* Labels of 8.5 pt at 96 dpi: at least 9 px on screen. */
   g_assert_cmpfloat (8.5 * 96 / 72 * bc_canvas_get_zoom (f->canvas), >=, 9.0 - 1e-6);
+  /* The lanes' whole height is in view, and the title block is not what
+   * was fitted: the lanes fill the height but for the margins. */
+  {
+    double top, bottom, x;
+    const BcLayoutLane *first = &g_array_index (layout->lanes, BcLayoutLane, 0);
+    const BcLayoutLane *last = &g_array_index (layout->lanes, BcLayoutLane, layout->lanes->len - 1);
+    int height = gtk_widget_get_height (GTK_WIDGET (f->canvas));
+    int width = gtk_widget_get_width (GTK_WIDGET (f->canvas));
+
+    _bc_canvas_layout_to_widget (f->canvas, layout->plot.x, first->rect.y, &x, &top);
+    _bc_canvas_layout_to_widget (f->canvas, layout->plot.x + layout->plot.width,
+                                 last->rect.y + last->rect.height, &x, &bottom);
+    g_test_message ("lanes from %.0f to %.0f of %d; plot ends at %.0f of %d", top, bottom, height, x, width);
+    /* Below the pinned axis. */
+    g_assert_cmpfloat (top, >=, _bc_canvas_axis_band_height (f->canvas) - 1);
+    if (bottom <= height + 1)
+      {
+        /* Fitted: one of the two directions is filled. */
+        g_assert_true (bottom - top >= height - _bc_canvas_axis_band_height (f->canvas) - 2 * 24 - 2 ||
+                       x <= width + 1);
+      }
+    else
+      {
+        /* Taller than the canvas at a readable size: at that size, from
+         * the top. */
+        g_assert_cmpfloat (fabs (bc_canvas_get_zoom (f->canvas) - bc_canvas_get_readable_zoom ()), <, 1e-6);
+        g_assert_cmpfloat (top, <=, _bc_canvas_axis_band_height (f->canvas) + 2 * 24);
+      }
+  }
 
   /* In a window too small for the whole case: readable still, at its
    * start. */
