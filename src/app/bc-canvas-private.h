@@ -20,6 +20,8 @@ G_BEGIN_DECLS
  *                       select, move events, draw and reconnect
  *                       transfers, and pan;
  *   bc-canvas-scroll.c  scrolling and pinching, which pan and zoom;
+ *   bc-canvas-axis.c    the time axis and lane titles pinned over the
+ *                       diagram;
  *   bc-canvas-bench.c   the benchmarks' environment switches.
  *
  * What every picking and drawing rests on is in src/render: the layout
@@ -49,6 +51,25 @@ typedef enum
   BC_CANVAS_DRAG_RECONNECT_FROM,
   BC_CANVAS_DRAG_RECONNECT_TO,
 } BcCanvasDrag;
+
+/* What stays pinned over the diagram (bc-canvas-axis.c). */
+typedef enum
+{
+  BC_CANVAS_PINNED_BAND,       /* the axis's band along the top */
+  BC_CANVAS_PINNED_TICK,
+  BC_CANVAS_PINNED_MAJOR_TICK, /* a year, or a decade */
+  BC_CANVAS_PINNED_LABEL,      /* a quarter, a month or a day */
+  BC_CANVAS_PINNED_YEAR,
+  BC_CANVAS_PINNED_CONTEXT,    /* the year of the left edge */
+  BC_CANVAS_PINNED_LANE,       /* a lane's title */
+} BcCanvasPinnedKind;
+
+typedef struct
+{
+  BcCanvasPinnedKind kind;
+  char              *text;
+  BcRect             rect; /* in widget pixels */
+} BcCanvasPinned;
 
 typedef struct
 {
@@ -90,6 +111,10 @@ struct _BcCanvas
   double       offset_y;
   double       zoom;
   gboolean     needs_fit;
+  /* The size of the last allocation, to keep the centre of the view
+   * where it is when the size changes. */
+  int          last_width;
+  int          last_height;
   double       pointer_x;
   double       pointer_y;
 
@@ -209,6 +234,13 @@ void       _bc_canvas_drag_end          (BcCanvas        *self,
                                          double           x,
                                          double           y);
 void       _bc_canvas_cancel_drag       (BcCanvas        *self);
+
+/* bc-canvas-axis.c */
+GArray    *_bc_canvas_get_pinned        (BcCanvas        *self);
+double     _bc_canvas_axis_band_height  (BcCanvas        *self);
+void       _bc_canvas_axis_snapshot     (BcCanvas        *self,
+                                         GtkSnapshot     *snapshot,
+                                         const BcOverlayStyle *style);
 
 /* bc-canvas-scroll.c */
 void       _bc_canvas_scroll_init       (BcCanvas        *self);

@@ -26,6 +26,7 @@ void       bc_canvas_zoom_by           (BcCanvas *self,
                                         double    factor);
 void       bc_canvas_zoom_reset        (BcCanvas *self);
 void       bc_canvas_zoom_to_fit       (BcCanvas *self);
+double     bc_canvas_get_readable_zoom (void);
 BcTimeScale bc_canvas_get_time_scale   (BcCanvas    *self);
 void       bc_canvas_set_time_scale    (BcCanvas    *self,
                                         BcTimeScale  time_scale);

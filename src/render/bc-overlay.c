@@ -78,6 +78,8 @@ bc_overlay_style_init (BcOverlayStyle *style,
     zoom,
     { 0x35 / 255.0, 0x84 / 255.0, 0xe4 / 255.0, 1 },
     { 0xe0 / 255.0, 0x1b / 255.0, 0x24 / 255.0, 1 },
+    { 0, 0, 0, 0.8 },
+    { 1, 1, 1, 1 },
   };
 }
 
