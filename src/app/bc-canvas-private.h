@@ -92,6 +92,8 @@ struct _BcCanvas
   BcActorPaths actor_paths;
   gboolean     focus_selection;
   gboolean     frame;
+  gboolean     show_overview;
+  GtkWidget   *overview; /* BcOverview, a child in the bottom end corner */
   /* The id the layout was made with as its focus, to lay out again only
    * when a new selection changes it. */
   char        *layout_focus;
@@ -192,6 +194,11 @@ void       _bc_canvas_get_overlay_style (BcCanvas        *self,
                                          BcOverlayStyle  *style);
 char      *_bc_canvas_describe          (BcCanvas        *self,
                                          BcItem          *item);
+BcRect     _bc_canvas_get_content_rect  (BcCanvas        *self);
+void       _bc_canvas_centre_on         (BcCanvas        *self,
+                                         double           lx,
+                                         double           ly);
+GtkWidget *_bc_canvas_get_overview      (BcCanvas        *self);
 
 /* bc-canvas-tiles.c */
 void       _bc_canvas_tiles_init        (BcCanvas        *self);
