@@ -96,6 +96,8 @@ struct _BcCanvas
    * over the tiles; %NULL until the next frame asks after a change. */
   char        *search;
   GPtrArray   *search_found;
+  gboolean     show_overview;
+  GtkWidget   *overview; /* BcOverview, a child in the bottom end corner */
   /* The id the layout was made with as its focus, to lay out again only
    * when a new selection changes it. */
   char        *layout_focus;
@@ -197,6 +199,11 @@ void       _bc_canvas_get_overlay_style (BcCanvas        *self,
                                          BcOverlayStyle  *style);
 char      *_bc_canvas_describe          (BcCanvas        *self,
                                          BcItem          *item);
+BcRect     _bc_canvas_get_content_rect  (BcCanvas        *self);
+void       _bc_canvas_centre_on         (BcCanvas        *self,
+                                         double           lx,
+                                         double           ly);
+GtkWidget *_bc_canvas_get_overview      (BcCanvas        *self);
 
 /* bc-canvas-tiles.c */
 void       _bc_canvas_tiles_init        (BcCanvas        *self);

@@ -9,6 +9,7 @@
 
 #include "bc-canvas-private.h"
 #include "bc-search.h"
+#include "bc-overview.h"
 
 #define MIN_ZOOM  0.05
 #define MAX_ZOOM  8.0
@@ -22,6 +23,8 @@
 #define READABLE_ZOOM (9.0 / (8.5 * 96.0 / 72.0))
 /* How near an item, in widget pixels, the pointer is on it. */
 #define PICK_SLACK 6.0
+/* Room between the overview and the canvas' edges, in pixels. */
+#define OVERVIEW_MARGIN 12
 
 G_DEFINE_FINAL_TYPE (BcCanvas, bc_canvas, GTK_TYPE_WIDGET)
 
@@ -40,6 +43,7 @@ enum {
   PROP_FOCUS_SELECTION,
   PROP_FRAME,
   PROP_SEARCH,
+  PROP_SHOW_OVERVIEW,
   N_PROPS
 };
 
@@ -106,8 +110,8 @@ rebuild_layout (BcCanvas *self)
 /* What fit frames: on screen the title block and the legend belong to
  * the `frame` option, not to the zoom, so without it the lanes view fits
  * its lanes and plot alone; with it, or in the wheel, the whole layout. */
-static BcRect
-fit_rect (BcCanvas *self)
+BcRect
+_bc_canvas_get_content_rect (BcCanvas *self)
 {
   BcLayout *layout = self->layout;
   double x0, y0, x1, y1;
@@ -333,6 +337,7 @@ bc_canvas_snapshot (GtkWidget   *widget,
       cairo_destroy (cr);
     }
   _bc_canvas_axis_snapshot (self, snapshot, &style);
+  bc_overview_paint (BC_OVERVIEW (self->overview), snapshot);
   _bc_canvas_bench_painted (self);
 
   if (gtk_widget_has_visible_focus (widget))
@@ -344,6 +349,40 @@ bc_canvas_snapshot (GtkWidget   *widget,
       gtk_snapshot_append_border (snapshot, &outline, (float[4]) { 2, 2, 2, 2 },
                                   (GdkRGBA[4]) { accent, accent, accent, accent });
     }
+}
+
+/* The overview sits in the bottom end corner, as wide as a quarter of
+ * the canvas (at most 240 px) and as tall as the case's shape asks,
+ * within a quarter of the canvas' height; in the lanes view, and when
+ * the canvas is large enough to spare the room. */
+static void
+allocate_overview (BcCanvas *self,
+                   int       width,
+                   int       height)
+{
+  gboolean visible = self->show_overview && width >= 480 && height >= 240 && self->case_ != NULL &&
+                     self->view == BC_VIEW_LANES && ensure_layout (self) != NULL;
+  double w, h, aspect;
+  BcRect content;
+
+  if (visible)
+    {
+      content = _bc_canvas_get_content_rect (self);
+      visible = content.width > 0 && content.height > 0;
+    }
+  gtk_widget_set_child_visible (self->overview, visible);
+  if (!visible)
+    return;
+
+  aspect = content.height / content.width;
+  w = MIN (240.0, width / 4.0);
+  h = CLAMP (w * aspect + 12, 48.0, height / 4.0);
+  gtk_widget_size_allocate (self->overview,
+                            &(GtkAllocation) {
+                              gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL
+                                ? OVERVIEW_MARGIN : width - OVERVIEW_MARGIN - (int) w,
+                              height - OVERVIEW_MARGIN - (int) h, (int) w, (int) h
+                            }, -1);
 }
 
 /* A new layout opens fitted to the canvas, once the canvas has a size;
@@ -361,6 +400,7 @@ bc_canvas_size_allocate (GtkWidget *widget,
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_POPOVER (child))
       gtk_popover_present (GTK_POPOVER (child));
+  allocate_overview (self, width, height);
 
   /* A side pane that opens or closes changes the canvas' size: what was
    * at the centre of the view (the time, and the lane) stays there. */
@@ -386,6 +426,8 @@ bc_canvas_dispose (GObject *object)
   BcCanvas *self = BC_CANVAS (object);
 
   g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), dark_changed, self);
+  /* Before the tool lets go of the other children. */
+  g_clear_pointer (&self->overview, gtk_widget_unparent);
   _bc_canvas_tool_dispose (self);
   if (self->case_ != NULL)
     watch_case (self, FALSE);
@@ -449,6 +491,9 @@ bc_canvas_get_property (GObject    *object,
     case PROP_SEARCH:
       g_value_set_string (value, self->search ? self->search : "");
       break;
+    case PROP_SHOW_OVERVIEW:
+      g_value_set_boolean (value, self->show_overview);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -503,6 +548,9 @@ bc_canvas_set_property (GObject      *object,
       break;
     case PROP_SEARCH:
       bc_canvas_set_search (self, g_value_get_string (value));
+      break;
+    case PROP_SHOW_OVERVIEW:
+      bc_canvas_set_show_overview (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -573,7 +621,13 @@ bc_canvas_class_init (BcCanvasClass *klass)
   properties[PROP_SEARCH] =
     g_param_spec_string ("search", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the overview of the whole case shows in a corner. */
+  properties[PROP_SHOW_OVERVIEW] =
+    g_param_spec_boolean ("show-overview", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_property_action (widget_class, "canvas.show-overview", "show-overview");
 
   gtk_widget_class_install_action (widget_class, "canvas.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "canvas.zoom-out", NULL, zoom_action);
@@ -606,6 +660,11 @@ bc_canvas_init (BcCanvas *self)
   self->time_scale = BC_TIME_SCALE_PROPORTIONAL;
   self->highlight = -1;
   self->known_on = BC_DATE_UNSET;
+  self->show_overview = TRUE;
+
+  self->overview = bc_overview_new (self);
+  gtk_widget_set_parent (self->overview, GTK_WIDGET (self));
+  g_signal_connect_swapped (self->overview, "notify::has-focus", G_CALLBACK (gtk_widget_queue_draw), self);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
@@ -747,7 +806,7 @@ bc_canvas_zoom_to_fit (BcCanvas *self)
     return;
 
   self->needs_fit = FALSE;
-  rect = fit_rect (self);
+  rect = _bc_canvas_get_content_rect (self);
   if (rect.width <= 0 || rect.height <= 0)
     return;
   /* The pinned axis covers the top of the canvas: the lanes go below. */
@@ -770,7 +829,12 @@ bc_canvas_zoom_to_fit (BcCanvas *self)
       double h = MAX (height - 2 * FIT_MARGIN, height / 2.0);
 
       zoom = CLAMP (h / rect.height, READABLE_ZOOM, MAX (1.0, READABLE_ZOOM));
-      self->offset_x = rect.x - FIT_MARGIN / zoom;
+      /* Time starts at the left; a wheel has no start, its centre is
+       * the middle of the view. */
+      if (self->view == BC_VIEW_WHEEL)
+        self->offset_x = rect.x + rect.width / 2 - width / 2.0 / zoom;
+      else
+        self->offset_x = rect.x - FIT_MARGIN / zoom;
       if (rect.height * zoom <= height)
         self->offset_y = rect.y + rect.height / 2 - height / 2.0 / zoom;
       else
@@ -1056,6 +1120,63 @@ _bc_canvas_get_search_found (BcCanvas *self)
   if (self->search_found == NULL && self->case_ != NULL)
     self->search_found = bc_search_case (self->case_, self->search);
   return self->search_found;
+}
+
+gboolean
+bc_canvas_get_show_overview (BcCanvas *self)
+{
+  g_return_val_if_fail (BC_IS_CANVAS (self), FALSE);
+  return self->show_overview;
+}
+
+/**
+ * bc_canvas_set_show_overview:
+ * @self: a canvas
+ * @show_overview: whether to show the overview of the whole case
+ */
+void
+bc_canvas_set_show_overview (BcCanvas *self,
+                             gboolean  show_overview)
+{
+  g_return_if_fail (BC_IS_CANVAS (self));
+
+  show_overview = !!show_overview;
+  if (self->show_overview == show_overview)
+    return;
+  self->show_overview = show_overview;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_OVERVIEW]);
+}
+
+/**
+ * _bc_canvas_centre_on:
+ * @self: a canvas
+ * @lx: a layout point
+ * @ly: the same
+ *
+ * Pans, at the zoom it has, so that (@lx, @ly) is at the centre.
+ */
+void
+_bc_canvas_centre_on (BcCanvas *self,
+                      double    lx,
+                      double    ly)
+{
+  self->offset_x = lx - gtk_widget_get_width (GTK_WIDGET (self)) / 2.0 / self->zoom;
+  self->offset_y = ly - gtk_widget_get_height (GTK_WIDGET (self)) / 2.0 / self->zoom;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * _bc_canvas_get_overview:
+ * @self: a canvas
+ *
+ * Returns: (transfer none): the overview in its corner
+ */
+GtkWidget *
+_bc_canvas_get_overview (BcCanvas *self)
+{
+  return self->overview;
 }
 
 gboolean

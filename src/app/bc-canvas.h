@@ -54,6 +54,9 @@ void       bc_canvas_set_search        (BcCanvas   *self,
 gboolean   bc_canvas_get_frame         (BcCanvas *self);
 void       bc_canvas_set_frame         (BcCanvas *self,
                                         gboolean  frame);
+gboolean   bc_canvas_get_show_overview (BcCanvas *self);
+void       bc_canvas_set_show_overview (BcCanvas *self,
+                                        gboolean  show_overview);
 void       bc_canvas_get_layout_options (BcCanvas        *self,
                                          BcLayoutOptions *options);
 

@@ -11,6 +11,7 @@
 
 #include "bc-bundled.h"
 #include "bc-canvas-private.h"
+#include "bc-overview.h"
 #include "bc-reader.h"
 
 /* What the canvas shows as it is panned, zoomed, fitted and resized:
@@ -387,6 +388,97 @@ test_pane_keeps_centre (void)
   drain ();
 }
 
+
+static gboolean
+child_shown (gpointer data)
+{
+  return gtk_widget_get_child_visible (data);
+}
+
+static gboolean
+child_hidden (gpointer data)
+{
+  return !gtk_widget_get_child_visible (data);
+}
+
+/* The layout point at the centre of the canvas. */
+static void
+view_centre (BcCanvas *canvas,
+             double   *lx,
+             double   *ly)
+{
+  _bc_canvas_widget_to_layout (canvas, gtk_widget_get_width (GTK_WIDGET (canvas)) / 2.0,
+                               gtk_widget_get_height (GTK_WIDGET (canvas)) / 2.0, lx, ly);
+}
+
+/* The overview shows the whole case and where the view is in it; a click
+ * there moves the view, and so do its keys; it has a name for a screen
+ * reader and can be hidden. */
+static void
+test_overview (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWidget *widget = _bc_canvas_get_overview (f->canvas);
+  BcOverview *overview = BC_OVERVIEW (widget);
+  int width = gtk_widget_get_width (GTK_WIDGET (f->canvas));
+  int height = gtk_widget_get_height (GTK_WIDGET (f->canvas));
+  graphene_rect_t bounds, view;
+  double lx, ly, cx, cy, before_x, before_y;
+
+  g_assert_true (bc_canvas_get_show_overview (f->canvas));
+  g_assert_true (gtk_widget_get_child_visible (widget));
+  g_assert_true (gtk_widget_get_focusable (widget));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)), ==, GTK_ACCESSIBLE_ROLE_GROUP);
+  g_assert_nonnull (gtk_widget_get_tooltip_text (widget));
+
+  /* In the bottom corner, inside the canvas. */
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (f->canvas), &bounds));
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, width);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, height);
+  g_assert_cmpfloat (bounds.origin.y, >, height / 2.0);
+  g_assert_true (gtk_widget_pick (GTK_WIDGET (f->canvas), bounds.origin.x + bounds.size.width / 2,
+                                  bounds.origin.y + bounds.size.height / 2, GTK_PICK_DEFAULT) == widget);
+
+  /* Zoomed in: the view's rectangle is a small part of the overview. */
+  bc_canvas_zoom_to_fit (f->canvas);
+  _bc_canvas_set_zoom_at (f->canvas, 4.0, width / 2.0, height / 2.0);
+  g_assert_true (bc_overview_get_view_rect (overview, &view));
+  g_assert_cmpfloat (view.size.width, <, bounds.size.width / 2);
+
+  /* A click near its right end brings that place to the centre. */
+  bc_overview_move_to (overview, bounds.size.width - 10, bounds.size.height / 2);
+  g_assert_true (bc_overview_to_layout (overview, bounds.size.width - 10, bounds.size.height / 2, &lx, &ly));
+  view_centre (f->canvas, &cx, &cy);
+  g_assert_cmpfloat (fabs (cx - lx), <, 0.5);
+  g_assert_cmpfloat (fabs (cy - ly), <, 0.5);
+  /* And the view's rectangle follows. */
+  g_assert_true (bc_overview_get_view_rect (overview, &view));
+  g_assert_cmpfloat (fabs (view.origin.x + view.size.width / 2 - (bounds.size.width - 10)), <, 1);
+
+  /* Its keys move the view: Left by an eighth of the view, Home to the
+   * start. */
+  gtk_widget_grab_focus (widget);
+  before_x = cx;
+  before_y = cy;
+  g_assert_true (gtk_widget_activate_action (widget, "overview.move", "(ii)", -1, 0));
+  view_centre (f->canvas, &cx, &cy);
+  g_assert_cmpfloat (fabs (before_x - cx - width / 8.0 / f->canvas->zoom), <, 0.5);
+  g_assert_cmpfloat (fabs (before_y - cy), <, 0.5);
+  g_assert_true (gtk_widget_activate_action (widget, "overview.end", "b", FALSE));
+  g_assert_cmpfloat (fabs (f->canvas->offset_x - _bc_canvas_get_content_rect (f->canvas).x), <, 0.5);
+
+  /* Hidden on request (the View menu's Overview). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.show-overview", NULL));
+  g_assert_false (bc_canvas_get_show_overview (f->canvas));
+  wait_until (child_hidden, widget);
+  bc_canvas_set_show_overview (f->canvas, TRUE);
+  wait_until (child_shown, widget);
+
+  /* Not in the wheel. */
+  bc_canvas_set_view (f->canvas, BC_VIEW_WHEEL);
+  wait_until (child_hidden, widget);
+}
+
 #define ADD(path, func) \
   g_test_add ("/ui/canvas/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 #define ADD_CASE(path, name, func) \
@@ -407,6 +499,7 @@ main (int    argc,
   ADD ("fit-with-frame", test_fit_frame);
   ADD ("transfer-tooltip-dates-and-tracks", test_transfer_tooltip);
   ADD ("layout-options-focus-and-paths", test_layout_options);
+  ADD ("overview", test_overview);
   g_test_add_func ("/ui/canvas/pane-keeps-centre", test_pane_keeps_centre);
 
   return g_test_run ();
