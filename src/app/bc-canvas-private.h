@@ -20,6 +20,8 @@ G_BEGIN_DECLS
  *                       select, move events, draw and reconnect
  *                       transfers, and pan;
  *   bc-canvas-scroll.c  scrolling and pinching, which pan and zoom;
+ *   bc-canvas-axis.c    the time axis and lane titles pinned over the
+ *                       diagram;
  *   bc-canvas-bench.c   the benchmarks' environment switches.
  *
  * What every picking and drawing rests on is in src/render: the layout
@@ -50,6 +52,25 @@ typedef enum
   BC_CANVAS_DRAG_RECONNECT_TO,
 } BcCanvasDrag;
 
+/* What stays pinned over the diagram (bc-canvas-axis.c). */
+typedef enum
+{
+  BC_CANVAS_PINNED_BAND,       /* the axis's band along the top */
+  BC_CANVAS_PINNED_TICK,
+  BC_CANVAS_PINNED_MAJOR_TICK, /* a year, or a decade */
+  BC_CANVAS_PINNED_LABEL,      /* a quarter, a month or a day */
+  BC_CANVAS_PINNED_YEAR,
+  BC_CANVAS_PINNED_CONTEXT,    /* the year of the left edge */
+  BC_CANVAS_PINNED_LANE,       /* a lane's title */
+} BcCanvasPinnedKind;
+
+typedef struct
+{
+  BcCanvasPinnedKind kind;
+  char              *text;
+  BcRect             rect; /* in widget pixels */
+} BcCanvasPinned;
+
 typedef struct
 {
   gint64           key; /* column and row */
@@ -75,6 +96,8 @@ struct _BcCanvas
    * over the tiles; %NULL until the next frame asks after a change. */
   char        *search;
   GPtrArray   *search_found;
+  gboolean     show_overview;
+  GtkWidget   *overview; /* BcOverview, a child in the bottom end corner */
   /* The id the layout was made with as its focus, to lay out again only
    * when a new selection changes it. */
   char        *layout_focus;
@@ -90,6 +113,10 @@ struct _BcCanvas
   double       offset_y;
   double       zoom;
   gboolean     needs_fit;
+  /* The size of the last allocation, to keep the centre of the view
+   * where it is when the size changes. */
+  int          last_width;
+  int          last_height;
   double       pointer_x;
   double       pointer_y;
 
@@ -172,6 +199,11 @@ void       _bc_canvas_get_overlay_style (BcCanvas        *self,
                                          BcOverlayStyle  *style);
 char      *_bc_canvas_describe          (BcCanvas        *self,
                                          BcItem          *item);
+BcRect     _bc_canvas_get_content_rect  (BcCanvas        *self);
+void       _bc_canvas_centre_on         (BcCanvas        *self,
+                                         double           lx,
+                                         double           ly);
+GtkWidget *_bc_canvas_get_overview      (BcCanvas        *self);
 
 /* bc-canvas-tiles.c */
 void       _bc_canvas_tiles_init        (BcCanvas        *self);
@@ -209,6 +241,13 @@ void       _bc_canvas_drag_end          (BcCanvas        *self,
                                          double           x,
                                          double           y);
 void       _bc_canvas_cancel_drag       (BcCanvas        *self);
+
+/* bc-canvas-axis.c */
+GArray    *_bc_canvas_get_pinned        (BcCanvas        *self);
+double     _bc_canvas_axis_band_height  (BcCanvas        *self);
+void       _bc_canvas_axis_snapshot     (BcCanvas        *self,
+                                         GtkSnapshot     *snapshot,
+                                         const BcOverlayStyle *style);
 
 /* bc-canvas-scroll.c */
 void       _bc_canvas_scroll_init       (BcCanvas        *self);

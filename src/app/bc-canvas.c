@@ -9,17 +9,22 @@
 
 #include "bc-canvas-private.h"
 #include "bc-search.h"
+#include "bc-overview.h"
 
 #define MIN_ZOOM  0.05
 #define MAX_ZOOM  8.0
 /* Space left around the diagram when it is fitted to the canvas, in
  * widget pixels. */
 #define FIT_MARGIN 24.0
-/* Below this zoom the labels cannot be read: a new case that would need
- * less to fit opens at its top-left corner instead. */
-#define MIN_FIT_ZOOM 0.3
+/* Below this zoom the labels cannot be read: the layout sets them in
+ * 8.5 pt at 96 dpi, 11.3 px at zoom 1, and text under about 9 px is not
+ * read but guessed at. Fit never goes below it (see
+ * bc_canvas_zoom_to_fit()). */
+#define READABLE_ZOOM (9.0 / (8.5 * 96.0 / 72.0))
 /* How near an item, in widget pixels, the pointer is on it. */
 #define PICK_SLACK 6.0
+/* Room between the overview and the canvas' edges, in pixels. */
+#define OVERVIEW_MARGIN 12
 
 G_DEFINE_FINAL_TYPE (BcCanvas, bc_canvas, GTK_TYPE_WIDGET)
 
@@ -38,6 +43,7 @@ enum {
   PROP_FOCUS_SELECTION,
   PROP_FRAME,
   PROP_SEARCH,
+  PROP_SHOW_OVERVIEW,
   N_PROPS
 };
 
@@ -101,17 +107,46 @@ rebuild_layout (BcCanvas *self)
   ensure_layout (self);
 }
 
-/* The zoom at which the whole layout fits in width × height with a
- * margin around it. */
+/* What fit frames: on screen the title block and the legend belong to
+ * the `frame` option, not to the zoom, so without it the lanes view fits
+ * its lanes and plot alone; with it, or in the wheel, the whole layout. */
+BcRect
+_bc_canvas_get_content_rect (BcCanvas *self)
+{
+  BcLayout *layout = self->layout;
+  double x0, y0, x1, y1;
+
+  if (self->frame || layout->options.view != BC_VIEW_LANES || layout->lanes->len == 0 ||
+      layout->plot.width <= 0)
+    return (BcRect) { 0, 0, layout->width, layout->height };
+
+  x0 = layout->plot.x;
+  y0 = layout->plot.y;
+  x1 = layout->plot.x + layout->plot.width;
+  y1 = layout->plot.y + layout->plot.height;
+  for (guint i = 0; i < layout->lanes->len; i++)
+    {
+      const BcRect *r = &g_array_index (layout->lanes, BcLayoutLane, i).rect;
+
+      x0 = MIN (x0, r->x);
+      y0 = MIN (y0, r->y);
+      x1 = MAX (x1, r->x + r->width);
+      y1 = MAX (y1, r->y + r->height);
+    }
+  return (BcRect) { x0, y0, x1 - x0, y1 - y0 };
+}
+
+/* The zoom at which @rect fits in width × height with a margin around
+ * it. */
 static double
-fit_zoom (BcCanvas *self,
-          int       width,
-          int       height)
+fit_zoom (const BcRect *rect,
+          int           width,
+          int           height)
 {
   double w = MAX (width - 2 * FIT_MARGIN, width / 2.0);
   double h = MAX (height - 2 * FIT_MARGIN, height / 2.0);
 
-  return MIN (w / self->layout->width, h / self->layout->height);
+  return MIN (w / rect->width, h / rect->height);
 }
 
 /* A new selection is laid out again only when it changes what is in
@@ -301,6 +336,8 @@ bc_canvas_snapshot (GtkWidget   *widget,
       _bc_canvas_tool_snapshot_tags (self, cr, &style);
       cairo_destroy (cr);
     }
+  _bc_canvas_axis_snapshot (self, snapshot, &style);
+  bc_overview_paint (BC_OVERVIEW (self->overview), snapshot);
   _bc_canvas_bench_painted (self);
 
   if (gtk_widget_has_visible_focus (widget))
@@ -314,6 +351,40 @@ bc_canvas_snapshot (GtkWidget   *widget,
     }
 }
 
+/* The overview sits in the bottom end corner, as wide as a quarter of
+ * the canvas (at most 240 px) and as tall as the case's shape asks,
+ * within a quarter of the canvas' height; in the lanes view, and when
+ * the canvas is large enough to spare the room. */
+static void
+allocate_overview (BcCanvas *self,
+                   int       width,
+                   int       height)
+{
+  gboolean visible = self->show_overview && width >= 480 && height >= 240 && self->case_ != NULL &&
+                     self->view == BC_VIEW_LANES && ensure_layout (self) != NULL;
+  double w, h, aspect;
+  BcRect content;
+
+  if (visible)
+    {
+      content = _bc_canvas_get_content_rect (self);
+      visible = content.width > 0 && content.height > 0;
+    }
+  gtk_widget_set_child_visible (self->overview, visible);
+  if (!visible)
+    return;
+
+  aspect = content.height / content.width;
+  w = MIN (240.0, width / 4.0);
+  h = CLAMP (w * aspect + 12, 48.0, height / 4.0);
+  gtk_widget_size_allocate (self->overview,
+                            &(GtkAllocation) {
+                              gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL
+                                ? OVERVIEW_MARGIN : width - OVERVIEW_MARGIN - (int) w,
+                              height - OVERVIEW_MARGIN - (int) h, (int) w, (int) h
+                            }, -1);
+}
+
 /* A new layout opens fitted to the canvas, once the canvas has a size;
  * one too large to be read that way opens at its top-left corner, its
  * width fitted if the labels stay readable, and is explored from there. */
@@ -324,31 +395,29 @@ bc_canvas_size_allocate (GtkWidget *widget,
                          int        baseline)
 {
   BcCanvas *self = BC_CANVAS (widget);
-  double zoom;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_POPOVER (child))
       gtk_popover_present (GTK_POPOVER (child));
+  allocate_overview (self, width, height);
+
+  /* A side pane that opens or closes changes the canvas' size: what was
+   * at the centre of the view (the time, and the lane) stays there. */
+  if (!self->needs_fit && self->last_width > 0 && self->last_height > 0 &&
+      (width != self->last_width || height != self->last_height))
+    {
+      self->offset_x += (self->last_width - width) / 2.0 / self->zoom;
+      self->offset_y += (self->last_height - height) / 2.0 / self->zoom;
+    }
+  self->last_width = width;
+  self->last_height = height;
 
   if (!self->needs_fit || ensure_layout (self) == NULL || width <= 0 || height <= 0 ||
       self->layout->width <= 0 || self->layout->height <= 0)
     return;
 
-  if (fit_zoom (self, width, height) >= MIN_FIT_ZOOM)
-    {
-      bc_canvas_zoom_to_fit (self);
-      return;
-    }
-
-  self->needs_fit = FALSE;
-  zoom = MIN (1.0, MAX (0.6, height / self->layout->height));
-  self->zoom = CLAMP (zoom, MIN_ZOOM, MAX_ZOOM);
-  self->offset_x = 0;
-  self->offset_y = 0;
-  if (self->layout->width * self->zoom < width)
-    self->offset_x = self->layout->width / 2 - width / 2.0 / self->zoom;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+  bc_canvas_zoom_to_fit (self);
 }
 
 static void
@@ -357,6 +426,8 @@ bc_canvas_dispose (GObject *object)
   BcCanvas *self = BC_CANVAS (object);
 
   g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), dark_changed, self);
+  /* Before the tool lets go of the other children. */
+  g_clear_pointer (&self->overview, gtk_widget_unparent);
   _bc_canvas_tool_dispose (self);
   if (self->case_ != NULL)
     watch_case (self, FALSE);
@@ -420,6 +491,9 @@ bc_canvas_get_property (GObject    *object,
     case PROP_SEARCH:
       g_value_set_string (value, self->search ? self->search : "");
       break;
+    case PROP_SHOW_OVERVIEW:
+      g_value_set_boolean (value, self->show_overview);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -474,6 +548,9 @@ bc_canvas_set_property (GObject      *object,
       break;
     case PROP_SEARCH:
       bc_canvas_set_search (self, g_value_get_string (value));
+      break;
+    case PROP_SHOW_OVERVIEW:
+      bc_canvas_set_show_overview (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -544,7 +621,13 @@ bc_canvas_class_init (BcCanvasClass *klass)
   properties[PROP_SEARCH] =
     g_param_spec_string ("search", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the overview of the whole case shows in a corner. */
+  properties[PROP_SHOW_OVERVIEW] =
+    g_param_spec_boolean ("show-overview", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_property_action (widget_class, "canvas.show-overview", "show-overview");
 
   gtk_widget_class_install_action (widget_class, "canvas.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "canvas.zoom-out", NULL, zoom_action);
@@ -577,6 +660,11 @@ bc_canvas_init (BcCanvas *self)
   self->time_scale = BC_TIME_SCALE_PROPORTIONAL;
   self->highlight = -1;
   self->known_on = BC_DATE_UNSET;
+  self->show_overview = TRUE;
+
+  self->overview = bc_overview_new (self);
+  gtk_widget_set_parent (self->overview, GTK_WIDGET (self));
+  g_signal_connect_swapped (self->overview, "notify::has-focus", G_CALLBACK (gtk_widget_queue_draw), self);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
@@ -708,7 +796,8 @@ bc_canvas_zoom_to_fit (BcCanvas *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
-  double zoom;
+  double zoom, band;
+  BcRect rect;
 
   g_return_if_fail (BC_IS_CANVAS (self));
 
@@ -717,15 +806,61 @@ bc_canvas_zoom_to_fit (BcCanvas *self)
     return;
 
   self->needs_fit = FALSE;
-  zoom = CLAMP (fit_zoom (self, width, height), MIN_ZOOM, MAX_ZOOM);
-  self->offset_x = self->layout->width / 2 - width / 2.0 / zoom;
-  self->offset_y = self->layout->height / 2 - height / 2.0 / zoom;
+  rect = _bc_canvas_get_content_rect (self);
+  if (rect.width <= 0 || rect.height <= 0)
+    return;
+  /* The pinned axis covers the top of the canvas: the lanes go below. */
+  band = _bc_canvas_axis_band_height (self);
+  height -= band;
+  if (height <= 0)
+    return;
+  zoom = fit_zoom (&rect, width, height);
+  if (zoom >= READABLE_ZOOM)
+    {
+      zoom = MIN (zoom, MAX_ZOOM);
+      self->offset_x = rect.x + rect.width / 2 - width / 2.0 / zoom;
+      self->offset_y = rect.y + rect.height / 2 - height / 2.0 / zoom;
+    }
+  else
+    {
+      /* Too large to be read whole: the whole height, at a readable size
+       * and no larger than life, from the start of the case; the rest is
+       * a pan away. */
+      double h = MAX (height - 2 * FIT_MARGIN, height / 2.0);
+
+      zoom = CLAMP (h / rect.height, READABLE_ZOOM, MAX (1.0, READABLE_ZOOM));
+      /* Time starts at the left; a wheel has no start, its centre is
+       * the middle of the view. */
+      if (self->view == BC_VIEW_WHEEL)
+        self->offset_x = rect.x + rect.width / 2 - width / 2.0 / zoom;
+      else
+        self->offset_x = rect.x - FIT_MARGIN / zoom;
+      if (rect.height * zoom <= height)
+        self->offset_y = rect.y + rect.height / 2 - height / 2.0 / zoom;
+      else
+        self->offset_y = rect.y - FIT_MARGIN / zoom;
+    }
+  self->offset_y -= band / zoom;
   if (zoom != self->zoom)
     {
       self->zoom = zoom;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * bc_canvas_get_readable_zoom:
+ *
+ * The least zoom at which the canvas' labels can be read, about 9 px
+ * high; fitting never goes below it.
+ *
+ * Returns: the zoom
+ */
+double
+bc_canvas_get_readable_zoom (void)
+{
+  return READABLE_ZOOM;
 }
 
 BcTimeScale
@@ -988,6 +1123,63 @@ _bc_canvas_get_search_found (BcCanvas *self)
 }
 
 gboolean
+bc_canvas_get_show_overview (BcCanvas *self)
+{
+  g_return_val_if_fail (BC_IS_CANVAS (self), FALSE);
+  return self->show_overview;
+}
+
+/**
+ * bc_canvas_set_show_overview:
+ * @self: a canvas
+ * @show_overview: whether to show the overview of the whole case
+ */
+void
+bc_canvas_set_show_overview (BcCanvas *self,
+                             gboolean  show_overview)
+{
+  g_return_if_fail (BC_IS_CANVAS (self));
+
+  show_overview = !!show_overview;
+  if (self->show_overview == show_overview)
+    return;
+  self->show_overview = show_overview;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_OVERVIEW]);
+}
+
+/**
+ * _bc_canvas_centre_on:
+ * @self: a canvas
+ * @lx: a layout point
+ * @ly: the same
+ *
+ * Pans, at the zoom it has, so that (@lx, @ly) is at the centre.
+ */
+void
+_bc_canvas_centre_on (BcCanvas *self,
+                      double    lx,
+                      double    ly)
+{
+  self->offset_x = lx - gtk_widget_get_width (GTK_WIDGET (self)) / 2.0 / self->zoom;
+  self->offset_y = ly - gtk_widget_get_height (GTK_WIDGET (self)) / 2.0 / self->zoom;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * _bc_canvas_get_overview:
+ * @self: a canvas
+ *
+ * Returns: (transfer none): the overview in its corner
+ */
+GtkWidget *
+_bc_canvas_get_overview (BcCanvas *self)
+{
+  return self->overview;
+}
+
+gboolean
 bc_canvas_get_editable (BcCanvas *self)
 {
   g_return_val_if_fail (BC_IS_CANVAS (self), FALSE);
@@ -1091,8 +1283,28 @@ _bc_canvas_get_overlay_style (BcCanvas       *self,
     style->accent = (BcColor) { color.red, color.green, color.blue, color.alpha };
   if (gtk_style_context_lookup_color (context, "error_color", &color))
     style->error = (BcColor) { color.red, color.green, color.blue, color.alpha };
+  if (gtk_style_context_lookup_color (context, "view_fg_color", &color))
+    style->foreground = (BcColor) { color.red, color.green, color.blue, color.alpha };
+  if (gtk_style_context_lookup_color (context, "view_bg_color", &color))
+    style->background = (BcColor) { color.red, color.green, color.blue, color.alpha };
 }
 
+
+/* One end of a transfer, for its tooltip: the track and the date of
+ * the event it leaves or reaches. */
+static char *
+describe_end (BcEvent *event)
+{
+  g_autofree char *date = NULL;
+  BcTrack track;
+
+  if (event == NULL)
+    return g_strdup ("?");
+  date = bc_date_to_string (bc_event_get_date (event));
+  track = bc_event_get_track (event);
+  /* TRANSLATORS: a track and a date, "Track 2, 1993-01-20" */
+  return g_strdup_printf (_("%s, %s"), bc_track_get_label (track), date ? date : "?");
+}
 
 /* What the tooltip of @item says, as Pango markup: its name, what it
  * is, how many sources back it and, where the canvas edits, what a drag
@@ -1131,8 +1343,17 @@ _bc_canvas_describe (BcCanvas *self,
     {
       BcTransfer *transfer = BC_TRANSFER (item);
 
+      BcEvent *from = self->case_ ? bc_case_lookup_event (self->case_, bc_transfer_get_from (transfer)) : NULL;
+      BcEvent *to = self->case_ ? bc_case_lookup_event (self->case_, bc_transfer_get_to (transfer)) : NULL;
+      g_autofree char *from_end = describe_end (from);
+      g_autofree char *to_end = describe_end (to);
+      g_autofree char *ends = NULL;
+
       title = g_markup_escape_text (bc_transfer_get_title (transfer), -1);
-      details = g_markup_printf_escaped ("%s · %s",
+      /* TRANSLATORS: a transfer's ends on the canvas' tooltip, each a
+       * track and a date: "Track 2, 1993-01-20 → Track 1, 1993-08-19" */
+      ends = g_strdup_printf (_("From %s to %s"), from_end, to_end);
+      details = g_markup_printf_escaped ("%s\n%s · %s", ends,
                                          bc_mechanism_get_label (bc_transfer_get_mechanism (transfer)),
                                          bc_status_get_label (bc_transfer_get_status (transfer)));
       sources = bc_transfer_get_sources (transfer);

@@ -26,6 +26,7 @@ void       bc_canvas_zoom_by           (BcCanvas *self,
                                         double    factor);
 void       bc_canvas_zoom_reset        (BcCanvas *self);
 void       bc_canvas_zoom_to_fit       (BcCanvas *self);
+double     bc_canvas_get_readable_zoom (void);
 BcTimeScale bc_canvas_get_time_scale   (BcCanvas    *self);
 void       bc_canvas_set_time_scale    (BcCanvas    *self,
                                         BcTimeScale  time_scale);
@@ -53,6 +54,9 @@ void       bc_canvas_set_search        (BcCanvas   *self,
 gboolean   bc_canvas_get_frame         (BcCanvas *self);
 void       bc_canvas_set_frame         (BcCanvas *self,
                                         gboolean  frame);
+gboolean   bc_canvas_get_show_overview (BcCanvas *self);
+void       bc_canvas_set_show_overview (BcCanvas *self,
+                                        gboolean  show_overview);
 void       bc_canvas_get_layout_options (BcCanvas        *self,
                                          BcLayoutOptions *options);
 

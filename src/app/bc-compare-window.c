@@ -23,6 +23,9 @@
  * before the agreement" lines up in both. */
 
 #define AXIS_HEIGHT 36.0
+/* Above each case's lanes, its title: the lanes are laid out without
+ * their title block and legend, which would repeat for each case. */
+#define CASE_HEADING 30.0
 #define DAYS_PER_MONTH 30.436875
 
 struct _BcCompareWindow
@@ -129,6 +132,7 @@ lay_out (BcCompareWindow *self,
       options.first_day = anchor[i] - before;
       options.last_day = anchor[i] + after + 1;
       options.width = width;
+      options.frame = FALSE;
       self->layouts[i] = bc_layout_new (self->cases[i], &options);
     }
 
@@ -136,6 +140,7 @@ lay_out (BcCompareWindow *self,
     {
       self->dx[i] = bc_layout_day_to_x (self->layouts[0], anchor[0]) -
                     bc_layout_day_to_x (self->layouts[i], anchor[i]);
+      y += CASE_HEADING;
       self->dy[i] = y;
       y += self->layouts[i]->height;
     }
@@ -191,6 +196,35 @@ draw_axis (BcCompareWindow *self,
   g_object_unref (text);
 }
 
+/* The case's title over its lanes, in the lanes' light colours. */
+static void
+draw_heading (BcCompareWindow *self,
+              cairo_t         *cr,
+              guint            i,
+              int              width)
+{
+  PangoLayout *text = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans Bold 11");
+  double top = self->dy[i] - CASE_HEADING;
+  int th;
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0.975, 0.975, 0.98);
+  cairo_rectangle (cr, 0, top, width, CASE_HEADING);
+  cairo_fill (cr);
+  pango_layout_set_font_description (text, font);
+  pango_layout_set_text (text, bc_case_get_title (self->cases[i]), -1);
+  pango_layout_set_width (text, (width - 24) * PANGO_SCALE);
+  pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
+  pango_layout_get_pixel_size (text, NULL, &th);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
+  cairo_move_to (cr, 12, top + (CASE_HEADING - th) / 2);
+  pango_cairo_show_layout (cr, text);
+  cairo_restore (cr);
+  pango_font_description_free (font);
+  g_object_unref (text);
+}
+
 static void
 draw_lanes (GtkDrawingArea *area,
             cairo_t        *cr,
@@ -211,6 +245,7 @@ draw_lanes (GtkDrawingArea *area,
     {
       BcRect viewport = { -self->dx[i], 0, width, self->layouts[i]->height };
 
+      draw_heading (self, cr, i, width);
       cairo_save (cr);
       cairo_translate (cr, self->dx[i], self->dy[i]);
       cairo_rectangle (cr, -self->dx[i], 0, width, self->layouts[i]->height);

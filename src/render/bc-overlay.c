@@ -78,6 +78,8 @@ bc_overlay_style_init (BcOverlayStyle *style,
     zoom,
     { 0x35 / 255.0, 0x84 / 255.0, 0xe4 / 255.0, 1 },
     { 0xe0 / 255.0, 0x1b / 255.0, 0x24 / 255.0, 1 },
+    { 0, 0, 0, 0.8 },
+    { 1, 1, 1, 1 },
   };
 }
 
@@ -107,35 +109,59 @@ bc_overlay_selection_bounds (BcLayout          *layout,
   *bounds = (BcRect) { shape.x - out, shape.y - out, shape.width + 2 * out, shape.height + 2 * out };
 }
 
+/* The path around an item's shape, @gap away from it: a frame round an
+ * event, a ring round an actor. A transfer's path is its line itself,
+ * and the result says so: it is stroked wide and soft, not framed. */
+static gboolean
+item_path (cairo_t           *cr,
+           BcLayout          *layout,
+           const BcLayoutHit *hit,
+           double             gap)
+{
+  BcRect shape;
+  const BcPoint *p;
+
+  bc_layout_hit_shape (layout, hit, &shape);
+  if (hit->kind == BC_LAYOUT_ITEM_EVENT)
+    {
+      cairo_rectangle (cr, shape.x - gap, shape.y - gap, shape.width + 2 * gap, shape.height + 2 * gap);
+      return FALSE;
+    }
+  if (hit->kind == BC_LAYOUT_ITEM_ACTOR)
+    {
+      cairo_arc (cr, shape.x + shape.width / 2, shape.y + shape.height / 2,
+                 MAX (shape.width, shape.height) / 2 + gap, 0, 2 * G_PI);
+      return FALSE;
+    }
+  p = g_array_index (layout->transfers, BcLayoutCurve, hit->index).p;
+  cairo_move_to (cr, p[0].x, p[0].y);
+  cairo_curve_to (cr, p[1].x, p[1].y, p[2].x, p[2].y, p[3].x, p[3].y);
+  return TRUE;
+}
+
+static void
+set_accent (cairo_t              *cr,
+            const BcOverlayStyle *style,
+            double                opacity)
+{
+  cairo_set_source_rgba (cr, style->accent.red, style->accent.green, style->accent.blue,
+                         style->accent.alpha * opacity);
+}
+
 void
 bc_overlay_paint_selection (cairo_t              *cr,
                             BcLayout             *layout,
                             const BcLayoutHit    *hit,
                             const BcOverlayStyle *style)
 {
-  double gap = SELECTION_GAP / style->zoom;
-  BcRect shape;
-
   cairo_save (cr);
   set_color (cr, &style->accent);
   cairo_set_line_width (cr, SELECTION_LINE / style->zoom);
-  bc_layout_hit_shape (layout, hit, &shape);
-
-  if (hit->kind == BC_LAYOUT_ITEM_EVENT)
-    cairo_rectangle (cr, shape.x - gap, shape.y - gap, shape.width + 2 * gap, shape.height + 2 * gap);
-  else if (hit->kind == BC_LAYOUT_ITEM_ACTOR)
-    cairo_arc (cr, shape.x + shape.width / 2, shape.y + shape.height / 2,
-               MAX (shape.width, shape.height) / 2 + gap, 0, 2 * G_PI);
-  else
+  if (item_path (cr, layout, hit, SELECTION_GAP / style->zoom))
     {
       /* A transfer: the line itself, widened and softened. */
-      const BcPoint *p = g_array_index (layout->transfers, BcLayoutCurve, hit->index).p;
-
       cairo_set_line_width (cr, 2 * SELECTION_LINE / style->zoom);
-      cairo_set_source_rgba (cr, style->accent.red, style->accent.green, style->accent.blue,
-                             style->accent.alpha / 2);
-      cairo_move_to (cr, p[0].x, p[0].y);
-      cairo_curve_to (cr, p[1].x, p[1].y, p[2].x, p[2].y, p[3].x, p[3].y);
+      set_accent (cr, style, 0.5);
     }
   cairo_stroke (cr);
   cairo_restore (cr);
@@ -146,8 +172,9 @@ bc_overlay_paint_selection (cairo_t              *cr,
  * @hit: an item a search found
  *
  * Marks what a search found: the item's shape tinted with the accent
- * and ringed, wider apart than the selection ring so that a found item
- * that is also selected shows both.
+ * and framed with a dashed line, wider apart than the selection ring so
+ * that a found item that is also selected shows both; a transfer's line
+ * widened and softened more than a selected one's.
  */
 void
 bc_overlay_paint_found (cairo_t              *cr,
@@ -155,37 +182,20 @@ bc_overlay_paint_found (cairo_t              *cr,
                         const BcLayoutHit    *hit,
                         const BcOverlayStyle *style)
 {
-  double gap = 2 * SELECTION_GAP / style->zoom;
-  BcRect shape;
-
   cairo_save (cr);
   cairo_set_line_width (cr, SELECTION_LINE / style->zoom);
-  bc_layout_hit_shape (layout, hit, &shape);
-
-  if (hit->kind == BC_LAYOUT_ITEM_EVENT)
-    cairo_rectangle (cr, shape.x - gap, shape.y - gap, shape.width + 2 * gap, shape.height + 2 * gap);
-  else if (hit->kind == BC_LAYOUT_ITEM_ACTOR)
-    cairo_arc (cr, shape.x + shape.width / 2, shape.y + shape.height / 2,
-               MAX (shape.width, shape.height) / 2 + gap, 0, 2 * G_PI);
+  if (item_path (cr, layout, hit, 2 * SELECTION_GAP / style->zoom))
+    {
+      cairo_set_line_width (cr, 3 * SELECTION_LINE / style->zoom);
+      set_accent (cr, style, 1.0 / 3);
+    }
   else
     {
-      const BcPoint *p = g_array_index (layout->transfers, BcLayoutCurve, hit->index).p;
-
-      cairo_set_line_width (cr, 3 * SELECTION_LINE / style->zoom);
-      cairo_set_source_rgba (cr, style->accent.red, style->accent.green, style->accent.blue,
-                             style->accent.alpha / 3);
-      cairo_move_to (cr, p[0].x, p[0].y);
-      cairo_curve_to (cr, p[1].x, p[1].y, p[2].x, p[2].y, p[3].x, p[3].y);
-      cairo_stroke (cr);
-      cairo_restore (cr);
-      return;
+      set_accent (cr, style, 0.2);
+      cairo_fill_preserve (cr);
+      set_accent (cr, style, 0.8);
+      cairo_set_dash (cr, (double[]) { 3 / style->zoom, 2 / style->zoom }, 2, 0);
     }
-  cairo_set_source_rgba (cr, style->accent.red, style->accent.green, style->accent.blue,
-                         style->accent.alpha / 5);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgba (cr, style->accent.red, style->accent.green, style->accent.blue,
-                         style->accent.alpha * 0.8);
-  cairo_set_dash (cr, (double[]) { 3 / style->zoom, 2 / style->zoom }, 2, 0);
   cairo_stroke (cr);
   cairo_restore (cr);
 }

@@ -25,6 +25,9 @@ typedef struct
  *   keep their size on screen at any zoom
  * @accent: the colour of what the user points at and chooses
  * @error: the colour of what would be refused
+ * @foreground: the colour of text on @background
+ * @background: the colour of the canvas behind the diagram, under what
+ *   stays pinned (the axis, the lane titles)
  *
  * How the overlay is drawn: the colours come from the widget's style.
  */
@@ -33,6 +36,8 @@ typedef struct
   double  zoom;
   BcColor accent;
   BcColor error;
+  BcColor foreground;
+  BcColor background;
 } BcOverlayStyle;
 
 void     bc_overlay_style_init          (BcOverlayStyle       *style,

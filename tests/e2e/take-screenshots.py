@@ -9,7 +9,8 @@ GSK_RENDERER=cairo and the default light style, waits until the window
 stops changing, saves the window as lanes-CASE.png, presses "Wheel"
 through AT-SPI as a screen reader would, and saves wheel-CASE.png; then
 presses Play on Oslo, goes on to its fourth story step and saves
-story-oslo.png; and searches Oslo for "Holst" and saves search-oslo.png.
+story-oslo.png; searches Oslo for "Holst" and saves search-oslo.png; and compares Oslo
+with Camp David and saves comparison.png.
 Use take-screenshots.sh, which builds first.
 """
 
@@ -64,7 +65,9 @@ def switch_to_wheel(app, win, program):
     d.log("# the header bar has no Wheel button (squeezed out); pressed Wheel in the primary menu")
 
 
-def shoot_case(exe, src, build, out_dir, case):
+def open_case(exe, src, build, case):
+    """Starts the program on a bundled case; returns the program, its
+    application, its window, the window's title and a private folder."""
     cases = os.path.join(src, "data", "cases")
     path = os.path.join(cases, case + ".bcase")
     title = d.case_title(path)
@@ -75,6 +78,15 @@ def shoot_case(exe, src, build, out_dir, case):
         win = d.wait_for(f"the window of {title!r}",
                          lambda: next((w for w in d.windows(app) if d.name(w) == title), None),
                          program=program)
+    except BaseException:
+        program.stop()
+        raise
+    return program, app, win, title, tmp
+
+
+def shoot_case(exe, src, build, out_dir, case):
+    program, app, win, title, tmp = open_case(exe, src, build, case)
+    try:
         d.wait_for("the diagram", lambda: d.find(win, role_name="image", name_is="Diagram of the case",
                                                  visible=True), program=program)
         lanes = os.path.join(out_dir, f"lanes-{case}.png")
@@ -106,16 +118,8 @@ def shoot_case(exe, src, build, out_dir, case):
 def shoot_story(exe, src, build, out_dir, case):
     """Presses Play on a case with a story, goes on to the fourth step by
     keyboard, and saves story-CASE.png."""
-    cases = os.path.join(src, "data", "cases")
-    path = os.path.join(cases, case + ".bcase")
-    title = d.case_title(path)
-    tmp = d.new_tmpdir("bc-shots.")
-    program = d.Program(exe, [path], d.private_env(tmp, cases, build), os.path.join(tmp, "log"))
+    program, app, win, title, tmp = open_case(exe, src, build, case)
     try:
-        app = d.find_application(program)
-        win = d.wait_for(f"the window of {title!r}",
-                         lambda: next((w for w in d.windows(app) if d.name(w) == title), None),
-                         program=program)
         play = d.wait_for("Play", lambda: d.find(win, role_name="push button", name_is="Play", visible=True),
                           program=program)
         d.press(play)
@@ -135,16 +139,8 @@ def shoot_story(exe, src, build, out_dir, case):
 def shoot_search(exe, src, build, out_dir, case, text):
     """Types TEXT into the outline's search and saves search-CASE.png: the
     tabs count what was found, the canvas marks it."""
-    cases = os.path.join(src, "data", "cases")
-    path = os.path.join(cases, case + ".bcase")
-    title = d.case_title(path)
-    tmp = d.new_tmpdir("bc-shots.")
-    program = d.Program(exe, [path], d.private_env(tmp, cases, build), os.path.join(tmp, "log"))
+    program, app, win, title, tmp = open_case(exe, src, build, case)
     try:
-        app = d.find_application(program)
-        win = d.wait_for(f"the window of {title!r}",
-                         lambda: next((w for w in d.windows(app) if d.name(w) == title), None),
-                         program=program)
         entry = d.wait_for("the outline's search",
                            lambda: d.find(win, name_is="Search actors, events, transfers and sources",
                                           visible=True), program=program)
@@ -153,6 +149,28 @@ def shoot_search(exe, src, build, out_dir, case, text):
                    lambda: d.find(win, name_re=r"^Actors \(\d+\)$"), program=program)
         shot = os.path.join(out_dir, f"search-{case}.png")
         settled_screenshot(shot, title, program)
+        d.log(f"wrote {shot}")
+    finally:
+        program.stop()
+
+
+def shoot_compare(exe, src, build, out_dir, case):
+    """Opens Compare With… from the main menu of CASE and saves the
+    comparison window, against the bundled case it offers first, as
+    comparison.png."""
+    program, app, win, title, tmp = open_case(exe, src, build, case)
+    try:
+        menu = next(b for b in d.find_all(win, role_name="push button", name_is="Main menu")
+                    if "click" in d.actions(b))
+        d.press(menu)
+        item = d.wait_for("Compare With… in the main menu",
+                          lambda: d.find(app, name_re=r"^_?Compare With", visible=True), program=program)
+        d.press(item)
+        d.wait_for("the comparison window",
+                   lambda: next((w for w in d.windows(app) if d.name(w) == "Compare Cases"), None),
+                   program=program)
+        shot = os.path.join(out_dir, "comparison.png")
+        settled_screenshot(shot, "Compare Cases", program)
         d.log(f"wrote {shot}")
     finally:
         program.stop()
@@ -170,6 +188,7 @@ def main(argv):
             shoot_case(exe, src, build, out_dir, case)
         shoot_story(exe, src, build, out_dir, "oslo")
         shoot_search(exe, src, build, out_dir, "oslo", "Holst")
+        shoot_compare(exe, src, build, out_dir, "oslo")
     except d.Failure as e:
         d.log(f"FAIL: {e}")
         return 1

