@@ -805,7 +805,13 @@ bc_canvas_zoom_to_fit (BcCanvas *self)
 
       zoom = CLAMP (h / rect.height, READABLE_ZOOM, MAX (1.0, READABLE_ZOOM));
       self->offset_x = rect.x - FIT_MARGIN / zoom;
-      if (rect.height * zoom <= height)
+      /* The wheel has no start: its centre, at a readable size. */
+      if (self->layout->options.view != BC_VIEW_LANES)
+        {
+          self->offset_x = rect.x + rect.width / 2 - width / 2.0 / zoom;
+          self->offset_y = rect.y + rect.height / 2 - height / 2.0 / zoom;
+        }
+      else if (rect.height * zoom <= height)
         self->offset_y = rect.y + rect.height / 2 - height / 2.0 / zoom;
       else
         self->offset_y = rect.y - FIT_MARGIN / zoom;
