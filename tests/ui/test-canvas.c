@@ -384,6 +384,13 @@ test_pane_keeps_centre (void)
       g_assert_cmpfloat (fabs (after - before), <, 2.0);
       g_assert_cmpfloat (fabs (y_after - y_before), <, 2.0);
     }
+  /* The View menu's Overview hides and shows it. */
+  g_assert_true (bc_canvas_get_show_overview (canvas));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-overview", NULL);
+  g_assert_false (bc_canvas_get_show_overview (canvas));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-overview", NULL);
+  g_assert_true (bc_canvas_get_show_overview (canvas));
+
   gtk_window_destroy (GTK_WINDOW (window));
   drain ();
 }
