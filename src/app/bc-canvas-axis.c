@@ -263,7 +263,8 @@ _bc_canvas_axis_snapshot (BcCanvas             *self,
         case BC_CANVAS_PINNED_BAND:
           band = p->rect.height;
           /* Above the clip of the lane titles: they slide under it. */
-          set_color (cr, &style->background, 0.94);
+          /* Opaque: what scrolls under it does not show through. */
+          set_color (cr, &style->background, 1);
           cairo_rectangle (cr, 0, 0, p->rect.width, band);
           cairo_fill (cr);
           set_color (cr, &style->foreground, 0.25);

@@ -118,10 +118,13 @@ _bc_canvas_get_content_rect (BcCanvas *self)
       layout->plot.width <= 0)
     return (BcRect) { 0, 0, layout->width, layout->height };
 
+  /* Across, the plot and the lanes; down, the lanes alone: the axis the
+   * layout draws above them is the pinned axis' on screen, and goes
+   * under it. */
   x0 = layout->plot.x;
-  y0 = layout->plot.y;
   x1 = layout->plot.x + layout->plot.width;
-  y1 = layout->plot.y + layout->plot.height;
+  y0 = G_MAXDOUBLE;
+  y1 = -G_MAXDOUBLE;
   for (guint i = 0; i < layout->lanes->len; i++)
     {
       const BcRect *r = &g_array_index (layout->lanes, BcLayoutLane, i).rect;
@@ -814,7 +817,9 @@ bc_canvas_zoom_to_fit (BcCanvas *self)
       else if (rect.height * zoom <= height)
         self->offset_y = rect.y + rect.height / 2 - height / 2.0 / zoom;
       else
-        self->offset_y = rect.y - FIT_MARGIN / zoom;
+        /* The lanes right under the pinned axis, which stands for the
+         * one the layout draws above them. */
+        self->offset_y = rect.y;
     }
   self->offset_y -= band / zoom;
   if (zoom != self->zoom)
