@@ -86,7 +86,8 @@ check_pinned (Fixture *f)
     {
       BcCanvasPinned *p = &g_array_index (pinned, BcCanvasPinned, i);
 
-      if ((p->kind == BC_CANVAS_PINNED_YEAR || p->kind == BC_CANVAS_PINNED_CONTEXT) && is_year (p->text))
+      if ((p->kind == BC_CANVAS_PINNED_YEAR || p->kind == BC_CANVAS_PINNED_CONTEXT ||
+           p->kind == BC_CANVAS_PINNED_LABEL) && is_year (p->text))
         year = TRUE;
       if (p->kind == BC_CANVAS_PINNED_YEAR || p->kind == BC_CANVAS_PINNED_CONTEXT ||
           p->kind == BC_CANVAS_PINNED_LABEL)
@@ -118,6 +119,37 @@ check_pinned (Fixture *f)
   g_assert_cmpuint (lanes, >, 0);
 }
 
+/* With BC_CANVAS_SHOT_DIR set, saves what the canvas shows as NAME.png
+ * there, to be looked at. */
+static void
+save_shot (Fixture    *f,
+           const char *name)
+{
+  const char *dir = g_getenv ("BC_CANVAS_SHOT_DIR");
+  GtkWidget *widget = GTK_WIDGET (f->canvas);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+  gtk_widget_queue_draw (widget);
+  drain ();
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  gdk_texture_save_to_png (texture, path);
+}
+
 static void
 test_pinned_axis (Fixture       *f,
                   gconstpointer  data)
@@ -137,6 +169,14 @@ test_pinned_axis (Fixture       *f,
                               gtk_widget_get_width (GTK_WIDGET (f->canvas)) / 2.0 / f->canvas->zoom;
         f->canvas->offset_y = layout->plot.y + along * layout->plot.height / 2;
         check_pinned (f);
+        if (along == 0.5 && (zooms[i] == 1.0 || zooms[i] == 2.5))
+          {
+            g_autofree char *name = g_strdup_printf ("pinned-%s-%g-%s", data ? (char *) data : "oslo", zooms[i],
+                                                     adw_style_manager_get_dark (adw_style_manager_get_default ())
+                                                       ? "dark" : "light");
+
+            save_shot (f, name);
+          }
       }
 }
 
