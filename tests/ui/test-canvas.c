@@ -204,6 +204,21 @@ test_ticks_follow_zoom (Fixture       *f,
       close_ticks++;
   g_assert_cmpuint (wide_ticks, >, 0);
   g_assert_cmpuint (close_ticks, >, 0);
+  /* Fitted, Oslo's axis counts quarters; zoomed in, months or days. */
+  {
+    gboolean wide_quarters = FALSE, close_quarters = FALSE;
+
+    for (guint i = 0; i < wide->len; i++)
+      if (g_array_index (wide, BcCanvasPinned, i).kind == BC_CANVAS_PINNED_LABEL &&
+          g_str_has_prefix (g_array_index (wide, BcCanvasPinned, i).text, "Q"))
+        wide_quarters = TRUE;
+    for (guint i = 0; i < close->len; i++)
+      if (g_array_index (close, BcCanvasPinned, i).kind == BC_CANVAS_PINNED_LABEL &&
+          g_str_has_prefix (g_array_index (close, BcCanvasPinned, i).text, "Q"))
+        close_quarters = TRUE;
+    g_assert_true (wide_quarters);
+    g_assert_false (close_quarters);
+  }
   /* The close view spans far less time: its ticks are a finer unit, not
    * the wide view's few ticks spread out. */
   {
