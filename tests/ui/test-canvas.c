@@ -439,6 +439,22 @@ test_pane_keeps_centre (void)
       g_assert_cmpfloat (fabs (after - before), <, 2.0);
       g_assert_cmpfloat (fabs (y_after - y_before), <, 2.0);
     }
+  /* The reading pane beside the canvas keeps the centre too. */
+  for (int round = 0; round < 2; round++)
+    {
+      WidthChange change = { canvas, gtk_widget_get_width (GTK_WIDGET (canvas)) };
+
+      before = centre_day (canvas, &y_before);
+      g_action_group_activate_action (G_ACTION_GROUP (window), "reading", NULL);
+      wait_until (width_changed, &change);
+      drain ();
+      after = centre_day (canvas, &y_after);
+      g_test_message ("reading pane: width %d → %d, centre day %.1f → %.1f", change.width,
+                      gtk_widget_get_width (GTK_WIDGET (canvas)), before, after);
+      g_assert_cmpfloat (fabs (after - before), <, 2.0);
+      g_assert_cmpfloat (fabs (y_after - y_before), <, 2.0);
+    }
+
   /* The View menu's Overview hides and shows it. */
   g_assert_true (bc_canvas_get_show_overview (canvas));
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-overview", NULL);
