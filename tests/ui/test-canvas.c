@@ -127,7 +127,6 @@ save_shot (Fixture    *f,
 {
   const char *dir = g_getenv ("BC_CANVAS_SHOT_DIR");
   GtkWidget *widget = GTK_WIDGET (f->canvas);
-  g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
@@ -138,9 +137,8 @@ save_shot (Fixture    *f,
     return;
   gtk_widget_queue_draw (widget);
   drain ();
-  paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   if (node == NULL)
     return;
@@ -557,6 +555,38 @@ test_overview (Fixture       *f,
   wait_until (child_hidden, widget);
 }
 
+/* Right to left, the lane titles are pinned at the right edge, where
+ * lines start, and the overview sits in the bottom left corner. */
+static void
+test_right_to_left (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *overview = _bc_canvas_get_overview (f->canvas);
+  int width = gtk_widget_get_width (GTK_WIDGET (f->canvas));
+  g_autoptr(GArray) pinned = NULL;
+  graphene_rect_t bounds;
+  guint lanes = 0;
+
+  gtk_widget_set_direction (GTK_WIDGET (f->canvas), GTK_TEXT_DIR_RTL);
+  gtk_widget_queue_allocate (GTK_WIDGET (f->canvas));
+  drain ();
+  while (!gtk_widget_compute_bounds (overview, GTK_WIDGET (f->canvas), &bounds) ||
+         bounds.origin.x > width / 2.0)
+    g_main_context_iteration (NULL, TRUE);
+  pinned = _bc_canvas_get_pinned (f->canvas);
+  for (guint i = 0; i < pinned->len; i++)
+    {
+      BcCanvasPinned *p = &g_array_index (pinned, BcCanvasPinned, i);
+
+      if (p->kind != BC_CANVAS_PINNED_LANE)
+        continue;
+      g_assert_cmpfloat (fabs (p->rect.x + p->rect.width - width), <, 1);
+      lanes++;
+    }
+  g_assert_cmpuint (lanes, >, 0);
+  save_shot (f, "rtl");
+}
+
 #define ADD(path, func) \
   g_test_add ("/ui/canvas/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 #define ADD_CASE(path, name, func) \
@@ -578,6 +608,7 @@ main (int    argc,
   ADD ("transfer-tooltip-dates-and-tracks", test_transfer_tooltip);
   ADD ("layout-options-focus-and-paths", test_layout_options);
   ADD ("overview", test_overview);
+  ADD ("right-to-left", test_right_to_left);
   g_test_add_func ("/ui/canvas/pane-keeps-centre", test_pane_keeps_centre);
 
   return g_test_run ();
