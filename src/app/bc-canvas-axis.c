@@ -10,6 +10,7 @@
 
 #include "bc-axis.h"
 #include "bc-canvas-private.h"
+#include "bc-render-private.h"
 
 /* What stays pinned while the diagram pans and zooms under it, in the
  * lanes view: the time axis along the top, its ticks those of the scale
@@ -133,6 +134,40 @@ first_names_year (GArray *ticks,
     return FALSE;
   context = bc_axis_context_label ((guint32) floor (left_day), bc_axis_ticks_unit (ticks));
   return context != NULL && strstr (first, context) != NULL;
+}
+
+/* Where the lane's title as the diagram paints it (bc-painter.c, in
+ * the lane's header) ends, in widget pixels, when the left edge of the
+ * canvas cuts it and the chip at (0, y) would leave a fragment of it in
+ * sight ("cy)", "al"); 0 when there is none to hide. */
+static double
+diagram_title_end (BcCanvas           *self,
+                   const BcLayoutLane *lane,
+                   double              y,
+                   double              chip_h,
+                   double              band,
+                   double              chip_w,
+                   double             *cover_top,
+                   double             *cover_bottom)
+{
+  double text_w, text_h, x0, x1, top, bottom;
+
+  _bc_render_text_size (BC_FONT_HEADER, lane->label, lane->header.width - 12, 1, &text_w, &text_h);
+  x0 = (lane->header.x + 6 - self->offset_x) * self->zoom;
+  x1 = (lane->header.x + 6 + text_w - self->offset_x) * self->zoom;
+  top = (lane->header.y - self->offset_y) * self->zoom;
+  bottom = (lane->header.y + lane->header.height - self->offset_y) * self->zoom;
+  /* Whole in sight, beside or under the chip, or out of sight. */
+  if (x0 >= chip_w || x1 <= chip_w || x0 >= 0 || bottom <= band)
+    return 0;
+  /* Nowhere near the chip's height: nothing of it beside the chip. */
+  if (bottom < y || top > y + chip_h)
+    return 0;
+  /* Zoomed in, the title is taller than the chip: it covers the
+   * header's height in view too. */
+  *cover_top = MAX (top, band);
+  *cover_bottom = bottom;
+  return x1 + CHIP_PADDING_X;
 }
 
 /* Internal API */
@@ -267,6 +302,20 @@ _bc_canvas_get_pinned (BcCanvas *self)
       /* From the very edge, so that nothing that scrolls under it (the
        * lane's own title in the diagram) peeks out beside it. */
       chip_w += CHIP_MARGIN;
+      if (!rtl)
+        {
+          double cover_top = y, cover_bottom = y + chip_h;
+          double end = diagram_title_end (self, lane, y, chip_h, band, chip_w, &cover_top, &cover_bottom);
+
+          if (end > chip_w)
+            {
+              chip_w = MIN (width, end);
+              cover_top = MIN (cover_top, y);
+              cover_bottom = MAX (cover_bottom, y + chip_h);
+              y = cover_top;
+              chip_h = cover_bottom - cover_top;
+            }
+        }
       append (pinned, (BcCanvasPinned) { BC_CANVAS_PINNED_LANE, g_strdup (lane->label),
                                          { rtl ? width - chip_w : 0, y, chip_w, chip_h } });
     }
@@ -333,7 +382,8 @@ _bc_canvas_axis_snapshot (BcCanvas             *self,
           pango_layout_set_width (text, (int) MAX (1, (p->rect.width - CHIP_MARGIN - 2 * CHIP_PADDING_X) *
                                                       PANGO_SCALE));
           pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
-          set_color (cr, &style->background, 0.9);
+          /* Opaque: what it covers does not show through as a ghost. */
+          set_color (cr, &style->background, 1);
           cairo_rectangle (cr, p->rect.x, p->rect.y, p->rect.width, p->rect.height);
           cairo_fill (cr);
           set_color (cr, &style->foreground, 0.2);

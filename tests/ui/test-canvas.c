@@ -587,6 +587,46 @@ test_right_to_left (Fixture       *f,
   save_shot (f, "rtl");
 }
 
+/* Panned so that the left edge cuts the lane's title as the diagram
+ * draws it: the pinned title covers the rest of it, so that no fragment
+ * ("cy)", "al") is left in sight. */
+static void
+test_no_title_fragments (Fixture       *f,
+                         gconstpointer  data)
+{
+  BcLayout *layout = _bc_canvas_get_layout (f->canvas);
+  const BcLayoutLane *lane = &g_array_index (layout->lanes, BcLayoutLane, 0);
+  double band, title_end;
+  gboolean found = FALSE;
+  g_autoptr(GArray) pinned = NULL;
+  g_autoptr(PangoLayout) probe = NULL;
+
+  _bc_canvas_set_zoom_at (f->canvas, 3.0, 0, 0);
+  band = _bc_canvas_axis_band_height (f->canvas);
+  /* The title starts 6 units into the header; its middle at the edge. */
+  f->canvas->offset_x = lane->header.x + 6 + 60;
+  f->canvas->offset_y = lane->header.y - (band + 4) / f->canvas->zoom;
+  pinned = _bc_canvas_get_pinned (f->canvas);
+  for (guint i = 0; i < pinned->len; i++)
+    {
+      BcCanvasPinned *p = &g_array_index (pinned, BcCanvasPinned, i);
+
+      if (p->kind != BC_CANVAS_PINNED_LANE || g_strcmp0 (p->text, lane->label) != 0)
+        continue;
+      found = TRUE;
+      /* The diagram's title, Sans Bold 9 at 96 dpi, is at least this
+       * wide in layout units: a character's width for each of its
+       * characters past the edge. */
+      title_end = (lane->header.x + 6 + 5.0 * g_utf8_strlen (lane->label, -1) - f->canvas->offset_x) *
+                  f->canvas->zoom;
+      g_test_message ("chip %.0f px wide; the diagram's title ends at least at %.0f px", p->rect.width, title_end);
+      g_assert_cmpfloat (p->rect.x, ==, 0);
+      g_assert_cmpfloat (p->rect.x + p->rect.width, >=, MIN (title_end, gtk_widget_get_width (GTK_WIDGET (f->canvas))));
+    }
+  g_assert_true (found);
+  save_shot (f, "fragments");
+}
+
 #define ADD(path, func) \
   g_test_add ("/ui/canvas/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 #define ADD_CASE(path, name, func) \
@@ -608,6 +648,7 @@ main (int    argc,
   ADD ("transfer-tooltip-dates-and-tracks", test_transfer_tooltip);
   ADD ("layout-options-focus-and-paths", test_layout_options);
   ADD ("overview", test_overview);
+  ADD ("no-lane-title-fragments", test_no_title_fragments);
   ADD ("right-to-left", test_right_to_left);
   g_test_add_func ("/ui/canvas/pane-keeps-centre", test_pane_keeps_centre);
 
