@@ -5,10 +5,12 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 
 #include "bc-axis.h"
 #include "bc-canvas-private.h"
+#include "bc-render-private.h"
 
 /* What stays pinned while the diagram pans and zooms under it, in the
  * lanes view: the time axis along the top, its ticks those of the scale
@@ -102,6 +104,72 @@ year_near_start (GArray *ticks,
   return FALSE;
 }
 
+/* The first label of the axis in view, if any. */
+static const char *
+first_label (GArray *ticks,
+             double  start_x,
+             int     width)
+{
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      BcAxisTick *tick = &g_array_index (ticks, BcAxisTick, i);
+
+      if (tick->x >= start_x - AXIS_PADDING && tick->x <= width && tick->label != NULL)
+        return tick->label;
+    }
+  return NULL;
+}
+
+/* Whether the first label in view names the year of the left edge. */
+static gboolean
+first_names_year (GArray *ticks,
+                  double  start_x,
+                  int     width,
+                  double  left_day)
+{
+  const char *first = first_label (ticks, start_x, width);
+  g_autofree char *context = NULL;
+
+  if (first == NULL)
+    return FALSE;
+  context = bc_axis_context_label ((guint32) floor (left_day), bc_axis_ticks_unit (ticks));
+  return context != NULL && strstr (first, context) != NULL;
+}
+
+/* Where the lane's title as the diagram paints it (bc-painter.c, in
+ * the lane's header) ends, in widget pixels, when the left edge of the
+ * canvas cuts it and the chip at (0, y) would leave a fragment of it in
+ * sight ("cy)", "al"); 0 when there is none to hide. */
+static double
+diagram_title_end (BcCanvas           *self,
+                   const BcLayoutLane *lane,
+                   double              y,
+                   double              chip_h,
+                   double              band,
+                   double              chip_w,
+                   double             *cover_top,
+                   double             *cover_bottom)
+{
+  double text_w, text_h, x0, x1, top, bottom;
+
+  _bc_render_text_size (BC_FONT_HEADER, lane->label, lane->header.width - 12, 1, &text_w, &text_h);
+  x0 = (lane->header.x + 6 - self->offset_x) * self->zoom;
+  x1 = (lane->header.x + 6 + text_w - self->offset_x) * self->zoom;
+  top = (lane->header.y - self->offset_y) * self->zoom;
+  bottom = (lane->header.y + lane->header.height - self->offset_y) * self->zoom;
+  /* Whole in sight, beside or under the chip, or out of sight. */
+  if (x0 >= chip_w || x1 <= chip_w || x0 >= 0 || bottom <= band)
+    return 0;
+  /* Nowhere near the chip's height: nothing of it beside the chip. */
+  if (bottom < y || top > y + chip_h)
+    return 0;
+  /* Zoomed in, the title is taller than the chip: it covers the
+   * header's height in view too. */
+  *cover_top = MAX (top, band);
+  *cover_bottom = bottom;
+  return x1 + CHIP_PADDING_X;
+}
+
 /* Internal API */
 
 /* The height of the axis' band over the top of the canvas, in widget
@@ -168,7 +236,8 @@ _bc_canvas_get_pinned (BcCanvas *self)
   /* The year (and month, on a day axis) of the left edge, so that the
    * axis is placed in time before its first labelled tick. */
   start_x = MAX (0, day_to_widget_x (left_day, &map)) + AXIS_PADDING;
-  if (ticks->len > 0 && !year_near_start (ticks, start_x, width))
+  if (ticks->len > 0 && !year_near_start (ticks, start_x, width) &&
+      !first_names_year (ticks, start_x, width, left_day))
     {
       g_autofree char *context = bc_axis_context_label ((guint32) floor (left_day),
                                                         bc_axis_ticks_unit (ticks));
@@ -230,9 +299,25 @@ _bc_canvas_get_pinned (BcCanvas *self)
       y = MAX (top, band) + CHIP_MARGIN;
       /* Pushed up by the lane's end, as a sticky header is. */
       y = MIN (y, bottom - chip_h - CHIP_MARGIN);
+      /* From the very edge, so that nothing that scrolls under it (the
+       * lane's own title in the diagram) peeks out beside it. */
+      chip_w += CHIP_MARGIN;
+      if (!rtl)
+        {
+          double cover_top = y, cover_bottom = y + chip_h;
+          double end = diagram_title_end (self, lane, y, chip_h, band, chip_w, &cover_top, &cover_bottom);
+
+          if (end > chip_w)
+            {
+              chip_w = MIN (width, end);
+              cover_top = MIN (cover_top, y);
+              cover_bottom = MAX (cover_bottom, y + chip_h);
+              y = cover_top;
+              chip_h = cover_bottom - cover_top;
+            }
+        }
       append (pinned, (BcCanvasPinned) { BC_CANVAS_PINNED_LANE, g_strdup (lane->label),
-                                         { rtl ? width - CHIP_MARGIN - chip_w : CHIP_MARGIN, y,
-                                           chip_w, chip_h } });
+                                         { rtl ? width - chip_w : 0, y, chip_w, chip_h } });
     }
 
   return pinned;
@@ -248,6 +333,7 @@ _bc_canvas_axis_snapshot (BcCanvas             *self,
   g_autoptr(GArray) pinned = _bc_canvas_get_pinned (self);
   cairo_t *cr;
   double band = 0;
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
 
   if (pinned->len == 0)
     return;
@@ -263,7 +349,8 @@ _bc_canvas_axis_snapshot (BcCanvas             *self,
         case BC_CANVAS_PINNED_BAND:
           band = p->rect.height;
           /* Above the clip of the lane titles: they slide under it. */
-          set_color (cr, &style->background, 0.94);
+          /* Opaque: what scrolls under it does not show through. */
+          set_color (cr, &style->background, 1);
           cairo_rectangle (cr, 0, 0, p->rect.width, band);
           cairo_fill (cr);
           set_color (cr, &style->foreground, 0.25);
@@ -292,9 +379,11 @@ _bc_canvas_axis_snapshot (BcCanvas             *self,
           cairo_rectangle (cr, 0, band, width, height - band);
           cairo_clip (cr);
           text = text_layout (self, p->text, TRUE);
-          pango_layout_set_width (text, (int) MAX (1, (p->rect.width - 2 * CHIP_PADDING_X) * PANGO_SCALE));
+          pango_layout_set_width (text, (int) MAX (1, (p->rect.width - CHIP_MARGIN - 2 * CHIP_PADDING_X) *
+                                                      PANGO_SCALE));
           pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
-          set_color (cr, &style->background, 0.9);
+          /* Opaque: what it covers does not show through as a ghost. */
+          set_color (cr, &style->background, 1);
           cairo_rectangle (cr, p->rect.x, p->rect.y, p->rect.width, p->rect.height);
           cairo_fill (cr);
           set_color (cr, &style->foreground, 0.2);
@@ -302,7 +391,7 @@ _bc_canvas_axis_snapshot (BcCanvas             *self,
           cairo_rectangle (cr, p->rect.x + 0.5, p->rect.y + 0.5, p->rect.width - 1, p->rect.height - 1);
           cairo_stroke (cr);
           set_color (cr, &style->foreground, 1);
-          cairo_move_to (cr, p->rect.x + CHIP_PADDING_X, p->rect.y + CHIP_PADDING_Y);
+          cairo_move_to (cr, p->rect.x + CHIP_PADDING_X + (rtl ? 0 : CHIP_MARGIN), p->rect.y + CHIP_PADDING_Y);
           pango_cairo_show_layout (cr, text);
           cairo_restore (cr);
           break;

@@ -233,23 +233,49 @@ paint_view (BcCanvas        *self,
   double pixels = self->zoom * scale;
   BcPaintOptions options;
   BcRect viewport;
+  cairo_surface_t *surface;
+  cairo_t *view_cr;
 
   bc_paint_options_init (&options);
   options.theme = theme;
   options.background = TRUE;
 
-  viewport.x = range->origin_x / pixels;
-  viewport.y = range->origin_y / pixels;
-  viewport.width = (double) width * scale / pixels;
-  viewport.height = (double) height * scale / pixels;
+  /* Tile by tile, each clipped to its square and painted with the very
+   * transformation its tile will have, so that the tiles that follow
+   * are the same pixels: a glyph across a tile's edge is cut in the
+   * same place, not drawn whole here and in two pieces there. Only the
+   * part of each square in view is rasterised. */
+  /* And on an image surface, as the tiles are: a recording replayed on
+   * the renderer's target sets its text otherwise. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  view_cr = cairo_create (surface);
+  for (int row = range->row0; row <= range->row1; row++)
+    for (int col = range->col0; col <= range->col1; col++)
+      {
+        viewport.x = (double) col * TILE_SIZE / pixels;
+        viewport.y = (double) row * TILE_SIZE / pixels;
+        viewport.width = TILE_SIZE / pixels;
+        viewport.height = TILE_SIZE / pixels;
+
+        cairo_save (view_cr);
+        cairo_translate (view_cr, col * TILE_SIZE - range->origin_x, row * TILE_SIZE - range->origin_y);
+        cairo_rectangle (view_cr, 0, 0, TILE_SIZE, TILE_SIZE);
+        cairo_clip (view_cr);
+        cairo_scale (view_cr, pixels, pixels);
+        cairo_translate (view_cr, -viewport.x, -viewport.y);
+        bc_painter_paint (self->layout, view_cr, &viewport, &options);
+        cairo_restore (view_cr);
+      }
+  cairo_destroy (view_cr);
+  cairo_surface_flush (surface);
 
   cairo_save (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_set_source_surface (cr, surface, 0, 0);
   cairo_rectangle (cr, 0, 0, width * scale, height * scale);
-  cairo_clip (cr);
-  cairo_translate (cr, -range->origin_x, -range->origin_y);
-  cairo_scale (cr, pixels, pixels);
-  bc_painter_paint (self->layout, cr, &viewport, &options);
+  cairo_fill (cr);
   cairo_restore (cr);
+  cairo_surface_destroy (surface);
   self->views_painted++;
   g_debug ("Painted the view straight (%u views so far)", self->views_painted);
 }

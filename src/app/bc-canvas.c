@@ -120,10 +120,13 @@ _bc_canvas_get_content_rect (BcCanvas *self)
       layout->plot.width <= 0)
     return (BcRect) { 0, 0, layout->width, layout->height };
 
+  /* Across, the plot and the lanes; down, the lanes alone: the axis the
+   * layout draws above them is the pinned axis' on screen, and goes
+   * under it. */
   x0 = layout->plot.x;
-  y0 = layout->plot.y;
   x1 = layout->plot.x + layout->plot.width;
-  y1 = layout->plot.y + layout->plot.height;
+  y0 = G_MAXDOUBLE;
+  y1 = -G_MAXDOUBLE;
   for (guint i = 0; i < layout->lanes->len; i++)
     {
       const BcRect *r = &g_array_index (layout->lanes, BcLayoutLane, i).rect;
@@ -829,16 +832,19 @@ bc_canvas_zoom_to_fit (BcCanvas *self)
       double h = MAX (height - 2 * FIT_MARGIN, height / 2.0);
 
       zoom = CLAMP (h / rect.height, READABLE_ZOOM, MAX (1.0, READABLE_ZOOM));
-      /* Time starts at the left; a wheel has no start, its centre is
-       * the middle of the view. */
-      if (self->view == BC_VIEW_WHEEL)
-        self->offset_x = rect.x + rect.width / 2 - width / 2.0 / zoom;
-      else
-        self->offset_x = rect.x - FIT_MARGIN / zoom;
-      if (rect.height * zoom <= height)
+      self->offset_x = rect.x - FIT_MARGIN / zoom;
+      /* The wheel has no start: its centre, at a readable size. */
+      if (self->layout->options.view != BC_VIEW_LANES)
+        {
+          self->offset_x = rect.x + rect.width / 2 - width / 2.0 / zoom;
+          self->offset_y = rect.y + rect.height / 2 - height / 2.0 / zoom;
+        }
+      else if (rect.height * zoom <= height)
         self->offset_y = rect.y + rect.height / 2 - height / 2.0 / zoom;
       else
-        self->offset_y = rect.y - FIT_MARGIN / zoom;
+        /* The lanes right under the pinned axis, which stands for the
+         * one the layout draws above them. */
+        self->offset_y = rect.y;
     }
   self->offset_y -= band / zoom;
   if (zoom != self->zoom)

@@ -29,6 +29,15 @@ struct _BcOverview
   GtkWidget  parent_instance;
 
   BcCanvas  *canvas; /* the parent: not held */
+
+  /* The card, the lanes and the dots, which change only with the layout,
+   * the size and the theme: kept, so that a pan of a large case does not
+   * draw thousands of dots each frame. Only the view's rectangle is
+   * drawn each time. */
+  cairo_surface_t *picture;
+  guint            picture_generation;
+  int              picture_width, picture_height, picture_scale;
+  BcColor          picture_foreground, picture_background;
 };
 
 G_DEFINE_FINAL_TYPE (BcOverview, bc_overview, GTK_TYPE_WIDGET)
@@ -81,6 +90,60 @@ rounded_rect (cairo_t *cr,
   cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
   cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
   cairo_close_path (cr);
+}
+
+static void
+paint_picture (BcOverview           *self,
+               cairo_t              *cr,
+               BcLayout             *layout,
+               const BcOverlayStyle *style,
+               int                   width,
+               int                   height,
+               double                scale,
+               double                x0,
+               double                y0)
+{
+  /* A card over the diagram. */
+  rounded_rect (cr, 0.5, 0.5, width - 1, height - 1, RADIUS);
+  set_color (cr, &style->background, 0.95);
+  cairo_fill_preserve (cr);
+  set_color (cr, &style->foreground, 0.3);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+
+  cairo_save (cr);
+  rounded_rect (cr, 1, 1, width - 2, height - 2, RADIUS);
+  cairo_clip (cr);
+
+  /* The lanes as bands, every other one tinted. */
+  for (guint i = 0; i < layout->lanes->len; i++)
+    {
+      const BcRect *r = &g_array_index (layout->lanes, BcLayoutLane, i).rect;
+
+      set_color (cr, &style->foreground, i % 2 == 0 ? 0.10 : 0.04);
+      cairo_rectangle (cr, x0 + r->x * scale, y0 + r->y * scale, r->width * scale, r->height * scale);
+      cairo_fill (cr);
+    }
+
+  /* The events as dots. */
+  for (guint i = 0; i < layout->events->len; i++)
+    {
+      const BcLayoutEvent *e = &g_array_index (layout->events, BcLayoutEvent, i);
+      double cx = x0 + (e->node.x + e->node.width / 2) * scale;
+      double cy = y0 + (e->node.y + e->node.height / 2) * scale;
+
+      set_color (cr, &style->foreground, e->faded ? 0.3 : 0.75);
+      cairo_arc (cr, cx, cy, 1.5, 0, 2 * G_PI);
+      cairo_fill (cr);
+    }
+  cairo_restore (cr);
+}
+
+static gboolean
+same_color (const BcColor *a,
+            const BcColor *b)
+{
+  return a->red == b->red && a->green == b->green && a->blue == b->blue && a->alpha == b->alpha;
 }
 
 static void
@@ -152,8 +215,19 @@ drag_update (GtkGestureDrag *gesture,
 /* GObject */
 
 static void
+bc_overview_finalize (GObject *object)
+{
+  BcOverview *self = BC_OVERVIEW (object);
+
+  g_clear_pointer (&self->picture, cairo_surface_destroy);
+
+  G_OBJECT_CLASS (bc_overview_parent_class)->finalize (object);
+}
+
+static void
 bc_overview_class_init (BcOverviewClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   const struct { guint key, kp; int dx, dy; } arrows[] = {
     { GDK_KEY_Left, GDK_KEY_KP_Left, -1, 0 },
@@ -173,6 +247,8 @@ bc_overview_class_init (BcOverviewClass *klass)
     }
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "overview.end", "b", FALSE);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "overview.end", "b", TRUE);
+
+  object_class->finalize = bc_overview_finalize;
 
   gtk_widget_class_set_css_name (widget_class, "overview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -313,6 +389,7 @@ bc_overview_paint (BcOverview  *self,
   BcOverlayStyle style;
   BcRect content;
   double scale, x0, y0;
+  int scale_factor;
   cairo_t *cr;
 
   g_return_if_fail (BC_IS_OVERVIEW (self));
@@ -326,39 +403,35 @@ bc_overview_paint (BcOverview  *self,
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
   cairo_translate (cr, bounds.origin.x, bounds.origin.y);
 
-  /* A card over the diagram. */
-  rounded_rect (cr, 0.5, 0.5, width - 1, height - 1, RADIUS);
-  set_color (cr, &style.background, 0.95);
-  cairo_fill_preserve (cr);
-  set_color (cr, &style.foreground, 0.3);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
+  scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  if (self->picture == NULL || self->picture_generation != self->canvas->layout_generation ||
+      self->picture_width != width || self->picture_height != height ||
+      self->picture_scale != scale_factor ||
+      !same_color (&self->picture_foreground, &style.foreground) ||
+      !same_color (&self->picture_background, &style.background))
+    {
+      cairo_t *picture_cr;
+
+      g_clear_pointer (&self->picture, cairo_surface_destroy);
+      self->picture = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale_factor,
+                                                  height * scale_factor);
+      cairo_surface_set_device_scale (self->picture, scale_factor, scale_factor);
+      picture_cr = cairo_create (self->picture);
+      paint_picture (self, picture_cr, layout, &style, width, height, scale, x0, y0);
+      cairo_destroy (picture_cr);
+      self->picture_generation = self->canvas->layout_generation;
+      self->picture_width = width;
+      self->picture_height = height;
+      self->picture_scale = scale_factor;
+      self->picture_foreground = style.foreground;
+      self->picture_background = style.background;
+    }
+  cairo_set_source_surface (cr, self->picture, 0, 0);
+  cairo_paint (cr);
 
   cairo_save (cr);
   rounded_rect (cr, 1, 1, width - 2, height - 2, RADIUS);
   cairo_clip (cr);
-
-  /* The lanes as bands, every other one tinted. */
-  for (guint i = 0; i < layout->lanes->len; i++)
-    {
-      const BcRect *r = &g_array_index (layout->lanes, BcLayoutLane, i).rect;
-
-      set_color (cr, &style.foreground, i % 2 == 0 ? 0.10 : 0.04);
-      cairo_rectangle (cr, x0 + r->x * scale, y0 + r->y * scale, r->width * scale, r->height * scale);
-      cairo_fill (cr);
-    }
-
-  /* The events as dots. */
-  for (guint i = 0; i < layout->events->len; i++)
-    {
-      const BcLayoutEvent *e = &g_array_index (layout->events, BcLayoutEvent, i);
-      double cx = x0 + (e->node.x + e->node.width / 2) * scale;
-      double cy = y0 + (e->node.y + e->node.height / 2) * scale;
-
-      set_color (cr, &style.foreground, e->faded ? 0.3 : 0.75);
-      cairo_arc (cr, cx, cy, 1.5, 0, 2 * G_PI);
-      cairo_fill (cr);
-    }
 
   /* What the canvas shows. */
   if (bc_overview_get_view_rect (self, &view))

@@ -487,6 +487,14 @@ _bc_window_actions_init (BcWindow *self)
 
     g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (reading));
   }
+
+  /* The overview in the canvas' corner, a check item in the menu. */
+  {
+    g_autoptr(GPropertyAction) overview = g_property_action_new ("show-overview", self->canvas,
+                                                                 "show-overview");
+
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (overview));
+  }
 }
 
 /* The View menu's options of the view state: whose paths are drawn

@@ -86,7 +86,8 @@ check_pinned (Fixture *f)
     {
       BcCanvasPinned *p = &g_array_index (pinned, BcCanvasPinned, i);
 
-      if ((p->kind == BC_CANVAS_PINNED_YEAR || p->kind == BC_CANVAS_PINNED_CONTEXT) && is_year (p->text))
+      if ((p->kind == BC_CANVAS_PINNED_YEAR || p->kind == BC_CANVAS_PINNED_CONTEXT ||
+           p->kind == BC_CANVAS_PINNED_LABEL) && is_year (p->text))
         year = TRUE;
       if (p->kind == BC_CANVAS_PINNED_YEAR || p->kind == BC_CANVAS_PINNED_CONTEXT ||
           p->kind == BC_CANVAS_PINNED_LABEL)
@@ -118,6 +119,35 @@ check_pinned (Fixture *f)
   g_assert_cmpuint (lanes, >, 0);
 }
 
+/* With BC_CANVAS_SHOT_DIR set, saves what the canvas shows as NAME.png
+ * there, to be looked at. */
+static void
+save_shot (Fixture    *f,
+           const char *name)
+{
+  const char *dir = g_getenv ("BC_CANVAS_SHOT_DIR");
+  GtkWidget *widget = GTK_WIDGET (f->canvas);
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+  gtk_widget_queue_draw (widget);
+  drain ();
+  snapshot = gtk_snapshot_new ();
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  gdk_texture_save_to_png (texture, path);
+}
+
 static void
 test_pinned_axis (Fixture       *f,
                   gconstpointer  data)
@@ -137,6 +167,14 @@ test_pinned_axis (Fixture       *f,
                               gtk_widget_get_width (GTK_WIDGET (f->canvas)) / 2.0 / f->canvas->zoom;
         f->canvas->offset_y = layout->plot.y + along * layout->plot.height / 2;
         check_pinned (f);
+        if (along == 0.5 && (zooms[i] == 1.0 || zooms[i] == 2.5))
+          {
+            g_autofree char *name = g_strdup_printf ("pinned-%s-%g-%s", data ? (char *) data : "oslo", zooms[i],
+                                                     adw_style_manager_get_dark (adw_style_manager_get_default ())
+                                                       ? "dark" : "light");
+
+            save_shot (f, name);
+          }
       }
 }
 
@@ -164,6 +202,21 @@ test_ticks_follow_zoom (Fixture       *f,
       close_ticks++;
   g_assert_cmpuint (wide_ticks, >, 0);
   g_assert_cmpuint (close_ticks, >, 0);
+  /* Fitted, Oslo's axis counts quarters; zoomed in, months or days. */
+  {
+    gboolean wide_quarters = FALSE, close_quarters = FALSE;
+
+    for (guint i = 0; i < wide->len; i++)
+      if (g_array_index (wide, BcCanvasPinned, i).kind == BC_CANVAS_PINNED_LABEL &&
+          g_str_has_prefix (g_array_index (wide, BcCanvasPinned, i).text, "Q"))
+        wide_quarters = TRUE;
+    for (guint i = 0; i < close->len; i++)
+      if (g_array_index (close, BcCanvasPinned, i).kind == BC_CANVAS_PINNED_LABEL &&
+          g_str_has_prefix (g_array_index (close, BcCanvasPinned, i).text, "Q"))
+        close_quarters = TRUE;
+    g_assert_true (wide_quarters);
+    g_assert_false (close_quarters);
+  }
   /* The close view spans far less time: its ticks are a finer unit, not
    * the wide view's few ticks spread out. */
   {
@@ -384,6 +437,29 @@ test_pane_keeps_centre (void)
       g_assert_cmpfloat (fabs (after - before), <, 2.0);
       g_assert_cmpfloat (fabs (y_after - y_before), <, 2.0);
     }
+  /* The reading pane beside the canvas keeps the centre too. */
+  for (int round = 0; round < 2; round++)
+    {
+      WidthChange change = { canvas, gtk_widget_get_width (GTK_WIDGET (canvas)) };
+
+      before = centre_day (canvas, &y_before);
+      g_action_group_activate_action (G_ACTION_GROUP (window), "reading", NULL);
+      wait_until (width_changed, &change);
+      drain ();
+      after = centre_day (canvas, &y_after);
+      g_test_message ("reading pane: width %d → %d, centre day %.1f → %.1f", change.width,
+                      gtk_widget_get_width (GTK_WIDGET (canvas)), before, after);
+      g_assert_cmpfloat (fabs (after - before), <, 2.0);
+      g_assert_cmpfloat (fabs (y_after - y_before), <, 2.0);
+    }
+
+  /* The View menu's Overview hides and shows it. */
+  g_assert_true (bc_canvas_get_show_overview (canvas));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-overview", NULL);
+  g_assert_false (bc_canvas_get_show_overview (canvas));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-overview", NULL);
+  g_assert_true (bc_canvas_get_show_overview (canvas));
+
   gtk_window_destroy (GTK_WINDOW (window));
   drain ();
 }
@@ -479,6 +555,78 @@ test_overview (Fixture       *f,
   wait_until (child_hidden, widget);
 }
 
+/* Right to left, the lane titles are pinned at the right edge, where
+ * lines start, and the overview sits in the bottom left corner. */
+static void
+test_right_to_left (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *overview = _bc_canvas_get_overview (f->canvas);
+  int width = gtk_widget_get_width (GTK_WIDGET (f->canvas));
+  g_autoptr(GArray) pinned = NULL;
+  graphene_rect_t bounds;
+  guint lanes = 0;
+
+  gtk_widget_set_direction (GTK_WIDGET (f->canvas), GTK_TEXT_DIR_RTL);
+  gtk_widget_queue_allocate (GTK_WIDGET (f->canvas));
+  drain ();
+  while (!gtk_widget_compute_bounds (overview, GTK_WIDGET (f->canvas), &bounds) ||
+         bounds.origin.x > width / 2.0)
+    g_main_context_iteration (NULL, TRUE);
+  pinned = _bc_canvas_get_pinned (f->canvas);
+  for (guint i = 0; i < pinned->len; i++)
+    {
+      BcCanvasPinned *p = &g_array_index (pinned, BcCanvasPinned, i);
+
+      if (p->kind != BC_CANVAS_PINNED_LANE)
+        continue;
+      g_assert_cmpfloat (fabs (p->rect.x + p->rect.width - width), <, 1);
+      lanes++;
+    }
+  g_assert_cmpuint (lanes, >, 0);
+  save_shot (f, "rtl");
+}
+
+/* Panned so that the left edge cuts the lane's title as the diagram
+ * draws it: the pinned title covers the rest of it, so that no fragment
+ * ("cy)", "al") is left in sight. */
+static void
+test_no_title_fragments (Fixture       *f,
+                         gconstpointer  data)
+{
+  BcLayout *layout = _bc_canvas_get_layout (f->canvas);
+  const BcLayoutLane *lane = &g_array_index (layout->lanes, BcLayoutLane, 0);
+  double band, title_end;
+  gboolean found = FALSE;
+  g_autoptr(GArray) pinned = NULL;
+  g_autoptr(PangoLayout) probe = NULL;
+
+  _bc_canvas_set_zoom_at (f->canvas, 3.0, 0, 0);
+  band = _bc_canvas_axis_band_height (f->canvas);
+  /* The title starts 6 units into the header; its middle at the edge. */
+  f->canvas->offset_x = lane->header.x + 6 + 60;
+  f->canvas->offset_y = lane->header.y - (band + 4) / f->canvas->zoom;
+  pinned = _bc_canvas_get_pinned (f->canvas);
+  for (guint i = 0; i < pinned->len; i++)
+    {
+      BcCanvasPinned *p = &g_array_index (pinned, BcCanvasPinned, i);
+
+      if (p->kind != BC_CANVAS_PINNED_LANE || g_strcmp0 (p->text, lane->label) != 0)
+        continue;
+      found = TRUE;
+      /* The diagram's title, Sans Bold 9 at 96 dpi, is at least this
+       * wide in layout units: a character's width for each of its
+       * characters past the edge. */
+      title_end = (lane->header.x + 6 + 5.0 * g_utf8_strlen (lane->label, -1) - f->canvas->offset_x) *
+                  f->canvas->zoom;
+      g_test_message ("chip %.0f px wide; the diagram's title ends at least at %.0f px", p->rect.width, title_end);
+      g_assert_cmpfloat (p->rect.x, ==, 0);
+      g_assert_cmpfloat (p->rect.x + p->rect.width, >=, MIN (title_end, gtk_widget_get_width (GTK_WIDGET (f->canvas))));
+    }
+  g_assert_true (found);
+  save_shot (f, "fragments");
+}
+
 #define ADD(path, func) \
   g_test_add ("/ui/canvas/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 #define ADD_CASE(path, name, func) \
@@ -500,6 +648,8 @@ main (int    argc,
   ADD ("transfer-tooltip-dates-and-tracks", test_transfer_tooltip);
   ADD ("layout-options-focus-and-paths", test_layout_options);
   ADD ("overview", test_overview);
+  ADD ("no-lane-title-fragments", test_no_title_fragments);
+  ADD ("right-to-left", test_right_to_left);
   g_test_add_func ("/ui/canvas/pane-keeps-centre", test_pane_keeps_centre);
 
   return g_test_run ();
