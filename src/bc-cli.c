@@ -8,10 +8,13 @@
 #include <locale.h>
 
 #include "bc-bundled.h"
+#include "bc-chart.h"
 #include "bc-cli.h"
 #include "bc-measures.h"
 #include "bc-export.h"
+#include "bc-story-export.h"
 #include "bc-enum-types.h"
+#include "bc-bib-import.h"
 #include "bc-csv-import.h"
 #include "bc-exchange.h"
 #include "bc-reader.h"
@@ -27,6 +30,7 @@ typedef struct
 {
   gboolean   validate;
   char      *report;
+  char      *chart;
   gboolean   documented_only;
   char      *export_path;
   char      *export_type;
@@ -46,7 +50,10 @@ typedef struct
   char      *theme;
   char      *tracks;
   char      *highlight;
+  char      *actor_paths;
+  char      *focus;
   gboolean   empty_tracks;
+  gboolean   story;
   gboolean   version;
   gboolean   list_cases;
   char     **files;
@@ -56,6 +63,7 @@ static void
 options_clear (Options *o)
 {
   g_free (o->report);
+  g_free (o->chart);
   g_free (o->export_path);
   g_free (o->export_type);
   g_free (o->table);
@@ -73,6 +81,8 @@ options_clear (Options *o)
   g_free (o->theme);
   g_free (o->tracks);
   g_free (o->highlight);
+  g_free (o->actor_paths);
+  g_free (o->focus);
   g_strfreev (o->files);
 }
 
@@ -319,6 +329,27 @@ picture_options (Options          *o,
         }
       options->layout.highlight = value;
     }
+  if (o->actor_paths != NULL)
+    {
+      /* In the order of BcActorPaths. */
+      static const char * const paths[] = { "all", "selected", "none", NULL };
+
+      if (!parse_choice (o->actor_paths, paths, &value))
+        {
+          g_printerr (_("--actor-paths: “%s” is not one of all, selected or none\n"), o->actor_paths);
+          return FALSE;
+        }
+      if (value == BC_ACTOR_PATHS_SELECTED && o->focus == NULL)
+        {
+          g_printerr (_("--actor-paths=selected draws the path of the actor --focus=ID names: "
+                        "say which actor\n"));
+          return FALSE;
+        }
+      options->layout.actor_paths = (BcActorPaths) value;
+    }
+  /* Borrowed: @o outlives the export. Checked against the case once it
+   * is read. */
+  options->layout.focus = o->focus;
   options->layout.show_empty_tracks = o->empty_tracks;
   return TRUE;
 }
@@ -400,6 +431,50 @@ load_one (Options *o)
         g_printerr ("%s: %s\n", o->files[0], error->message);
     }
   return loaded;
+}
+
+/* A chart of the measures, drawn as PNG, SVG or PDF by the extension of
+ * --export; --documented-only, --theme and --scale apply. */
+static int
+run_chart (Options *o)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BcCase) loaded = NULL;
+  g_autoptr(BcMeasures) measures = NULL;
+  g_autoptr(BcChart) chart = NULL;
+  g_autoptr(GFile) out = NULL;
+  const char *type = export_type_of (o);
+  BcExportType picture = BC_EXPORT_PNG;
+  BcExportOptions options;
+  BcChartKind kind;
+
+  if (!bc_chart_kind_from_name (o->chart, &kind))
+    {
+      g_printerr (_("Unknown chart “%s”: use mechanisms, lags or activity\n"), o->chart);
+      return EXIT_USAGE;
+    }
+  if (type == NULL || !bc_export_type_from_name (type, &picture))
+    {
+      g_printerr (_("A chart is drawn as PNG, SVG or PDF: name a file ending in .png, .svg or "
+                    ".pdf, not “%s”\n"), o->export_path);
+      return EXIT_USAGE;
+    }
+  if (!picture_options (o, &options))
+    return EXIT_USAGE;
+
+  loaded = load_one (o);
+  if (loaded == NULL)
+    return g_strv_length (o->files) != 1 ? EXIT_USAGE : EXIT_INVALID;
+
+  measures = bc_measures_new (loaded, o->documented_only);
+  chart = bc_chart_new (measures, kind, options.theme);
+  out = g_file_new_for_commandline_arg (o->export_path);
+  if (!bc_chart_to_file (chart, out, picture, options.scale, &error))
+    {
+      g_printerr ("%s: %s\n", o->export_path, error->message);
+      return EXIT_INVALID;
+    }
+  return EXIT_VALID;
 }
 
 /* CSV tables, Gephi's spreadsheets, GEXF, GraphML, CSL-JSON, BibTeX,
@@ -503,6 +578,13 @@ run_export (Options *o)
       return EXIT_USAGE;
     }
 
+  if (o->story && (!is_picture || picture != BC_EXPORT_PDF))
+    {
+      g_printerr (_("--story exports a PDF, one page a step: name a file ending in .pdf, "
+                    "not “%s”\n"), o->export_path);
+      return EXIT_USAGE;
+    }
+
   if (is_exchange)
     return run_export_exchange (o, exchange);
 
@@ -525,7 +607,23 @@ run_export (Options *o)
       return EXIT_INVALID;
     }
 
+  if (is_picture && o->focus != NULL && bc_case_lookup (loaded, o->focus) == NULL)
+    {
+      g_printerr (_("--focus: %s has no item “%s”\n"), o->files[0], o->focus);
+      return EXIT_USAGE;
+    }
+
   out = g_file_new_for_commandline_arg (o->export_path);
+  if (o->story)
+    {
+      if (!bc_story_export_to_file (loaded, out, &options, &error))
+        {
+          g_printerr ("%s: %s\n", bc_case_has_story (loaded) ? o->export_path : o->files[0],
+                      error->message);
+          return EXIT_INVALID;
+        }
+      return EXIT_VALID;
+    }
   if (is_picture)
     {
       if (!bc_export_to_file (loaded, out, picture, &options, &error))
@@ -687,15 +785,53 @@ run_import (Options *o)
 
       if (o->pax_process != NULL)
         {
-          BcPaxResult result;
+          g_auto(BcPaxResult) result = { 0 };
 
-          if (!bc_pax_import (target, G_INPUT_STREAM (stream), path, o->pax_process, &result, NULL, &error))
+          if (!bc_pax_import (target, G_INPUT_STREAM (stream), path, o->pax_process, o->skip_invalid,
+                              &result, NULL, &error))
+            {
+              g_printerr ("%s\n", error->message);
+              if (g_error_matches (error, BC_EXCHANGE_ERROR, BC_EXCHANGE_ERROR_INVALID))
+                g_printerr (_("Nothing was imported; add --skip-invalid to leave out the agreements "
+                              "that cannot be read\n"));
+              return EXIT_INVALID;
+            }
+          for (guint p = 0; result.problems != NULL && p < result.problems->len; p++)
+            g_printerr ("%s\n", (const char *) g_ptr_array_index (result.problems, p));
+          g_print (_("%s: %u agreements added, %u updated, %u links\n"), path, result.added,
+                   result.updated, result.links);
+        }
+      else if (g_str_has_suffix (path, ".bib") || g_str_has_suffix (path, ".json"))
+        {
+          g_autoptr(BcBibImport) import = bc_bib_import_new (target);
+          GPtrArray *problems;
+          guint added = 0, updated = 0;
+
+          if (!bc_bib_import_load (import, G_INPUT_STREAM (stream), path, NULL, &error))
             {
               g_printerr ("%s\n", error->message);
               return EXIT_INVALID;
             }
-          g_print (_("%s: %u agreements added, %u updated, %u links\n"), path, result.added,
-                   result.updated, result.links);
+          problems = bc_bib_import_get_problems (import);
+          print_problems (problems);
+          if (problems->len > 0 && !o->skip_invalid)
+            {
+              g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                                       "%s: %u entry has a problem; nothing is imported (add "
+                                       "--skip-invalid to import the %u others)\n",
+                                       "%s: %u entries have problems; nothing is imported (add "
+                                       "--skip-invalid to import the %u others)\n", problems->len),
+                          path, problems->len, bc_bib_import_get_n_valid (import));
+              refused = TRUE;
+              continue;
+            }
+          if (!bc_bib_import_apply (import, o->skip_invalid, &added, &updated, &error))
+            {
+              g_printerr ("%s\n", error->message);
+              return EXIT_INVALID;
+            }
+          g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u source added, %u updated\n",
+                                "%s: %u sources added, %u updated\n", added), path, added, updated);
         }
       else
         {
@@ -771,7 +907,10 @@ bc_cli_run (int    argc,
       N_("Write the measures of complementarity of the case, or of several cases side by side, "
          "to OUT.md, OUT.csv or OUT.json (- for Markdown on the standard output)"), N_("OUT") },
     { "documented-only", 0, 0, G_OPTION_ARG_NONE, &o.documented_only,
-      N_("With --report, count only documented transfers"), NULL },
+      N_("With --report or --chart, count only documented transfers"), NULL },
+    { "chart", 0, 0, G_OPTION_ARG_STRING, &o.chart,
+      N_("With --export=OUT.png, .svg or .pdf, draw a chart of the measures instead of the case: "
+         "mechanisms, lags or activity"), N_("CHART") },
     { "validate", 0, 0, G_OPTION_ARG_NONE, &o.validate,
       N_("Check case files and print each error as FILE:LINE:COLUMN: message"), NULL },
     { "export", 'e', 0, G_OPTION_ARG_FILENAME, &o.export_path,
@@ -805,6 +944,8 @@ bc_cli_run (int    argc,
       N_("Show the case from DATE on, such as 1978-09-05"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &o.to,
       N_("Show the case up to DATE, such as 1978-09-17"), N_("DATE") },
+    { "story", 0, 0, G_OPTION_ARG_NONE, &o.story,
+      N_("Export the case's story as a PDF, one page a step with its caption"), NULL },
     { "as-known-on", 0, 0, G_OPTION_ARG_STRING, &o.known_on,
       N_("Hide what was not yet known on DATE"), N_("DATE") },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &o.theme,
@@ -813,6 +954,12 @@ bc_cli_run (int    argc,
       N_("Show only these tracks, such as 1,1.5,2"), N_("LIST") },
     { "highlight", 0, 0, G_OPTION_ARG_STRING, &o.highlight,
       N_("Bring one transfer mechanism forward, such as draft-text"), N_("MECHANISM") },
+    { "actor-paths", 0, 0, G_OPTION_ARG_STRING, &o.actor_paths,
+      N_("Whose paths through the tracks to draw: all (default), selected (the --focus actor’s) or none"),
+      N_("WHOSE") },
+    { "focus", 0, 0, G_OPTION_ARG_STRING, &o.focus,
+      N_("Bring forward the item ID and what it carried and took part in, fading the rest"),
+      N_("ID") },
     { "empty-tracks", 0, 0, G_OPTION_ARG_NONE, &o.empty_tracks,
       N_("Keep lanes for tracks with no events"), NULL },
     { "list-cases", 0, 0, G_OPTION_ARG_NONE, &o.list_cases,
@@ -875,9 +1022,24 @@ bc_cli_run (int    argc,
         }
       return run_report (&o);
     }
+  if (o.chart != NULL)
+    {
+      if (o.validate || o.export_path == NULL)
+        {
+          g_printerr (_("--chart draws into the file --export names, and cannot be used with "
+                        "--validate\n"));
+          return EXIT_USAGE;
+        }
+      if (o.files == NULL || o.files[0] == NULL)
+        {
+          g_printerr (_("No case file given\n"));
+          return EXIT_USAGE;
+        }
+      return run_chart (&o);
+    }
   if (o.documented_only)
     {
-      g_printerr (_("--documented-only goes with --report\n"));
+      g_printerr (_("--documented-only goes with --report or --chart\n"));
       return EXIT_USAGE;
     }
 

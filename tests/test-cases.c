@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "bc-bundled.h"
 #include "bc-reader.h"
 #include "bc-writer.h"
@@ -97,6 +99,60 @@ test_counts (gconstpointer data)
   g_assert_cmpstr (bc_case_get_license (c), ==, "CC-BY-4.0");
 }
 
+/* Each bundled case tells a story of 8 to 15 steps, in time order, each
+ * citing the case's sources, with its items in focus visible on the
+ * canvas as known on the step's date (a secret item appears only once
+ * disclosed, so a step that focuses on it must come after). */
+#define MIN_STEPS 8
+#define MAX_STEPS 15
+
+static void
+test_story (gconstpointer data)
+{
+  g_autoptr(BcCase) c = load_case (data);
+  GListModel *story = bc_case_get_story (c);
+  guint n = g_list_model_get_n_items (story);
+  BcDate previous = BC_DATE_UNSET;
+
+  g_assert_nonnull (bc_case_get_story_title (c));
+  g_assert_cmpuint (n, >=, MIN_STEPS);
+  g_assert_cmpuint (n, <=, MAX_STEPS);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BcStoryStep) step = g_list_model_get_item (story, i);
+      const char * const *focus = bc_story_step_get_focus (step);
+      BcDate known_on = bc_story_step_get_known_on (step);
+
+      g_test_message ("step %u", i + 1);
+      g_assert_true (cites_a_source (bc_story_step_get_sources (step)));
+      g_assert_nonnull (focus);
+      g_assert_cmpuint (strlen (bc_story_step_get_caption (step)), >, 80);
+      if (bc_date_is_set (previous))
+        g_assert_cmpuint (bc_date_get_last_day (known_on), >=, bc_date_get_last_day (previous));
+      previous = known_on;
+
+      for (guint k = 0; focus[k] != NULL; k++)
+        {
+          BcEvent *event = bc_case_lookup_event (c, focus[k]);
+          BcTransfer *transfer = bc_case_lookup_transfer (c, focus[k]);
+
+          g_test_message ("step %u: %s", i + 1, focus[k]);
+          if (event != NULL)
+            g_assert_true (bc_event_is_known_on (event, known_on));
+          if (transfer != NULL)
+            {
+              BcDate disclosed = bc_transfer_get_disclosed (transfer);
+
+              g_assert_true (bc_event_is_known_on (bc_case_lookup_event (c, bc_transfer_get_from (transfer)), known_on));
+              g_assert_true (bc_event_is_known_on (bc_case_lookup_event (c, bc_transfer_get_to (transfer)), known_on));
+              g_assert_true (!bc_date_is_set (disclosed) ||
+                             bc_date_get_first_day (disclosed) <= bc_date_get_last_day (known_on));
+            }
+        }
+    }
+}
+
 /* The bundled files are in canonical form: reading and writing one gives
  * its bytes back. */
 static void
@@ -133,7 +189,10 @@ main (int    argc,
       g_autofree char *canonical = g_strdup_printf ("/cases/%s/is-canonical", names[i]);
 
       g_test_add_data_func (counts, names[i], test_counts);
+      g_autofree char *story = g_strdup_printf ("/cases/%s/tells-a-sourced-story", names[i]);
+
       g_test_add_data_func (canonical, names[i], test_canonical);
+      g_test_add_data_func (story, names[i], test_story);
     }
 
   return g_test_run ();

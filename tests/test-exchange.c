@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <locale.h>
 
+#include "bc-bib-import.h"
 #include "bc-csv-import.h"
+#include "bc-edit.h"
 #include "bc-exchange.h"
 #include "bc-history.h"
 #include "bc-reader.h"
@@ -109,6 +113,14 @@ test_round_trip (void)
           g_assert_no_error (error);
         }
       got = case_text (copy);
+      /* The tables carry no story: the case file alone does. */
+      {
+        char *story = strstr (expected, "  <story");
+
+        g_assert_nonnull (story);
+        g_assert_null (strstr (got, "<story"));
+        strcpy (story, "</case>\n");
+      }
       g_assert_cmpstr (got, ==, expected);
     }
 }
@@ -329,7 +341,7 @@ import_pax (BcCase       *c,
 {
   g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (text, -1, NULL);
 
-  return bc_pax_import (c, stream, "pax.csv", process, result, NULL, error);
+  return bc_pax_import (c, stream, "pax.csv", process, FALSE, result, NULL, error);
 }
 
 static void
@@ -413,6 +425,202 @@ test_pax_refusals (void)
   g_assert_nonnull (bc_case_lookup_event (c, "pax-1234"));
 }
 
+/* One agreement of the Georgia-Abkhazia process with a date PA-X never
+ * writes: the whole import stops on it, naming its row and column, and
+ * with skip_invalid the others are imported and it is listed. */
+static void
+test_pax_bad_row (void)
+{
+  g_autoptr(BcCase) c = bc_case_new ("c", "C");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bad = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_auto(BcPaxResult) result = { 0 };
+
+  bad = g_strdup (pax_csv);
+  memcpy (strstr (bad, "1994-04-04"), "1994-13-45", 10);
+
+  before = case_text (c);
+  g_assert_false (import_pax (c, bad, "103", &result, &error));
+  g_assert_error (error, BC_EXCHANGE_ERROR, BC_EXCHANGE_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "pax.csv:3: column Dat: "));
+  g_clear_error (&error);
+  after = case_text (c);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (bc_history_can_undo (bc_case_get_history (c)));
+
+  stream = g_memory_input_stream_new_from_data (bad, -1, NULL);
+  g_assert_true (bc_pax_import (c, stream, "pax.csv", "103", TRUE, &result, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, 1);
+  g_assert_cmpuint (result.links, ==, 0);
+  g_assert_cmpuint (result.problems->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (result.problems, 0), "pax.csv:3: column Dat: "));
+  g_assert_nonnull (bc_case_lookup_event (c, "pax-12"));
+  g_assert_null (bc_case_lookup_event (c, "pax-361"));
+  g_assert_null (bc_case_lookup_source (c, "pax-361-source"));
+}
+
+/* What the import dialog offers to choose from. */
+static void
+test_pax_processes (void)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (pax_csv, -1, NULL);
+  g_autoptr(GInputStream) other = g_memory_input_stream_new_from_data ("a,b\n1,2\n", -1, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) processes = bc_pax_list_processes (stream, "pax.csv", NULL, &error);
+  BcPaxProcess *process;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (processes->len, ==, 2);
+  process = g_ptr_array_index (processes, 0);
+  g_assert_cmpstr (process->name, ==, "Georgia-Abkhazia peace process");
+  g_assert_cmpstr (process->number, ==, "103");
+  g_assert_cmpuint (process->n_agreements, ==, 2);
+  process = g_ptr_array_index (processes, 1);
+  g_assert_cmpstr (process->name, ==, "Israel-Palestine peace process");
+  g_assert_cmpuint (process->n_agreements, ==, 1);
+
+  g_assert_null (bc_pax_list_processes (other, "other.csv", NULL, &error));
+  g_assert_error (error, BC_EXCHANGE_ERROR, BC_EXCHANGE_ERROR_FORMAT);
+}
+
+/* References from Zotero: the case has Pundak's article by its DOI
+ * (written differently, in the citation) and IPI's report by its page
+ * (another scheme, "www.", a final slash): those two are updated, not
+ * added again; Savir and Egeland are new; the broken entry is reported
+ * with its line. */
+static BcCase *
+case_with_references (void)
+{
+  BcCase *c = bc_case_new ("refs", "Refs");
+  g_autoptr(BcSource) pundak = bc_source_new ("pundak-2001", BC_SOURCE_ARTICLE,
+                                              "Pundak, Ron. 2001. From Oslo to Taba. Survival. "
+                                              "doi:10.1093/survival/43.3.31");
+  g_autoptr(BcSource) ipi = bc_source_new ("ipi-2008", BC_SOURCE_OTHER, "IPI report on Norway");
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (ipi, "url", "https://example.org/reports/norway", NULL);
+  g_assert_true (bc_edit_insert (c, G_OBJECT (pundak), &error));
+  g_assert_true (bc_edit_insert (c, G_OBJECT (ipi), &error));
+  g_assert_no_error (error);
+  return c;
+}
+
+static void
+check_references (const char *name,
+                  const char *problem)
+{
+  g_autoptr(BcCase) c = case_with_references ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "exchange", "data", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GInputStream) stream = G_INPUT_STREAM (g_file_read (file, NULL, NULL));
+  g_autoptr(BcBibImport) import = bc_bib_import_new (c);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = case_text (c);
+  g_autofree char *after = NULL;
+  g_autofree char *line = NULL;
+  BcHistory *history = bc_case_get_history (c);
+  BcSource *pundak, *ipi;
+  guint added, updated, n_entries;
+
+  g_assert_nonnull (stream);
+  g_assert_true (bc_bib_import_load (import, stream, name, NULL, &error));
+  g_assert_no_error (error);
+  n_entries = bc_bib_import_get_n_entries (import);
+  g_assert_cmpuint (n_entries, >=, 3);
+  g_assert_cmpstr (bc_bib_import_get_match (import, 0), ==, "pundak-2001");
+  g_assert_cmpstr (bc_bib_import_get_match (import, 1), ==, "ipi-2008");
+  g_assert_null (bc_bib_import_get_match (import, 2));
+  g_assert_cmpuint (bc_bib_import_get_problems (import)->len, ==, 1);
+  line = bc_import_problem_to_string (g_ptr_array_index (bc_bib_import_get_problems (import), 0));
+  g_assert_cmpstr (line, ==, problem);
+
+  /* A file with a problem adds nothing unless its valid entries are chosen. */
+  g_assert_false (bc_bib_import_apply (import, FALSE, &added, &updated, &error));
+  g_assert_error (error, BC_EXCHANGE_ERROR, BC_EXCHANGE_ERROR_INVALID);
+  g_clear_error (&error);
+  after = case_text (c);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+
+  g_assert_true (bc_bib_import_apply (import, TRUE, &added, &updated, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (updated, ==, 2);
+  g_assert_cmpuint (added, ==, n_entries - 2);
+  g_assert_cmpuint (g_list_model_get_n_items (bc_case_get_sources (c)), ==, n_entries);
+  pundak = bc_case_lookup_source (c, "pundak-2001");
+  g_assert_cmpuint (bc_source_get_source_type (pundak), ==, BC_SOURCE_ARTICLE);
+  g_assert_nonnull (strstr (bc_source_get_citation (pundak), "Pundak, Ron. 2001. From Oslo to Taba: What Went Wrong? Survival 43 (3): 31–45."));
+  g_assert_cmpstr (bc_source_get_url (pundak), !=, NULL);
+  ipi = bc_case_lookup_source (c, "ipi-2008");
+  g_assert_cmpuint (bc_source_get_source_type (ipi), ==, BC_SOURCE_REPORT);
+  g_assert_nonnull (strstr (bc_source_get_citation (ipi), "International Peace Institute. 2008. Norway"));
+  g_assert_nonnull (bc_case_lookup_source (c, "savir_process_1998"));
+  g_assert_cmpuint (bc_source_get_source_type (bc_case_lookup_source (c, "savir_process_1998")), ==,
+                    BC_SOURCE_BOOK);
+  g_assert_cmpstr (bc_history_get_undo_label (history), ==,
+                   n_entries == 3 ? "Import 3 Sources" : "Import 4 Sources");
+
+  /* Again: everything matches now, nothing is added or changed. */
+  g_free (line);
+  line = case_text (c);
+  g_clear_object (&stream);
+  stream = G_INPUT_STREAM (g_file_read (file, NULL, NULL));
+  g_assert_true (bc_bib_import_load (import, stream, name, NULL, &error));
+  g_assert_true (bc_bib_import_apply (import, TRUE, &added, &updated, &error));
+  g_assert_cmpuint (added, ==, 0);
+  g_assert_cmpuint (updated, ==, n_entries);
+  g_assert_cmpuint (g_list_model_get_n_items (bc_case_get_sources (c)), ==, n_entries);
+  after = case_text (c);
+  g_assert_cmpstr (after, ==, line);
+  g_clear_pointer (&after, g_free);
+
+  /* The import was one step. */
+  g_assert_true (bc_history_undo (history));
+  after = case_text (c);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_bibtex (void)
+{
+  check_references ("zotero.bib",
+                    "zotero.bib:36: entry broken_2003: expected a field such as title = {…}");
+}
+
+static void
+test_csl_json (void)
+{
+  check_references ("zotero.json", "zotero.json:35: column title: the entry untitled_2003 has no title");
+}
+
+static void
+test_bib_refusals (void)
+{
+  g_autoptr(BcCase) c = bc_case_new ("c", "C");
+  g_autoptr(BcBibImport) import = bc_bib_import_new (c);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInputStream) plain = g_memory_input_stream_new_from_data ("just some text\n", -1, NULL);
+  g_autoptr(GInputStream) deep = NULL;
+  g_autoptr(GString) nested = g_string_new (NULL);
+
+  g_assert_false (bc_bib_import_load (import, plain, "notes.txt", NULL, &error));
+  g_assert_error (error, BC_EXCHANGE_ERROR, BC_EXCHANGE_ERROR_FORMAT);
+  g_clear_error (&error);
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (nested, '[');
+  deep = g_memory_input_stream_new_from_data (g_string_free (g_steal_pointer (&nested), FALSE), -1, g_free);
+  g_assert_true (bc_bib_import_load (import, deep, "deep.json", NULL, &error));
+  g_assert_cmpuint (bc_bib_import_get_n_entries (import), ==, 0);
+  g_assert_cmpuint (bc_bib_import_get_problems (import)->len, ==, 1);
+  g_assert_nonnull (strstr (((BcImportProblem *) g_ptr_array_index (bc_bib_import_get_problems (import), 0))->message,
+                            "nested too deep"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -429,6 +637,11 @@ main (int    argc,
   g_test_add_func ("/exchange/dates/order-from-the-file", test_date_order_from_file);
   g_test_add_func ("/exchange/pax/adds-links-and-updates-by-agreement-id", test_pax);
   g_test_add_func ("/exchange/pax/refuses-what-is-not-pax", test_pax_refusals);
+  g_test_add_func ("/exchange/pax/bad-row-stops-unless-skipped", test_pax_bad_row);
+  g_test_add_func ("/exchange/bibtex/merges-by-doi-and-url-reports-line", test_bibtex);
+  g_test_add_func ("/exchange/csl-json/merges-by-doi-and-url-reports-line", test_csl_json);
+  g_test_add_func ("/exchange/bib/refuses-what-is-not-references", test_bib_refusals);
+  g_test_add_func ("/exchange/pax/lists-processes-with-counts", test_pax_processes);
 
   return g_test_run ();
 }

@@ -7,7 +7,7 @@
 
 #include "bc-enum-types.h"
 #include "bc-measures.h"
-#include "bc-reader.h"
+#include "small-case.h"
 
 /* Three actors, six events, four transfers:
  *   t1 e1 (Track 2, 10–12 Jan 1993) → e2 (Track 1, 20 Jan 1993), briefing,
@@ -27,45 +27,9 @@
  * part) and a–e2, a–e4, b–e3, c–e4 (carrying), nine nodes, e6 alone:
  * summed over every pair of other nodes, the share of shortest paths
  * through a is 7.4167, through b 2.8333, through c 6.75; normalised by
- * the 28 pairs: 0.2649, 0.1012, 0.2411. */
-static const char small_case[] =
-  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-  "<case version=\"1\" id=\"small\">\n"
-  "  <title>Small</title>\n"
-  "  <actors>\n"
-  "    <actor id=\"a\" track=\"2\" type=\"person\"><name>A</name></actor>\n"
-  "    <actor id=\"b\" track=\"1\" type=\"person\"><name>B</name></actor>\n"
-  "    <actor id=\"c\" track=\"1.5\" type=\"person\"><name>C</name></actor>\n"
-  "  </actors>\n"
-  "  <events>\n"
-  "    <event id=\"e1\" track=\"2\" type=\"meeting\" date=\"1993-01-10\" end=\"1993-01-12\"><title>E1</title>"
-  "<participant ref=\"a\"/><participant ref=\"c\"/></event>\n"
-  "    <event id=\"e2\" track=\"1\" type=\"meeting\" date=\"1993-01-20\"><title>E2</title><participant ref=\"b\"/></event>\n"
-  "    <event id=\"e3\" track=\"2\" type=\"workshop\" date=\"1993-02\"><title>E3</title><participant ref=\"a\"/></event>\n"
-  "    <event id=\"e4\" track=\"1\" type=\"negotiation\" date=\"1993-03-01\"><title>E4</title><participant ref=\"b\"/></event>\n"
-  "    <event id=\"e5\" track=\"1.5\" type=\"meeting\" date=\"1993\" disclosed=\"1995-06-01\"><title>E5</title>"
-  "<participant ref=\"c\"/></event>\n"
-  "    <event id=\"e6\" track=\"1\" type=\"statement\" date=\"1994-01-05\" disclosed=\"1994-02-10\"><title>E6</title></event>\n"
-  "  </events>\n"
-  "  <transfers>\n"
-  "    <transfer id=\"t1\" from=\"e1\" to=\"e2\" mechanism=\"briefing\"><title>T1</title><carrier ref=\"a\"/></transfer>\n"
-  "    <transfer id=\"t2\" from=\"e3\" to=\"e4\" mechanism=\"draft-text\" status=\"inferred\"><title>T2</title><carrier ref=\"a\"/></transfer>\n"
-  "    <transfer id=\"t3\" from=\"e2\" to=\"e3\" mechanism=\"memorandum\"><title>T3</title><carrier ref=\"b\"/></transfer>\n"
-  "    <transfer id=\"t4\" from=\"e5\" to=\"e4\" mechanism=\"facilitation\" status=\"disputed\"><title>T4</title><carrier ref=\"c\"/></transfer>\n"
-  "  </transfers>\n"
-  "</case>\n";
-
-static BcCase *
-read_small (void)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new_static (small_case, strlen (small_case));
-  g_autoptr(GError) error = NULL;
-  BcCase *c = bc_case_read_bytes (bytes, "small.bcase", NULL, &error);
-
-  g_assert_no_error (error);
-  return c;
-}
-
+ * the 28 pairs: 0.2649, 0.1012, 0.2411.
+ * The case is tests/report/small.bcase, which the chart, command-line
+ * and analysis pane tests read too. */
 static BcCount *
 find_count (GPtrArray  *counts,
             const char *key)
@@ -90,7 +54,7 @@ assert_items (BcCount    *c,
 static void
 test_transfer_counts (void)
 {
-  g_autoptr(BcCase) c = read_small ();
+  g_autoptr(BcCase) c = small_case_read (".");
   g_autoptr(BcMeasures) m = bc_measures_new (c, FALSE);
   g_autoptr(BcMeasures) d = bc_measures_new (c, TRUE);
 
@@ -116,7 +80,7 @@ test_transfer_counts (void)
 static void
 test_uptake_lags (void)
 {
-  g_autoptr(BcCase) c = read_small ();
+  g_autoptr(BcCase) c = small_case_read (".");
   g_autoptr(BcMeasures) m = bc_measures_new (c, FALSE);
   g_autoptr(BcMeasures) d = bc_measures_new (c, TRUE);
   BcSpanSummary *all, *draft;
@@ -152,7 +116,7 @@ test_uptake_lags (void)
 static void
 test_carriers (void)
 {
-  g_autoptr(BcCase) c = read_small ();
+  g_autoptr(BcCase) c = small_case_read (".");
   g_autoptr(BcMeasures) m = bc_measures_new (c, FALSE);
   BcCarrier *a, *b, *cc;
 
@@ -175,7 +139,7 @@ test_carriers (void)
 static void
 test_disclosure_and_activity (void)
 {
-  g_autoptr(BcCase) c = read_small ();
+  g_autoptr(BcCase) c = small_case_read (".");
   g_autoptr(BcMeasures) m = bc_measures_new (c, FALSE);
   BcSpan *e5;
 
@@ -198,7 +162,7 @@ test_disclosure_and_activity (void)
 static void
 test_report_forms (void)
 {
-  g_autoptr(BcCase) c = read_small ();
+  g_autoptr(BcCase) c = small_case_read (".");
   g_autoptr(GPtrArray) both = g_ptr_array_new_with_free_func ((GDestroyNotify) bc_measures_free);
   g_autofree char *md = NULL;
   g_autofree char *csv = NULL;

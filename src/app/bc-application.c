@@ -367,6 +367,7 @@ bc_application_startup (GApplication *app)
     { "window.close", { "<Control>w", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.export", { "<Control>e", NULL } },
+    { "win.import", { "<Control>i", NULL } },
     { "win.print", { "<Control>p", NULL } },
     { "win.toggle-outline", { "F9", NULL } },
     { "win.toggle-inspector", { "<Shift>F9", NULL } },
@@ -374,6 +375,8 @@ bc_application_startup (GApplication *app)
     { "win.zoom-out", { "<Control>minus", NULL } },
     { "win.zoom-reset", { "<Control>0", NULL } },
     { "win.zoom-fit", { "<Control>9", NULL } },
+    { "win.reading", { "<Control><Shift>r", NULL } },
+    { "win.focus-selection", { "<Control>period", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 

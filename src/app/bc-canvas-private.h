@@ -3,6 +3,7 @@
 
 #include "bc-canvas.h"
 #include "bc-overlay.h"
+#include "bc-view-state.h"
 
 G_BEGIN_DECLS
 
@@ -67,6 +68,16 @@ struct _BcCanvas
   guint        tracks;
   int          highlight;
   BcDate       known_on;
+  BcActorPaths actor_paths;
+  gboolean     focus_selection;
+  gboolean     frame;
+  /* What the user searches for, and what it finds in the case: marked
+   * over the tiles; %NULL until the next frame asks after a change. */
+  char        *search;
+  GPtrArray   *search_found;
+  /* The id the layout was made with as its focus, to lay out again only
+   * when a new selection changes it. */
+  char        *layout_focus;
   BcLayout    *layout;
   /* Options changed since the layout was made: it is made again before
    * it is next used, so that a dragged slider costs one layout a frame. */
@@ -133,6 +144,7 @@ struct _BcCanvas
 
 /* bc-canvas.c */
 BcLayout  *_bc_canvas_get_layout        (BcCanvas        *self);
+GPtrArray *_bc_canvas_get_search_found  (BcCanvas        *self);
 void       _bc_canvas_widget_to_layout  (BcCanvas        *self,
                                          double           wx,
                                          double           wy,

@@ -450,7 +450,13 @@ cancel_drag_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
 {
-  _bc_canvas_cancel_drag (BC_CANVAS (widget));
+  BcCanvas *self = BC_CANVAS (widget);
+
+  /* Escape ends a drag first; with none, it leaves the focus. */
+  if (self->drag_mode != BC_CANVAS_DRAG_NONE)
+    _bc_canvas_cancel_drag (self);
+  else
+    bc_canvas_set_focus_selection (self, FALSE);
 }
 
 static void

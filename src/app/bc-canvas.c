@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "bc-canvas-private.h"
+#include "bc-search.h"
 
 #define MIN_ZOOM  0.05
 #define MAX_ZOOM  8.0
@@ -33,6 +34,10 @@ enum {
   PROP_HIGHLIGHT,
   PROP_KNOWN_ON,
   PROP_EDITABLE,
+  PROP_ACTOR_PATHS,
+  PROP_FOCUS_SELECTION,
+  PROP_FRAME,
+  PROP_SEARCH,
   N_PROPS
 };
 
@@ -80,6 +85,8 @@ ensure_layout (BcCanvas *self)
   if (self->case_ != NULL)
     {
       bc_canvas_get_layout_options (self, &options);
+      g_free (self->layout_focus);
+      self->layout_focus = g_strdup (options.focus);
       self->layout = bc_layout_new (self->case_, &options);
     }
   return self->layout;
@@ -105,6 +112,18 @@ fit_zoom (BcCanvas *self,
   double h = MAX (height - 2 * FIT_MARGIN, height / 2.0);
 
   return MIN (w / self->layout->width, h / self->layout->height);
+}
+
+/* A new selection is laid out again only when it changes what is in
+ * focus (see bc_view_state_focus_for()). */
+static void
+focus_changed (BcCanvas *self)
+{
+  const char *focus = bc_view_state_focus_for (self->selected_item, self->actor_paths,
+                                               self->focus_selection);
+
+  if (g_strcmp0 (focus, self->layout_focus) != 0)
+    layout_changed (self, FALSE);
 }
 
 /* What the pointer is on, with a few pixels' slack at any zoom. */
@@ -174,6 +193,7 @@ case_changed (BcCanvas     *self,
               GObject      *object,
               const char   *detail)
 {
+  g_clear_pointer (&self->search_found, g_ptr_array_unref);
   layout_changed (self, FALSE);
 }
 
@@ -243,6 +263,7 @@ bc_canvas_snapshot (GtkWidget   *widget,
   gboolean has_selection;
   double origin_x, origin_y, known_x;
   gboolean has_known_on;
+  GPtrArray *found;
 
   if (ensure_layout (self) == NULL || width <= 0 || height <= 0)
     return;
@@ -254,8 +275,10 @@ bc_canvas_snapshot (GtkWidget   *widget,
   has_selection = self->selected_item != NULL &&
                   bc_layout_find (self->layout, G_OBJECT (self->selected_item), &selected);
   has_known_on = bc_overlay_known_on_x (self->layout, self->known_on, &known_x);
+  found = _bc_canvas_get_search_found (self);
   _bc_canvas_get_overlay_style (self, &style);
-  if (has_selection || has_known_on || _bc_canvas_tool_has_overlay (self))
+  if (has_selection || has_known_on || (found != NULL && found->len > 0) ||
+      _bc_canvas_tool_has_overlay (self))
     {
       cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
@@ -264,6 +287,13 @@ bc_canvas_snapshot (GtkWidget   *widget,
       cairo_translate (cr, -origin_x, -origin_y);
       if (has_known_on)
         bc_overlay_paint_known_on (cr, self->layout, known_x, &style);
+      for (guint i = 0; found != NULL && i < found->len; i++)
+        {
+          BcLayoutHit hit;
+
+          if (bc_layout_find (self->layout, g_ptr_array_index (found, i), &hit))
+            bc_overlay_paint_found (cr, self->layout, &hit, &style);
+        }
       if (has_selection)
         bc_overlay_paint_selection (cr, self->layout, &selected, &style);
       _bc_canvas_tool_snapshot (self, cr, &style);
@@ -332,6 +362,9 @@ bc_canvas_dispose (GObject *object)
     watch_case (self, FALSE);
   _bc_canvas_tiles_dispose (self);
   g_clear_pointer (&self->layout, bc_layout_free);
+  g_clear_pointer (&self->layout_focus, g_free);
+  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->search_found, g_ptr_array_unref);
   g_clear_object (&self->selected_item);
   g_clear_object (&self->case_);
 
@@ -375,6 +408,18 @@ bc_canvas_get_property (GObject    *object,
     case PROP_EDITABLE:
       g_value_set_boolean (value, self->editable);
       break;
+    case PROP_ACTOR_PATHS:
+      g_value_set_enum (value, self->actor_paths);
+      break;
+    case PROP_FOCUS_SELECTION:
+      g_value_set_boolean (value, self->focus_selection);
+      break;
+    case PROP_FRAME:
+      g_value_set_boolean (value, self->frame);
+      break;
+    case PROP_SEARCH:
+      g_value_set_string (value, self->search ? self->search : "");
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -417,6 +462,18 @@ bc_canvas_set_property (GObject      *object,
       break;
     case PROP_EDITABLE:
       bc_canvas_set_editable (self, g_value_get_boolean (value));
+      break;
+    case PROP_ACTOR_PATHS:
+      bc_canvas_set_actor_paths (self, g_value_get_enum (value));
+      break;
+    case PROP_FOCUS_SELECTION:
+      bc_canvas_set_focus_selection (self, g_value_get_boolean (value));
+      break;
+    case PROP_FRAME:
+      bc_canvas_set_frame (self, g_value_get_boolean (value));
+      break;
+    case PROP_SEARCH:
+      bc_canvas_set_search (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -470,6 +527,23 @@ bc_canvas_class_init (BcCanvasClass *klass)
   properties[PROP_EDITABLE] =
     g_param_spec_boolean ("editable", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTOR_PATHS] =
+    g_param_spec_enum ("actor-paths", NULL, NULL, BC_TYPE_ACTOR_PATHS, BC_ACTOR_PATHS_ALL,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the selected item is in focus: what it carried and took
+   * part in stays, the rest fades. */
+  properties[PROP_FOCUS_SELECTION] =
+    g_param_spec_boolean ("focus-selection", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the title block and the legend are laid out on screen; they
+   * belong to exports and do not take part in the zoom otherwise. */
+  properties[PROP_FRAME] =
+    g_param_spec_boolean ("frame", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* What the outline searches for: what it finds is marked. */
+  properties[PROP_SEARCH] =
+    g_param_spec_string ("search", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "canvas.zoom-in", NULL, zoom_action);
@@ -784,6 +858,133 @@ bc_canvas_get_layout_options (BcCanvas        *self,
   options->tracks = self->tracks;
   options->highlight = self->highlight;
   options->known_on = self->known_on;
+  options->actor_paths = self->actor_paths;
+  options->focus = bc_view_state_focus_for (self->selected_item, self->actor_paths, self->focus_selection);
+  options->frame = self->frame;
+}
+
+BcActorPaths
+bc_canvas_get_actor_paths (BcCanvas *self)
+{
+  g_return_val_if_fail (BC_IS_CANVAS (self), BC_ACTOR_PATHS_ALL);
+  return self->actor_paths;
+}
+
+/**
+ * bc_canvas_set_actor_paths:
+ * @self: a canvas
+ * @actor_paths: whose storylines to draw
+ *
+ * With %BC_ACTOR_PATHS_SELECTED, the path of the selected actor only.
+ */
+void
+bc_canvas_set_actor_paths (BcCanvas     *self,
+                           BcActorPaths  actor_paths)
+{
+  g_return_if_fail (BC_IS_CANVAS (self));
+
+  if (self->actor_paths == actor_paths)
+    return;
+  self->actor_paths = actor_paths;
+  layout_changed (self, FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTOR_PATHS]);
+}
+
+gboolean
+bc_canvas_get_focus_selection (BcCanvas *self)
+{
+  g_return_val_if_fail (BC_IS_CANVAS (self), FALSE);
+  return self->focus_selection;
+}
+
+/**
+ * bc_canvas_set_focus_selection:
+ * @self: a canvas
+ * @focus_selection: whether the selection is in focus
+ *
+ * Lights up what the selected item (an actor: what they carried and
+ * took part in) is part of, and fades the rest; follows the selection.
+ */
+void
+bc_canvas_set_focus_selection (BcCanvas *self,
+                               gboolean  focus_selection)
+{
+  g_return_if_fail (BC_IS_CANVAS (self));
+
+  focus_selection = !!focus_selection;
+  if (self->focus_selection == focus_selection)
+    return;
+  self->focus_selection = focus_selection;
+  focus_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOCUS_SELECTION]);
+}
+
+gboolean
+bc_canvas_get_frame (BcCanvas *self)
+{
+  g_return_val_if_fail (BC_IS_CANVAS (self), FALSE);
+  return self->frame;
+}
+
+/**
+ * bc_canvas_set_frame:
+ * @self: a canvas
+ * @frame: whether to show the title block and the legend
+ *
+ * Exports always have them; on screen they are off unless asked for.
+ */
+void
+bc_canvas_set_frame (BcCanvas *self,
+                     gboolean  frame)
+{
+  g_return_if_fail (BC_IS_CANVAS (self));
+
+  frame = !!frame;
+  if (self->frame == frame)
+    return;
+  self->frame = frame;
+  layout_changed (self, FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRAME]);
+}
+
+const char *
+bc_canvas_get_search (BcCanvas *self)
+{
+  g_return_val_if_fail (BC_IS_CANVAS (self), "");
+  return self->search ? self->search : "";
+}
+
+/**
+ * bc_canvas_set_search:
+ * @self: a canvas
+ * @search: (nullable): what the user searches for
+ *
+ * Marks on the canvas everything the search finds (bc_search_case()),
+ * the same items the outline lists for it. The marks are drawn over
+ * the tiles: searching paints nothing of the case again.
+ */
+void
+bc_canvas_set_search (BcCanvas   *self,
+                      const char *search)
+{
+  g_return_if_fail (BC_IS_CANVAS (self));
+
+  if (g_strcmp0 (self->search ? self->search : "", search ? search : "") == 0)
+    return;
+  g_free (self->search);
+  self->search = g_strdup (search);
+  g_clear_pointer (&self->search_found, g_ptr_array_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
+}
+
+/* What the search finds, worked out when a frame first needs it. */
+GPtrArray *
+_bc_canvas_get_search_found (BcCanvas *self)
+{
+  if (self->search_found == NULL && self->case_ != NULL)
+    self->search_found = bc_search_case (self->case_, self->search);
+  return self->search_found;
 }
 
 gboolean
@@ -827,6 +1028,7 @@ _bc_canvas_select (BcCanvas *self,
 {
   if (!g_set_object (&self->selected_item, item))
     return;
+  focus_changed (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ITEM]);
 }

@@ -41,6 +41,18 @@ void       bc_canvas_set_known_on      (BcCanvas *self,
 gboolean   bc_canvas_get_editable      (BcCanvas *self);
 void       bc_canvas_set_editable      (BcCanvas *self,
                                         gboolean  editable);
+BcActorPaths bc_canvas_get_actor_paths  (BcCanvas     *self);
+void       bc_canvas_set_actor_paths   (BcCanvas     *self,
+                                        BcActorPaths  actor_paths);
+gboolean   bc_canvas_get_focus_selection (BcCanvas *self);
+void       bc_canvas_set_focus_selection (BcCanvas *self,
+                                          gboolean  focus_selection);
+const char *bc_canvas_get_search       (BcCanvas   *self);
+void       bc_canvas_set_search        (BcCanvas   *self,
+                                        const char *search);
+gboolean   bc_canvas_get_frame         (BcCanvas *self);
+void       bc_canvas_set_frame         (BcCanvas *self,
+                                        gboolean  frame);
 void       bc_canvas_get_layout_options (BcCanvas        *self,
                                          BcLayoutOptions *options);
 

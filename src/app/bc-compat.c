@@ -58,6 +58,54 @@ native_response (GtkNativeDialog *native,
 #endif
 
 /**
+ * bc_compat_choose_open_file:
+ * @parent: (nullable): the window to attach the chooser to
+ * @title: the chooser's title
+ * @filter: the kind of file to open
+ * @callback: called once, with the file or %NULL
+ * @user_data: for @callback
+ *
+ * Asks the user for a file to read, through the portal where there is
+ * one.
+ */
+void
+bc_compat_choose_open_file (GtkWindow            *parent,
+                            const char           *title,
+                            GtkFileFilter        *filter,
+                            BcCompatFileCallback  callback,
+                            gpointer              user_data)
+{
+  ChooseData *data = g_new0 (ChooseData, 1);
+
+  data->callback = callback;
+  data->user_data = user_data;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+    g_list_store_append (filters, filter);
+    gtk_file_dialog_set_title (dialog, title);
+    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+    gtk_file_dialog_set_default_filter (dialog, filter);
+    gtk_file_dialog_open (dialog, parent, NULL, file_dialog_done, data);
+  }
+#else
+  {
+    GtkFileChooserNative *native;
+
+    native = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_OPEN,
+                                          _("_Open"), _("_Cancel"));
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+    g_signal_connect (native, "response", G_CALLBACK (native_response), data);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  }
+#endif
+}
+
+/**
  * bc_compat_choose_case_file:
  * @parent: (nullable): the window to attach the chooser to
  * @callback: called once, with the file or %NULL
@@ -70,36 +118,9 @@ bc_compat_choose_case_file (GtkWindow            *parent,
                             BcCompatFileCallback  callback,
                             gpointer              user_data)
 {
-  ChooseData *data = g_new0 (ChooseData, 1);
   g_autoptr(GtkFileFilter) filter = case_file_filter ();
 
-  data->callback = callback;
-  data->user_data = user_data;
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-
-    g_list_store_append (filters, filter);
-    gtk_file_dialog_set_title (dialog, _("Open a Case"));
-    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-    gtk_file_dialog_set_default_filter (dialog, filter);
-    gtk_file_dialog_open (dialog, parent, NULL, file_dialog_done, data);
-  }
-#else
-  {
-    GtkFileChooserNative *native;
-
-    native = gtk_file_chooser_native_new (_("Open a Case"), parent,
-                                          GTK_FILE_CHOOSER_ACTION_OPEN,
-                                          _("_Open"), _("_Cancel"));
-    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-    g_signal_connect (native, "response", G_CALLBACK (native_response), data);
-    gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-  }
-#endif
+  bc_compat_choose_open_file (parent, _("Open a Case"), filter, callback, user_data);
 }
 
 #if GTK_CHECK_VERSION (4, 10, 0)

@@ -9,6 +9,11 @@ G_BEGIN_DECLS
 typedef void (*BcCompatFileCallback) (GFile    *file,
                                       gpointer  user_data);
 
+void     bc_compat_choose_open_file (GtkWindow            *parent,
+                                     const char           *title,
+                                     GtkFileFilter        *filter,
+                                     BcCompatFileCallback  callback,
+                                     gpointer              user_data);
 void     bc_compat_choose_case_file (GtkWindow            *parent,
                                      BcCompatFileCallback  callback,
                                      gpointer              user_data);

@@ -10,6 +10,7 @@
 #include "bc-enum-types.h"
 #include "bc-item-picker.h"
 #include "bc-outline-private.h"
+#include "bc-search.h"
 
 /* A button that creates a transfer or a link in two steps: the event it
  * starts from, then the one it reaches. */
@@ -55,6 +56,7 @@ enum {
   PROP_0,
   PROP_CASE,
   PROP_SELECTED_ITEM,
+  PROP_SEARCH_TEXT,
   N_PROPS
 };
 
@@ -108,72 +110,6 @@ section_of_item (BcItem *item)
   return -1;
 }
 
-static char *
-item_title (BcItem *item)
-{
-  if (BC_IS_ACTOR (item))
-    return g_strdup (bc_actor_get_name (BC_ACTOR (item)));
-  if (BC_IS_EVENT (item))
-    return g_strdup (bc_event_get_title (BC_EVENT (item)));
-  if (BC_IS_TRANSFER (item))
-    return g_strdup (bc_transfer_get_title (BC_TRANSFER (item)));
-  if (BC_IS_SOURCE (item))
-    return g_strdup (bc_source_get_citation (BC_SOURCE (item)));
-  return g_strdup (bc_item_get_id (item));
-}
-
-static char *
-item_subtitle (BcItem *item)
-{
-  if (BC_IS_ACTOR (item))
-    {
-      BcActor *actor = BC_ACTOR (item);
-      const char *role = bc_actor_get_role (actor);
-
-      if (role != NULL)
-        return g_strdup_printf ("%s · %s", bc_track_get_label (bc_actor_get_track (actor)), role);
-      return g_strdup (bc_track_get_label (bc_actor_get_track (actor)));
-    }
-  if (BC_IS_EVENT (item))
-    {
-      BcEvent *event = BC_EVENT (item);
-      g_autofree char *date = bc_date_to_string (bc_event_get_date (event));
-
-      return g_strdup_printf ("%s · %s · %s", date ? date : "?",
-                              bc_track_get_label (bc_event_get_track (event)),
-                              bc_event_type_get_label (bc_event_get_event_type (event)));
-    }
-  if (BC_IS_TRANSFER (item))
-    {
-      BcTransfer *transfer = BC_TRANSFER (item);
-
-      return g_strdup_printf ("%s · %s",
-                              bc_mechanism_get_label (bc_transfer_get_mechanism (transfer)),
-                              bc_status_get_label (bc_transfer_get_status (transfer)));
-    }
-  if (BC_IS_SOURCE (item))
-    {
-      const char *nick = bc_enum_to_nick (BC_TYPE_SOURCE_TYPE,
-                                          bc_source_get_source_type (BC_SOURCE (item)));
-      return g_strdup (nick);
-    }
-  return NULL;
-}
-
-/* Everything a search may match: the title, the subtitle and the id. */
-static gboolean
-item_matches (BcItem     *item,
-              const char *needle)
-{
-  g_autofree char *title = item_title (item);
-  g_autofree char *subtitle = item_subtitle (item);
-  g_autofree char *haystack = g_strjoin ("\n", title ? title : "", subtitle ? subtitle : "",
-                                         bc_item_get_id (item), NULL);
-  g_autofree char *folded = g_utf8_casefold (haystack, -1);
-
-  return strstr (folded, needle) != NULL;
-}
-
 static gboolean
 filter_func (gpointer item,
              gpointer user_data)
@@ -182,7 +118,7 @@ filter_func (gpointer item,
 
   if (self->needle == NULL || *self->needle == '\0')
     return TRUE;
-  return item_matches (BC_ITEM (item), self->needle);
+  return bc_search_item_matches (BC_ITEM (item), self->needle);
 }
 
 static guint
@@ -262,8 +198,8 @@ fill_row (GtkWidget *box,
 {
   GtkWidget *title = gtk_widget_get_first_child (box);
   GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  g_autofree char *title_text = item_title (item);
-  g_autofree char *subtitle_text = item_subtitle (item);
+  g_autofree char *title_text = bc_search_item_title (item);
+  g_autofree char *subtitle_text = bc_search_item_details (item);
 
   gtk_label_set_text (GTK_LABEL (title), title_text);
   gtk_label_set_text (GTK_LABEL (subtitle), subtitle_text ? subtitle_text : "");
@@ -350,6 +286,33 @@ selection_changed (GtkSingleSelection *selection,
   set_selected_internal (self, item);
 }
 
+/* While a search is on, each tab says how many it found there:
+ * "Events (3)", so a match in another section is never missed. */
+static void
+update_section_titles (BcOutline *self)
+{
+  gboolean searching = self->needle != NULL && *self->needle != '\0';
+
+  for (guint i = 0; i < BC_OUTLINE_N_SECTIONS; i++)
+    {
+      Section *section = &self->sections[i];
+      GtkStackPage *page;
+      g_autofree char *title = NULL;
+
+      if (section->page == NULL)
+        continue;
+      page = gtk_stack_get_page (self->stack, section->page);
+      if (searching)
+        /* TRANSLATORS: an outline tab while searching: the section
+         * ("Events") and how many items the search found in it */
+        title = g_strdup_printf (C_("outline tab", "%s (%u)"), _(section_info[i].title),
+                                 g_list_model_get_n_items (G_LIST_MODEL (section->filtered)));
+      else
+        title = g_strdup (_(section_info[i].title));
+      gtk_stack_page_set_title (page, title);
+    }
+}
+
 static void
 search_changed (GtkSearchEntry *entry,
                 BcOutline      *self)
@@ -357,11 +320,13 @@ search_changed (GtkSearchEntry *entry,
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
 
   g_free (self->needle);
-  self->needle = g_utf8_casefold (text, -1);
+  self->needle = bc_search_fold (text);
 
   for (guint i = 0; i < BC_OUTLINE_N_SECTIONS; i++)
     gtk_filter_changed (gtk_filter_list_model_get_filter (self->sections[i].filtered),
                         GTK_FILTER_CHANGE_DIFFERENT);
+  update_section_titles (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_TEXT]);
 
   /* Show the first section that has a match, so a search for a person
    * does not leave the user looking at an empty list of events. */
@@ -601,6 +566,9 @@ bc_outline_get_property (GObject    *object,
     case PROP_SELECTED_ITEM:
       g_value_set_object (value, self->selected_item);
       break;
+    case PROP_SEARCH_TEXT:
+      g_value_set_string (value, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -621,6 +589,10 @@ bc_outline_set_property (GObject      *object,
       break;
     case PROP_SELECTED_ITEM:
       bc_outline_set_selected_item (self, g_value_get_object (value));
+      break;
+    case PROP_SEARCH_TEXT:
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry),
+                             g_value_get_string (value) ? g_value_get_string (value) : "");
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -643,6 +615,11 @@ bc_outline_class_init (BcOutlineClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SELECTED_ITEM] =
     g_param_spec_object ("selected-item", NULL, NULL, BC_TYPE_ITEM,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* What the search entry holds: the window shares it with the canvas,
+   * which marks what the search finds. */
+  properties[PROP_SEARCH_TEXT] =
+    g_param_spec_string ("search-text", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -681,6 +658,9 @@ bc_outline_init (BcOutline *self)
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
 
       section->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
+      /* Added, removed or edited into or out of the search. */
+      g_signal_connect_object (section->filtered, "items-changed",
+                               G_CALLBACK (update_section_titles), self, G_CONNECT_SWAPPED);
       section->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (section->filtered)));
       gtk_single_selection_set_autoselect (section->selection, FALSE);
       gtk_single_selection_set_can_unselect (section->selection, TRUE);

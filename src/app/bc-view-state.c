@@ -12,7 +12,10 @@
  * bound by every view (canvas, timeline, outline, inspector, export
  * dialog, print), instead of the views mirroring each other: the case,
  * the view, its time scale, the tracks shown, the mechanism highlighted,
- * the "as known on" date and the selection. */
+ * the "as known on" date, the selection, and how the selection is
+ * brought forward (actor paths, focus) and whether the canvas shows the
+ * title block and legend that exports always have, and the text being
+ * searched for, which the outline filters by and the canvas marks. */
 struct _BcViewState
 {
   GObject      parent_instance;
@@ -24,9 +27,20 @@ struct _BcViewState
   int          highlight;
   BcDate       known_on;
   BcItem      *selection;
+  BcActorPaths actor_paths;
+  gboolean     focus_selection;
+  gboolean     frame;
+  char        *search;
 };
 
 G_DEFINE_FINAL_TYPE (BcViewState, bc_view_state, G_TYPE_OBJECT)
+
+/* The nicks are what the View menu's radio items, the settings and the
+ * command line's --actor-paths say. */
+G_DEFINE_ENUM_TYPE (BcActorPaths, bc_actor_paths,
+                    G_DEFINE_ENUM_VALUE (BC_ACTOR_PATHS_ALL, "all"),
+                    G_DEFINE_ENUM_VALUE (BC_ACTOR_PATHS_SELECTED, "selected"),
+                    G_DEFINE_ENUM_VALUE (BC_ACTOR_PATHS_NONE, "none"))
 
 enum {
   PROP_0,
@@ -37,6 +51,10 @@ enum {
   PROP_HIGHLIGHT,
   PROP_KNOWN_ON,
   PROP_SELECTION,
+  PROP_ACTOR_PATHS,
+  PROP_FOCUS_SELECTION,
+  PROP_FRAME,
+  PROP_SEARCH,
   N_PROPS
 };
 
@@ -80,6 +98,7 @@ bc_view_state_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->case_, self);
   g_clear_object (&self->case_);
   g_clear_object (&self->selection);
+  g_clear_pointer (&self->search, g_free);
 
   G_OBJECT_CLASS (bc_view_state_parent_class)->dispose (object);
 }
@@ -114,6 +133,18 @@ bc_view_state_get_property (GObject    *object,
       break;
     case PROP_SELECTION:
       g_value_set_object (value, self->selection);
+      break;
+    case PROP_ACTOR_PATHS:
+      g_value_set_enum (value, self->actor_paths);
+      break;
+    case PROP_FOCUS_SELECTION:
+      g_value_set_boolean (value, self->focus_selection);
+      break;
+    case PROP_FRAME:
+      g_value_set_boolean (value, self->frame);
+      break;
+    case PROP_SEARCH:
+      g_value_set_string (value, self->search);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -155,6 +186,18 @@ bc_view_state_set_property (GObject      *object,
     case PROP_SELECTION:
       bc_view_state_set_selection (self, g_value_get_object (value));
       break;
+    case PROP_ACTOR_PATHS:
+      bc_view_state_set_actor_paths (self, g_value_get_enum (value));
+      break;
+    case PROP_FOCUS_SELECTION:
+      bc_view_state_set_focus_selection (self, g_value_get_boolean (value));
+      break;
+    case PROP_FRAME:
+      bc_view_state_set_frame (self, g_value_get_boolean (value));
+      break;
+    case PROP_SEARCH:
+      bc_view_state_set_search (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -183,6 +226,17 @@ bc_view_state_class_init (BcViewStateClass *klass)
                                                  -1, flags);
   properties[PROP_KNOWN_ON] = g_param_spec_boxed ("known-on", NULL, NULL, BC_TYPE_DATE, flags);
   properties[PROP_SELECTION] = g_param_spec_object ("selection", NULL, NULL, BC_TYPE_ITEM, flags);
+  /* Whose storylines are drawn: everyone's, the selected actor's, or
+   * nobody's. */
+  properties[PROP_ACTOR_PATHS] = g_param_spec_enum ("actor-paths", NULL, NULL, BC_TYPE_ACTOR_PATHS,
+                                                    BC_ACTOR_PATHS_ALL, flags);
+  /* Light up what the selection carried and took part in, fade the
+   * rest. */
+  properties[PROP_FOCUS_SELECTION] = g_param_spec_boolean ("focus-selection", NULL, NULL, FALSE, flags);
+  /* Title block and legend on screen; exports always have them. */
+  properties[PROP_FRAME] = g_param_spec_boolean ("frame", NULL, NULL, FALSE, flags);
+  /* What the user searches for, as typed; empty when not searching. */
+  properties[PROP_SEARCH] = g_param_spec_string ("search", NULL, NULL, "", flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -193,6 +247,7 @@ bc_view_state_init (BcViewState *self)
   self->view = BC_VIEW_LANES;
   self->time_scale = BC_TIME_SCALE_PROPORTIONAL;
   self->highlight = -1;
+  self->search = g_strdup ("");
 }
 
 /* Public API */
@@ -365,13 +420,98 @@ bc_view_state_set_selection (BcViewState *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }
 
+BcActorPaths
+bc_view_state_get_actor_paths (BcViewState *self)
+{
+  g_return_val_if_fail (BC_IS_VIEW_STATE (self), BC_ACTOR_PATHS_ALL);
+  return self->actor_paths;
+}
+
+void
+bc_view_state_set_actor_paths (BcViewState  *self,
+                               BcActorPaths  actor_paths)
+{
+  g_return_if_fail (BC_IS_VIEW_STATE (self));
+
+  if (self->actor_paths == actor_paths)
+    return;
+  self->actor_paths = actor_paths;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTOR_PATHS]);
+}
+
+gboolean
+bc_view_state_get_focus_selection (BcViewState *self)
+{
+  g_return_val_if_fail (BC_IS_VIEW_STATE (self), FALSE);
+  return self->focus_selection;
+}
+
+void
+bc_view_state_set_focus_selection (BcViewState *self,
+                                   gboolean     focus_selection)
+{
+  g_return_if_fail (BC_IS_VIEW_STATE (self));
+
+  focus_selection = !!focus_selection;
+  if (self->focus_selection == focus_selection)
+    return;
+  self->focus_selection = focus_selection;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOCUS_SELECTION]);
+}
+
+gboolean
+bc_view_state_get_frame (BcViewState *self)
+{
+  g_return_val_if_fail (BC_IS_VIEW_STATE (self), FALSE);
+  return self->frame;
+}
+
+void
+bc_view_state_set_frame (BcViewState *self,
+                         gboolean     frame)
+{
+  g_return_if_fail (BC_IS_VIEW_STATE (self));
+
+  frame = !!frame;
+  if (self->frame == frame)
+    return;
+  self->frame = frame;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRAME]);
+}
+
+/**
+ * bc_view_state_focus_for:
+ * @selection: (nullable): the selected item
+ * @actor_paths: whose storylines are drawn
+ * @focus_selection: whether the selection is in focus
+ *
+ * The one rule for #BcLayoutOptions.focus, shared by the canvas and the
+ * view state: the selection when focus is on; otherwise the selected
+ * actor when only the selected actor's path is drawn.
+ *
+ * Returns: (nullable) (transfer none): the id, owned by @selection
+ */
+const char *
+bc_view_state_focus_for (BcItem       *selection,
+                         BcActorPaths  actor_paths,
+                         gboolean      focus_selection)
+{
+  if (selection == NULL)
+    return NULL;
+  if (focus_selection || (actor_paths == BC_ACTOR_PATHS_SELECTED && BC_IS_ACTOR (selection)))
+    return bc_item_get_id (selection);
+  return NULL;
+}
+
 /**
  * bc_view_state_get_layout_options:
  * @self: a view state
  * @options: (out caller-allocates): what the user chose to see
  *
- * The view, time scale, tracks, highlight and date, as the canvas, an
- * export and a printout lay them out (bc_layout_new() frames them).
+ * The view, time scale, tracks, highlight, date, actor paths and focus,
+ * as an export and a printout lay them out: with the title block and
+ * legend, whatever the canvas shows. #BcLayoutOptions.focus is borrowed
+ * from the selection: use @options before the selection changes.
  */
 void
 bc_view_state_get_layout_options (BcViewState     *self,
@@ -386,4 +526,41 @@ bc_view_state_get_layout_options (BcViewState     *self,
   options->tracks = self->tracks;
   options->highlight = self->highlight;
   options->known_on = self->known_on;
+  options->actor_paths = self->actor_paths;
+  options->focus = bc_view_state_focus_for (self->selection, self->actor_paths, self->focus_selection);
+  options->frame = TRUE;
+}
+
+/**
+ * bc_view_state_get_search:
+ * @self: a view state
+ *
+ * Returns: what the user searches for, empty when not searching
+ */
+const char *
+bc_view_state_get_search (BcViewState *self)
+{
+  g_return_val_if_fail (BC_IS_VIEW_STATE (self), "");
+
+  return self->search;
+}
+
+/**
+ * bc_view_state_set_search:
+ * @self: a view state
+ * @search: (nullable): what the user searches for
+ */
+void
+bc_view_state_set_search (BcViewState *self,
+                          const char  *search)
+{
+  g_return_if_fail (BC_IS_VIEW_STATE (self));
+
+  if (search == NULL)
+    search = "";
+  if (g_strcmp0 (self->search, search) == 0)
+    return;
+  g_free (self->search);
+  self->search = g_strdup (search);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
 }

@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+#define BC_TYPE_ACTOR_PATHS (bc_actor_paths_get_type ())
+GType bc_actor_paths_get_type (void) G_GNUC_CONST;
+
 #define BC_TYPE_VIEW_STATE (bc_view_state_get_type ())
 G_DECLARE_FINAL_TYPE (BcViewState, bc_view_state, BC, VIEW_STATE, GObject)
 
@@ -34,6 +37,21 @@ void         bc_view_state_set_known_on       (BcViewState     *self,
 BcItem      *bc_view_state_get_selection      (BcViewState     *self);
 void         bc_view_state_set_selection      (BcViewState     *self,
                                                BcItem          *item);
+BcActorPaths bc_view_state_get_actor_paths    (BcViewState     *self);
+void         bc_view_state_set_actor_paths    (BcViewState     *self,
+                                               BcActorPaths     actor_paths);
+gboolean     bc_view_state_get_focus_selection (BcViewState    *self);
+void         bc_view_state_set_focus_selection (BcViewState    *self,
+                                               gboolean         focus_selection);
+gboolean     bc_view_state_get_frame          (BcViewState     *self);
+void         bc_view_state_set_frame          (BcViewState     *self,
+                                               gboolean         frame);
+const char  *bc_view_state_get_search         (BcViewState     *self);
+void         bc_view_state_set_search         (BcViewState     *self,
+                                               const char      *search);
+const char  *bc_view_state_focus_for          (BcItem          *selection,
+                                               BcActorPaths     actor_paths,
+                                               gboolean         focus_selection);
 void         bc_view_state_get_layout_options (BcViewState     *self,
                                                BcLayoutOptions *options);
 

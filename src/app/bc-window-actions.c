@@ -8,10 +8,12 @@
 #include "bc-bundled.h"
 #include "bc-document.h"
 #include "bc-canvas.h"
+#include "bc-compare-window.h"
 #include "bc-compat.h"
 #include "bc-editing.h"
 #include "bc-history.h"
 #include "bc-export-dialog.h"
+#include "bc-import-dialog.h"
 #include "bc-inspector.h"
 #include "bc-outline.h"
 #include "bc-preferences-window.h"
@@ -160,6 +162,55 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+imported (BcImportDialog *dialog,
+          const char     *message,
+          BcWindow       *self)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/**
+ * _bc_window_import:
+ * @self: the window
+ * @file: (nullable): what to import, or %NULL to choose in the dialog
+ *
+ * Opens the import dialog on the window's case, starting a new case
+ * when the window shows none.
+ */
+void
+_bc_window_import (BcWindow *self,
+                   GFile    *file)
+{
+  BcImportDialog *dialog;
+
+  if (self->case_ == NULL)
+    bc_window_new_case (self);
+  if (self->case_ == NULL)
+    return;
+
+  dialog = bc_import_dialog_new (GTK_WINDOW (self), self->case_);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (imported), self, 0);
+  g_set_weak_pointer (&self->import_dialog, GTK_WINDOW (dialog));
+  if (file != NULL)
+    bc_import_dialog_set_file (dialog, file);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+GtkWindow *
+_bc_window_get_import_dialog (BcWindow *self)
+{
+  return self->import_dialog;
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  _bc_window_import (BC_WINDOW (widget), NULL);
+}
+
+static void
 print_done (GtkPrintOperation       *operation,
             GtkPrintOperationResult  result,
             BcWindow                *self)
@@ -180,6 +231,20 @@ print_done (GtkPrintOperation       *operation,
     g_clear_object (&self->print_operation);
 }
 
+/* Another case beside this one, in a window of its own: its measures in
+ * the same table and its lanes on the same relative time. */
+static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  BcWindow *self = BC_WINDOW (widget);
+
+  if (self->case_ == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (bc_compare_window_new (GTK_WINDOW (self), self->case_)));
+}
+
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
@@ -193,7 +258,8 @@ print_action (GtkWidget  *widget,
   if (self->case_ == NULL || self->print_operation != NULL)
     return;
 
-  bc_canvas_get_layout_options (self->canvas, &options);
+  /* A printout is an export: it has the title block and the legend. */
+  bc_view_state_get_layout_options (self->view_state, &options);
   self->print_operation = GTK_PRINT_OPERATION (bc_print_operation_new (self->case_, &options));
   if (self->print_settings != NULL)
     gtk_print_operation_set_print_settings (self->print_operation, self->print_settings);
@@ -372,6 +438,8 @@ _bc_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.timeline-play", NULL, timeline_action);
   gtk_widget_class_install_action (widget_class, "win.timeline-reset", NULL, timeline_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
@@ -401,4 +469,42 @@ _bc_window_actions_init (BcWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), view_actions, G_N_ELEMENTS (view_actions), self);
   g_signal_connect (self->canvas, "notify::view", G_CALLBACK (canvas_view_changed), self);
   g_signal_connect (self->canvas, "notify::time-scale", G_CALLBACK (canvas_time_scale_changed), self);
+
+  /* The reading pane is shown or hidden, a check item in the menu. */
+  {
+    g_autoptr(GPropertyAction) reading = g_property_action_new ("reading", self->reading_view, "visible");
+
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (reading));
+  }
+}
+
+/* The View menu's options of the view state: whose paths are drawn
+ * (radio items), focus on the selection, and the title block and legend
+ * on screen (check items). They are kept in the settings, when the
+ * application has them, like the window's size. */
+void
+_bc_window_view_actions_init (BcWindow *self)
+{
+  static const struct
+  {
+    const char *action;
+    const char *property;
+    const char *key;
+  } options[] = {
+    { "actor-paths", "actor-paths", "actor-paths" },
+    { "focus-selection", "focus-selection", NULL },
+    { "show-frame", "frame", "show-title-and-legend" },
+  };
+  g_autoptr(GSettings) settings = bc_preferences_window_lookup_settings ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    {
+      g_autoptr(GPropertyAction) action = g_property_action_new (options[i].action, self->view_state,
+                                                                 options[i].property);
+
+      g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
+      if (settings != NULL && options[i].key != NULL)
+        g_settings_bind (settings, options[i].key, self->view_state, options[i].property,
+                         G_SETTINGS_BIND_DEFAULT);
+    }
 }

@@ -4,6 +4,8 @@
 #include "bc-canvas.h"
 #include "bc-inspector.h"
 #include "bc-outline.h"
+#include "bc-reading-view.h"
+#include "bc-story-bar.h"
 #include "bc-timeline.h"
 #include "bc-window.h"
 
@@ -27,6 +29,7 @@ struct _BcWindow
   GtkRecentManager *recent_manager;
   GSettings        *settings;
   GtkWindow        *export_dialog;    /* unowned, until destroyed */
+  GtkWindow        *import_dialog;    /* weak */
   GtkPrintOperation *print_operation; /* while one runs */
   GtkPrintSettings *print_settings;   /* the last ones used */
   BcHistory        *history;          /* the case's, while it is shown */
@@ -60,6 +63,9 @@ struct _BcWindow
   GtkBox           *canvas_box;
   BcCanvas         *canvas;
   BcTimeline       *timeline;
+  GtkPaned         *reading_paned;
+  BcReadingView    *reading_view;     /* the case told in order, beside the canvas */
+  BcStoryBar       *story_bar;
   GtkToggleButton  *lanes_button;
   GtkToggleButton  *wheel_button;
   GtkRevealer      *disk_revealer;
@@ -82,6 +88,11 @@ void         _bc_window_finish_close_task   (BcWindow      *self,
 gboolean     _bc_window_close_request       (GtkWindow     *window);
 void         _bc_window_actions_class_init  (GtkWidgetClass *widget_class);
 void         _bc_window_actions_init        (BcWindow      *self);
+void         _bc_window_story_class_init    (GtkWidgetClass *widget_class);
+void         _bc_window_story_init          (BcWindow      *self);
+void         _bc_window_story_set_case      (BcWindow      *self,
+                                             BcCase        *case_);
+void         _bc_window_view_actions_init   (BcWindow      *self);
 void         _bc_window_saving_class_init   (GtkWidgetClass *widget_class);
 void         _bc_window_welcome_class_init  (GtkWidgetClass *widget_class);
 void         _bc_window_welcome_init        (BcWindow      *self);
@@ -91,6 +102,8 @@ BcWindow    *_bc_window_duplicate_case      (BcWindow      *self);
 BcWindow    *_bc_window_make_new_case       (BcWindow      *self);
 
 BcViewState *_bc_window_get_view_state (BcWindow *self);
+void         _bc_window_import         (BcWindow *self,
+                                        GFile    *file);
 
 /* For the widget tests. */
 GtkListBox  *_bc_window_get_cases_list  (BcWindow *self);
@@ -99,7 +112,11 @@ BcOutline   *_bc_window_get_outline     (BcWindow *self);
 BcCanvas    *_bc_window_get_canvas      (BcWindow *self);
 BcInspector *_bc_window_get_inspector   (BcWindow *self);
 BcTimeline  *_bc_window_get_timeline    (BcWindow *self);
+BcReadingView *_bc_window_get_reading_view (BcWindow *self);
 GtkWindow   *_bc_window_get_export_dialog (BcWindow *self);
+GtkWindow   *_bc_window_get_import_dialog (BcWindow *self);
+gboolean     _bc_window_drop_file       (BcWindow *self,
+                                         GFile    *file);
 const char  *_bc_window_get_page        (BcWindow *self);
 gboolean     _bc_window_save_to         (BcWindow  *self,
                                          GFile     *file,

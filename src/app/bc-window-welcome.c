@@ -11,6 +11,7 @@
 #include "bc-compat.h"
 #include "bc-editing.h"
 #include "bc-history.h"
+#include "bc-import-dialog.h"
 #include "bc-export-dialog.h"
 #include "bc-inspector.h"
 #include "bc-outline.h"
@@ -260,6 +261,26 @@ welcome_page_mapped (GtkWidget *page,
   _bc_window_ensure_welcome_lists (self);
 }
 
+/* A table or references file is imported into the case shown; anything
+ * else is opened as a case. */
+gboolean
+_bc_window_drop_file (BcWindow *self,
+                      GFile    *file)
+{
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  if (file == NULL)
+    return FALSE;
+
+  if (bc_import_dialog_can_import (file))
+    _bc_window_import (self, file);
+  else if (app != NULL)
+    g_application_open (app, &file, 1, "");
+  else
+    bc_window_open (self, file);
+  return TRUE;
+}
+
 static gboolean
 file_dropped (GtkDropTarget *target,
               const GValue  *value,
@@ -267,17 +288,7 @@ file_dropped (GtkDropTarget *target,
               double         y,
               BcWindow      *self)
 {
-  GFile *file = g_value_get_object (value);
-  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-
-  if (file == NULL)
-    return FALSE;
-
-  if (app != NULL)
-    g_application_open (app, &file, 1, "");
-  else
-    bc_window_open (self, file);
-  return TRUE;
+  return _bc_window_drop_file (self, g_value_get_object (value));
 }
 
 static void

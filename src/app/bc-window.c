@@ -300,6 +300,16 @@ document_changed (BcDocument *document,
   _bc_window_update_edit_state (self);
 }
 
+/* A view that selects through the view state (the reading view) selects
+ * for the whole window. */
+static void
+view_state_selection_changed (BcViewState *view_state,
+                              GParamSpec  *pspec,
+                              BcWindow    *self)
+{
+  bc_window_set_selected_item (self, bc_view_state_get_selection (view_state));
+}
+
 static void
 bind_view_state (BcWindow *self)
 {
@@ -309,6 +319,9 @@ bind_view_state (BcWindow *self)
     { "tracks", TRUE, TRUE },
     { "highlight", TRUE, TRUE },
     { "known-on", TRUE, TRUE },
+    { "actor-paths", TRUE, FALSE },
+    { "focus-selection", TRUE, FALSE },
+    { "frame", TRUE, FALSE },
   };
 
   self->view_state = bc_view_state_new ();
@@ -321,6 +334,15 @@ bind_view_state (BcWindow *self)
         g_object_bind_property (self->view_state, shared[i].name, self->canvas, shared[i].name,
                                 G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
     }
+  /* The outline's search is the window's: the canvas marks what it
+   * finds. */
+  g_object_bind_property (self->view_state, "search", self->outline, "search-text",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->view_state, "search", self->canvas, "search",
+                          G_BINDING_SYNC_CREATE);
+  bc_reading_view_set_view_state (self->reading_view, self->view_state);
+  g_signal_connect_object (self->view_state, "notify::selection",
+                           G_CALLBACK (view_state_selection_changed), self, 0);
 }
 
 /**
@@ -368,6 +390,7 @@ present_case (BcWindow *self)
   bc_outline_set_case (self->outline, loaded);
   bc_canvas_set_case (self->canvas, loaded);
   bc_timeline_set_case (self->timeline, loaded);
+  _bc_window_story_set_case (self, loaded);
   bc_inspector_set_case (self->inspector, loaded);
   bc_inspector_set_item (self->inspector, NULL);
 
@@ -436,6 +459,9 @@ bc_window_dispose (GObject *object)
   if (self->export_dialog != NULL)
     gtk_window_destroy (self->export_dialog);
   self->export_dialog = NULL;
+  if (self->import_dialog != NULL)
+    gtk_window_destroy (self->import_dialog);
+  g_clear_weak_pointer (&self->import_dialog);
   g_clear_object (&self->print_operation);
   g_clear_object (&self->print_settings);
   /* A window that goes with unsaved changes nobody decided on keeps its
@@ -535,6 +561,7 @@ bc_window_class_init (BcWindowClass *klass)
   g_type_ensure (BC_TYPE_OUTLINE);
   g_type_ensure (BC_TYPE_INSPECTOR);
   g_type_ensure (BC_TYPE_TIMELINE);
+  g_type_ensure (BC_TYPE_READING_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/backchannel/Backchannel/ui/bc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BcWindow, toast_overlay);
@@ -560,6 +587,9 @@ bc_window_class_init (BcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BcWindow, canvas_box);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, timeline);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, reading_paned);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, reading_view);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, story_bar);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, lanes_button);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, wheel_button);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, disk_revealer);
@@ -569,6 +599,7 @@ bc_window_class_init (BcWindowClass *klass)
 
   _bc_window_actions_class_init (widget_class);
   _bc_window_saving_class_init (widget_class);
+  _bc_window_story_class_init (widget_class);
 }
 
 /* A flap that is out of sight, neither revealed, nor on its way in or
@@ -622,6 +653,8 @@ bc_window_init (BcWindow *self)
 
   /* Every view binds to the one view state, instead of to each other. */
   bind_view_state (self);
+  _bc_window_story_init (self);
+  _bc_window_view_actions_init (self);
 
   g_signal_connect (self->outline, "notify::selected-item",
                     G_CALLBACK (outline_selection_changed), self);
@@ -660,6 +693,7 @@ bc_window_init (BcWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timeline-play", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timeline-reset", FALSE);
+  _bc_window_story_set_case (self, NULL);
   set_view_actions_enabled (self, FALSE);
   _bc_window_update_edit_state (self);
 }
@@ -962,6 +996,12 @@ bc_window_set_selected_item (BcWindow *self,
 }
 
 /* Private API */
+
+BcReadingView *
+_bc_window_get_reading_view (BcWindow *self)
+{
+  return self->reading_view;
+}
 
 GtkListBox *
 _bc_window_get_cases_list (BcWindow *self)

@@ -11,7 +11,7 @@
 #include "bc-transfer-private.h"
 
 static const char * const sections[] = {
-  "actors", "events", "links", "transfers", "sources", "annotations",
+  "actors", "events", "links", "transfers", "sources", "annotations", "story",
 };
 
 struct _BcCase
@@ -27,6 +27,7 @@ struct _BcCase
   char        *region;
   char       **authors;
   char        *license;
+  char        *story_title;
 
   GListStore  *stores[G_N_ELEMENTS (sections)];
   GHashTable  *index;            /* id → BcItem, borrowed from the stores */
@@ -50,6 +51,7 @@ enum {
   PROP_REGION,
   PROP_AUTHORS,
   PROP_LICENSE,
+  PROP_STORY_TITLE,
   N_PROPS
 };
 
@@ -68,6 +70,7 @@ enum {
   SECTION_TRANSFERS,
   SECTION_SOURCES,
   SECTION_ANNOTATIONS,
+  SECTION_STORY,
 };
 
 /* Auxiliary functions */
@@ -215,6 +218,7 @@ bc_case_finalize (GObject *object)
   g_free (self->region);
   g_strfreev (self->authors);
   g_free (self->license);
+  g_free (self->story_title);
   g_clear_pointer (&self->index, g_hash_table_unref);
 
   G_OBJECT_CLASS (bc_case_parent_class)->finalize (object);
@@ -256,6 +260,9 @@ bc_case_get_property (GObject    *object,
       break;
     case PROP_LICENSE:
       g_value_set_string (value, self->license);
+      break;
+    case PROP_STORY_TITLE:
+      g_value_set_string (value, self->story_title);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -300,6 +307,9 @@ bc_case_set_property (GObject      *object,
     case PROP_LICENSE:
       changed = _bc_set_string (&self->license, g_value_get_string (value));
       break;
+    case PROP_STORY_TITLE:
+      changed = _bc_set_string (&self->story_title, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -334,6 +344,7 @@ bc_case_class_init (BcCaseClass *klass)
   properties[PROP_REGION] = g_param_spec_string ("region", NULL, NULL, NULL, flags);
   properties[PROP_AUTHORS] = g_param_spec_boxed ("authors", NULL, NULL, G_TYPE_STRV, flags);
   properties[PROP_LICENSE] = g_param_spec_string ("license", NULL, NULL, NULL, flags);
+  properties[PROP_STORY_TITLE] = g_param_spec_string ("story-title", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -367,6 +378,7 @@ bc_case_init (BcCase *self)
   self->stores[SECTION_TRANSFERS] = g_list_store_new (BC_TYPE_TRANSFER);
   self->stores[SECTION_SOURCES] = g_list_store_new (BC_TYPE_SOURCE);
   self->stores[SECTION_ANNOTATIONS] = g_list_store_new (BC_TYPE_ANNOTATION);
+  self->stores[SECTION_STORY] = g_list_store_new (BC_TYPE_STORY_STEP);
   self->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->history = bc_history_new (self);
 }
@@ -525,6 +537,46 @@ bc_case_get_annotations (BcCase *self)
 {
   g_return_val_if_fail (BC_IS_CASE (self), NULL);
   return G_LIST_MODEL (self->stores[SECTION_ANNOTATIONS]);
+}
+
+/**
+ * bc_case_get_story_title:
+ * @self: a case
+ *
+ * Returns: (transfer none) (nullable): the title of the case's story
+ */
+const char *
+bc_case_get_story_title (BcCase *self)
+{
+  g_return_val_if_fail (BC_IS_CASE (self), NULL);
+  return self->story_title;
+}
+
+/**
+ * bc_case_get_story:
+ * @self: a case
+ *
+ * Returns: (transfer none): the #BcStoryStep list of the case's story,
+ *   in the order it is told; empty when the case has no story
+ */
+GListModel *
+bc_case_get_story (BcCase *self)
+{
+  g_return_val_if_fail (BC_IS_CASE (self), NULL);
+  return G_LIST_MODEL (self->stores[SECTION_STORY]);
+}
+
+/**
+ * bc_case_has_story:
+ * @self: a case
+ *
+ * Returns: %TRUE when the case's story has at least one step
+ */
+gboolean
+bc_case_has_story (BcCase *self)
+{
+  g_return_val_if_fail (BC_IS_CASE (self), FALSE);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->stores[SECTION_STORY])) > 0;
 }
 
 /**
@@ -815,6 +867,11 @@ bc_case_get_target_path (BcCase  *self,
   if (BC_IS_LINK (object))
     return g_list_store_find (self->stores[SECTION_LINKS], object, &position)
            ? g_strdup_printf ("#links/%u", position)
+           : NULL;
+
+  if (BC_IS_STORY_STEP (object))
+    return g_list_store_find (self->stores[SECTION_STORY], object, &position)
+           ? g_strdup_printf ("#story/%u", position)
            : NULL;
 
   if (BC_IS_ANNOTATION (object))

@@ -8,6 +8,7 @@
 #include "bc-event.h"
 #include "bc-link.h"
 #include "bc-source.h"
+#include "bc-story-step.h"
 #include "bc-transfer.h"
 
 G_BEGIN_DECLS
@@ -70,6 +71,9 @@ GListModel         *bc_case_get_links              (BcCase      *self);
 GListModel         *bc_case_get_transfers          (BcCase      *self);
 GListModel         *bc_case_get_sources            (BcCase      *self);
 GListModel         *bc_case_get_annotations        (BcCase      *self);
+const char         *bc_case_get_story_title        (BcCase      *self);
+GListModel         *bc_case_get_story              (BcCase      *self);
+gboolean            bc_case_has_story              (BcCase      *self);
 
 BcHistory          *bc_case_get_history            (BcCase      *self);
 

@@ -1582,6 +1582,55 @@ bc_csv_import_get_row_object (BcCsvImport *self,
 }
 
 /**
+ * bc_csv_import_get_row_number:
+ * @self: a loaded import
+ * @index: a row, from 0
+ *
+ * Returns: the row as a spreadsheet numbers it (the header is row 1)
+ */
+guint
+bc_csv_import_get_row_number (BcCsvImport *self,
+                              guint        index)
+{
+  g_return_val_if_fail (index < self->rows->len, 0);
+  return g_array_index (self->rows, Row, index).row;
+}
+
+/**
+ * bc_csv_import_get_row_valid:
+ * @self: a loaded import
+ * @index: a row, from 0
+ *
+ * Returns: whether the row has no problem and will be added
+ */
+gboolean
+bc_csv_import_get_row_valid (BcCsvImport *self,
+                             guint        index)
+{
+  g_return_val_if_fail (index < self->rows->len, FALSE);
+  return g_array_index (self->rows, Row, index).valid;
+}
+
+/**
+ * bc_csv_import_set_target:
+ * @self: an import
+ * @target: the case to add to
+ *
+ * Changes the case the rows are added to. A window reads and checks a
+ * large file on a worker thread against a copy of its case, whose
+ * trial insertions no view sees, then applies to the case itself on the
+ * main thread; the two must hold the same items.
+ */
+void
+bc_csv_import_set_target (BcCsvImport *self,
+                          BcCase      *target)
+{
+  g_return_if_fail (BC_IS_CSV_IMPORT (self));
+  g_return_if_fail (BC_IS_CASE (target));
+  g_set_object (&self->target, target);
+}
+
+/**
  * bc_csv_import_get_problems:
  * @self: a loaded import
  *

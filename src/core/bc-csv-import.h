@@ -64,6 +64,12 @@ guint               bc_csv_import_get_n_rows      (BcCsvImport   *self);
 guint               bc_csv_import_get_n_valid     (BcCsvImport   *self);
 GObject            *bc_csv_import_get_row_object  (BcCsvImport   *self,
                                                    guint          index);
+guint               bc_csv_import_get_row_number  (BcCsvImport   *self,
+                                                   guint          index);
+gboolean            bc_csv_import_get_row_valid   (BcCsvImport   *self,
+                                                   guint          index);
+void                bc_csv_import_set_target      (BcCsvImport   *self,
+                                                   BcCase        *target);
 GPtrArray          *bc_csv_import_get_problems    (BcCsvImport   *self);
 gboolean            bc_csv_import_apply           (BcCsvImport   *self,
                                                    gboolean       only_valid,

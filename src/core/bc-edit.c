@@ -226,6 +226,16 @@ replace_references (BcCase      *case_,
           }
       }
 
+  /* A story lets go of what is deleted, and follows a new id. */
+  for (guint i = 0; i < g_list_model_get_n_items (bc_case_get_story (case_)); i++)
+    {
+      g_autoptr(GObject) step = g_list_model_get_item (bc_case_get_story (case_), i);
+
+      if (!replace_in_strv (case_, step, "focus", old, new, error) ||
+          !replace_in_sources (case_, step, old, new, error))
+        return FALSE;
+    }
+
   if (new != NULL)
     for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
       {
@@ -420,6 +430,10 @@ field_label (const char *property)
     { "authors", N_("Change Authors") },
     { "license", N_("Change Licence") },
     { "language", N_("Change Language") },
+    { "caption", N_("Change Caption") },
+    { "known-on", N_("Change Date of Step") },
+    { "focus", N_("Change Focus") },
+    { "story-title", N_("Change Story Title") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -472,6 +486,8 @@ bc_edit_kind_label (GObject *object)
     return _("Link");
   if (BC_IS_ANNOTATION (object))
     return _("Annotation");
+  if (BC_IS_STORY_STEP (object))
+    return _("Step");
   return _("Case");
 }
 
@@ -864,4 +880,115 @@ bc_edit_delete (BcCase   *case_,
   g_autoptr(GObject) keep = g_object_ref (object);
 
   return in_group (case_, label, delete_edit, &data, error);
+}
+
+/**
+ * bc_edit_add_step:
+ * @case_: a case
+ * @position: where in the story, or -1 for the end
+ * @known_on: the date the step shows the case as known on
+ * @focus: (nullable): ids of actors, events and transfers in focus
+ * @caption: what the step says
+ * @error: why the story could not take it
+ *
+ * Adds a step to the case's story as one step “Add Step”.
+ *
+ * Returns: (transfer none) (nullable): the step, now in @case_
+ */
+BcStoryStep *
+bc_edit_add_step (BcCase              *case_,
+                  int                  position,
+                  BcDate               known_on,
+                  const char * const  *focus,
+                  const char          *caption,
+                  GError             **error)
+{
+  g_autoptr(BcStoryStep) step = bc_story_step_new (known_on, focus, caption);
+  g_autoptr(BcCommand) command = bc_insert_command_new ("story", NULL, position, G_OBJECT (step));
+
+  bc_command_set_label (command, _("Add Step"));
+  if (!bc_history_perform (history_of (case_), command, error))
+    return NULL;
+  return step;
+}
+
+/**
+ * bc_edit_remove_step:
+ * @case_: a case
+ * @step: a step of its story
+ * @error: why it could not be removed
+ *
+ * Removes @step from the story as one step “Remove Step”.
+ */
+gboolean
+bc_edit_remove_step (BcCase       *case_,
+                     BcStoryStep  *step,
+                     GError      **error)
+{
+  g_autoptr(BcCommand) command = bc_remove_command_new_for (case_, G_OBJECT (step));
+
+  if (command == NULL)
+    {
+      g_set_error_literal (error, BC_CASE_ERROR, BC_CASE_ERROR_NOT_FOUND,
+                           _("That is no longer part of the case"));
+      return FALSE;
+    }
+  bc_command_set_label (command, _("Remove Step"));
+  return bc_history_perform (history_of (case_), command, error);
+}
+
+typedef struct
+{
+  BcStoryStep *step;
+  guint        from;
+  guint        to;
+} MoveStepData;
+
+static gboolean
+move_step_edit (BcCase   *case_,
+                gpointer  data,
+                GError  **error)
+{
+  MoveStepData *d = data;
+  g_autoptr(BcCommand) remove = bc_remove_command_new ("story", NULL, d->from);
+  g_autoptr(BcCommand) insert = bc_insert_command_new ("story", NULL, (int) d->to, G_OBJECT (d->step));
+
+  return bc_history_perform (history_of (case_), remove, error) &&
+         bc_history_perform (history_of (case_), insert, error);
+}
+
+/**
+ * bc_edit_move_step:
+ * @case_: a case
+ * @step: a step of its story
+ * @position: its new place in the story, counted from 0
+ * @error: why it could not be moved
+ *
+ * Moves @step within the story as one step “Move Step”.
+ */
+gboolean
+bc_edit_move_step (BcCase       *case_,
+                   BcStoryStep  *step,
+                   guint         position,
+                   GError      **error)
+{
+  GListModel *story = bc_case_get_story (case_);
+  g_autoptr(BcStoryStep) keep = g_object_ref (step);
+  MoveStepData data = { step, 0, position };
+
+  if (!g_list_store_find (G_LIST_STORE (story), step, &data.from))
+    {
+      g_set_error_literal (error, BC_CASE_ERROR, BC_CASE_ERROR_NOT_FOUND,
+                           _("That is no longer part of the case"));
+      return FALSE;
+    }
+  if (position >= g_list_model_get_n_items (story))
+    {
+      g_set_error (error, BC_CASE_ERROR, BC_CASE_ERROR_NOT_FOUND,
+                   _("The story has no step %u"), position + 1);
+      return FALSE;
+    }
+  if (position == data.from)
+    return TRUE;
+  return in_group (case_, _("Move Step"), move_step_edit, &data, error);
 }

@@ -73,6 +73,20 @@ gboolean      bc_edit_delete            (BcCase            *case_,
                                          GObject           *object,
                                          GError           **error);
 
+BcStoryStep  *bc_edit_add_step          (BcCase            *case_,
+                                         int                position,
+                                         BcDate             known_on,
+                                         const char * const *focus,
+                                         const char        *caption,
+                                         GError           **error);
+gboolean      bc_edit_remove_step       (BcCase            *case_,
+                                         BcStoryStep       *step,
+                                         GError           **error);
+gboolean      bc_edit_move_step         (BcCase            *case_,
+                                         BcStoryStep       *step,
+                                         guint              position,
+                                         GError           **error);
+
 const char   *bc_edit_kind_label        (GObject           *object);
 
 G_END_DECLS

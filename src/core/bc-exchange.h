@@ -118,20 +118,47 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BcCitationParts, bc_citation_parts_clear)
  * @added: events added
  * @updated: events already in the case, updated from the file
  * @links: links added from OthAgr
+ * @problems: (element-type utf8) (nullable): with skip_invalid, the
+ *   agreements left out, each FILE:ROW: column NAME: what is wrong
  */
 typedef struct
 {
-  guint added;
-  guint updated;
-  guint links;
+  guint      added;
+  guint      updated;
+  guint      links;
+  GPtrArray *problems;
 } BcPaxResult;
+
+/**
+ * BcPaxProcess:
+ * @number: its PP
+ * @name: its PPName
+ * @n_agreements: how many rows of the file are its agreements
+ */
+typedef struct
+{
+  char  *number;
+  char  *name;
+  guint  n_agreements;
+} BcPaxProcess;
+
+#define BC_PAX_MAX_PROCESSES 5000
 
 gboolean     bc_pax_import                    (BcCase            *case_,
                                                GInputStream      *stream,
                                                const char        *display_name,
                                                const char        *process,
+                                               gboolean           skip_invalid,
                                                BcPaxResult       *result,
                                                GCancellable      *cancellable,
                                                GError           **error);
+
+void         bc_pax_result_clear              (BcPaxResult       *result);
+GPtrArray   *bc_pax_list_processes            (GInputStream      *stream,
+                                               const char        *display_name,
+                                               GCancellable      *cancellable,
+                                               GError           **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BcPaxResult, bc_pax_result_clear)
 
 G_END_DECLS

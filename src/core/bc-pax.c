@@ -40,8 +40,9 @@ static const int required[] = { COL_PP, COL_PPNAME, COL_AGTID, COL_AGT, COL_DAT 
 
 typedef struct
 {
-  guint  row;
-  char  *values[N_COLS];
+  guint     row;
+  gboolean  skipped; /* a problem, left out by skip_invalid */
+  char     *values[N_COLS];
 } Agreement;
 
 static void
@@ -138,6 +139,49 @@ insert (BcHistory   *history,
   return bc_history_perform (history, command, error);
 }
 
+/* What makes an agreement impossible to import, before anything is
+ * changed: each is FILE:ROW: column NAME: what is wrong. */
+static gboolean
+check_agreement (Agreement   *agreement,
+                 const char  *display_name,
+                 BcDate      *date,
+                 GError     **error)
+{
+  const char *agt_id = value (agreement, COL_AGTID);
+  const char *title = value (agreement, COL_AGT);
+  g_autoptr(GError) local_error = NULL;
+
+  if (agt_id == NULL)
+    {
+      g_set_error (error, BC_EXCHANGE_ERROR, BC_EXCHANGE_ERROR_INVALID,
+                   _("%s:%u: column AgtId: the agreement has no number"), display_name, agreement->row);
+      return FALSE;
+    }
+  for (const char *p = agt_id; *p; p++)
+    if (!g_ascii_isdigit (*p))
+      {
+        g_set_error (error, BC_EXCHANGE_ERROR, BC_EXCHANGE_ERROR_INVALID,
+                     _("%s:%u: column AgtId: “%s” is not an agreement number"), display_name,
+                     agreement->row, agt_id);
+        return FALSE;
+      }
+  if (title == NULL)
+    {
+      g_set_error (error, BC_EXCHANGE_ERROR, BC_EXCHANGE_ERROR_INVALID,
+                   _("%s:%u: column Agt: the agreement has no title"), display_name, agreement->row);
+      return FALSE;
+    }
+  if (value (agreement, COL_DAT) == NULL ||
+      !_bc_date_parse_loose (value (agreement, COL_DAT), 1 /* DMY */, date, NULL, &local_error))
+    {
+      g_set_error (error, BC_EXCHANGE_ERROR, BC_EXCHANGE_ERROR_INVALID, _("%s:%u: column Dat: %s"),
+                   display_name, agreement->row,
+                   local_error ? local_error->message : _("the agreement has no date"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Adds or updates one agreement's source and event. */
 static gboolean
 import_agreement (BcCase     *case_,
@@ -154,34 +198,13 @@ import_agreement (BcCase     *case_,
   g_autofree char *url = g_strconcat (PAX_VIEW_URL, agt_id, NULL);
   g_autofree char *citation = NULL;
   g_autofree char *description = description_of (agreement);
-  g_autoptr(GError) local_error = NULL;
   BcEventType type = event_type_for_stage (value (agreement, COL_STAGE));
   BcSource *source;
   BcEvent *event;
   BcDate date;
 
-  for (const char *p = agt_id; *p; p++)
-    if (!g_ascii_isdigit (*p))
-      {
-        g_set_error (error, BC_EXCHANGE_ERROR, BC_EXCHANGE_ERROR_FORMAT,
-                     _("%s:%u: column AgtId: “%s” is not an agreement number"), display_name,
-                     agreement->row, agt_id);
-        return FALSE;
-      }
-  if (title == NULL)
-    {
-      g_set_error (error, BC_EXCHANGE_ERROR, BC_EXCHANGE_ERROR_FORMAT,
-                   _("%s:%u: column Agt: the agreement has no title"), display_name, agreement->row);
-      return FALSE;
-    }
-  if (value (agreement, COL_DAT) == NULL ||
-      !_bc_date_parse_loose (value (agreement, COL_DAT), 1 /* DMY */, &date, NULL, &local_error))
-    {
-      g_set_error (error, BC_EXCHANGE_ERROR, BC_EXCHANGE_ERROR_FORMAT, _("%s:%u: column Dat: %s"),
-                   display_name, agreement->row,
-                   local_error ? local_error->message : _("the agreement has no date"));
-      return FALSE;
-    }
+  if (!check_agreement (agreement, display_name, &date, error))
+    return FALSE;
 
   {
     g_autofree char *date_text = bc_date_to_string (date);
@@ -308,47 +331,17 @@ matches_number (const char *process,
   return number != NULL && g_str_equal (g_strstrip ((char *) number), process);
 }
 
-/* Public API */
-
-/**
- * bc_pax_import:
- * @case_: the case to add to
- * @stream: PA-X's agreements CSV
- * @display_name: the file's name in messages
- * @process: a peace process: its PA-X number (PP) or name (PPName, any
- *   case; a part of the name when it names one process only)
- * @result: (out): what was added and updated
- * @cancellable: (nullable): stops reading
- * @error: not PA-X, no such process, or an agreement that cannot be read
- *
- * Adds the process's agreements as one step of the history, or nothing.
- */
-gboolean
-bc_pax_import (BcCase        *case_,
-               GInputStream  *stream,
-               const char    *display_name,
-               const char    *process,
-               BcPaxResult   *result,
-               GCancellable  *cancellable,
-               GError       **error)
+/* Finds PA-X's columns in the header, or refuses a file that is not
+ * PA-X. */
+static gboolean
+read_header (BcCsvReader   *reader,
+             const char    *display_name,
+             int            index[N_COLS],
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  g_autoptr(BcCsvReader) reader = _bc_csv_reader_new (stream, display_name);
-  g_autoptr(GPtrArray) exact = g_ptr_array_new_with_free_func ((GDestroyNotify) agreement_free);
-  g_autoptr(GPtrArray) partial = g_ptr_array_new_with_free_func ((GDestroyNotify) agreement_free);
-  g_autoptr(GHashTable) partial_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *wanted = g_utf8_casefold (process, -1);
-  g_autofree char *label = NULL;
-  BcHistory *history = bc_case_get_history (case_);
   GPtrArray *fields = NULL;
-  GPtrArray *chosen;
-  int index[N_COLS];
-  gboolean is_number = *process != '\0';
-  guint row = 1;
-
-  memset (result, 0, sizeof *result);
-  for (const char *p = process; *p; p++)
-    is_number &= g_ascii_isdigit (*p);
 
   if (!_bc_csv_reader_next (reader, &fields, cancellable, &local_error))
     {
@@ -375,6 +368,59 @@ bc_pax_import (BcCase        *case_,
                      display_name, column_names[required[r]]);
         return FALSE;
       }
+  return TRUE;
+}
+
+/* Public API */
+
+/**
+ * bc_pax_import:
+ * @case_: the case to add to
+ * @stream: PA-X's agreements CSV
+ * @display_name: the file's name in messages
+ * @process: a peace process: its PA-X number (PP) or name (PPName, any
+ *   case; a part of the name when it names one process only)
+ * @skip_invalid: leave out the agreements that cannot be read, listing
+ *   them in @result's problems, instead of failing
+ * @result: (out caller-allocates): what was added, updated and, with
+ *   @skip_invalid, left out; clear it then with bc_pax_result_clear()
+ * @cancellable: (nullable): stops reading
+ * @error: not PA-X, no such process, or an agreement that cannot be read
+ *
+ * Adds the process's agreements as one step of the history, or nothing.
+ */
+gboolean
+bc_pax_import (BcCase        *case_,
+               GInputStream  *stream,
+               const char    *display_name,
+               const char    *process,
+               gboolean       skip_invalid,
+               BcPaxResult   *result,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(BcCsvReader) reader = _bc_csv_reader_new (stream, display_name);
+  g_autoptr(GPtrArray) exact = g_ptr_array_new_with_free_func ((GDestroyNotify) agreement_free);
+  g_autoptr(GPtrArray) partial = g_ptr_array_new_with_free_func ((GDestroyNotify) agreement_free);
+  g_autoptr(GHashTable) partial_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *wanted = g_utf8_casefold (process, -1);
+  g_autofree char *label = NULL;
+  BcHistory *history = bc_case_get_history (case_);
+  GPtrArray *fields = NULL;
+  GPtrArray *chosen;
+  int index[N_COLS];
+  gboolean is_number = *process != '\0';
+  guint row = 1;
+
+  memset (result, 0, sizeof *result);
+  if (skip_invalid)
+    result->problems = g_ptr_array_new_with_free_func (g_free);
+  for (const char *p = process; *p; p++)
+    is_number &= g_ascii_isdigit (*p);
+
+  if (!read_header (reader, display_name, index, cancellable, error))
+    return FALSE;
 
   for (;;)
     {
@@ -449,17 +495,144 @@ bc_pax_import (BcCase        *case_,
                                         chosen->len), chosen->len);
   bc_history_begin_group (history, label);
   for (guint i = 0; i < chosen->len; i++)
-    if (!import_agreement (case_, g_ptr_array_index (chosen, i), display_name, result, error))
-      {
-        bc_history_cancel_group (history);
-        return FALSE;
-      }
+    {
+      Agreement *agreement = g_ptr_array_index (chosen, i);
+      BcDate date;
+
+      /* Checked first, so that one left out has changed nothing. */
+      if (skip_invalid && !check_agreement (agreement, display_name, &date, &local_error))
+        {
+          agreement->skipped = TRUE;
+          g_ptr_array_add (result->problems, g_strdup (local_error->message));
+          g_clear_error (&local_error);
+          continue;
+        }
+      if (!import_agreement (case_, agreement, display_name, result, error))
+        {
+          bc_history_cancel_group (history);
+          return FALSE;
+        }
+    }
   for (guint i = 0; i < chosen->len; i++)
-    if (!link_references (case_, g_ptr_array_index (chosen, i), result, error))
+    if (!((Agreement *) g_ptr_array_index (chosen, i))->skipped &&
+        !link_references (case_, g_ptr_array_index (chosen, i), result, error))
       {
         bc_history_cancel_group (history);
         return FALSE;
       }
   bc_history_end_group (history);
   return TRUE;
+}
+
+/**
+ * bc_pax_result_clear:
+ * @result: what bc_pax_import() filled
+ *
+ * Frees the problems @result lists.
+ */
+void
+bc_pax_result_clear (BcPaxResult *result)
+{
+  g_clear_pointer (&result->problems, g_ptr_array_unref);
+}
+
+static void
+pax_process_free (BcPaxProcess *process)
+{
+  g_free (process->number);
+  g_free (process->name);
+  g_free (process);
+}
+
+static int
+compare_processes (gconstpointer a,
+                   gconstpointer b)
+{
+  const BcPaxProcess *pa = *(const BcPaxProcess * const *) a;
+  const BcPaxProcess *pb = *(const BcPaxProcess * const *) b;
+
+  return g_utf8_collate (pa->name, pb->name);
+}
+
+/**
+ * bc_pax_list_processes:
+ * @stream: PA-X's agreements CSV
+ * @display_name: the file's name in messages
+ * @progress: (nullable) (scope call): told the bytes read so far
+ * @progress_data: for @progress
+ * @cancellable: (nullable): stops reading
+ * @error: not PA-X, or a file that cannot be read as CSV
+ *
+ * Reads the whole file for its peace processes, keeping one entry per
+ * process, never the agreements.
+ *
+ * Returns: (transfer container) (element-type BcPaxProcess): the
+ *   processes by name, each with its number and how many agreements
+ *   it has
+ */
+GPtrArray *
+bc_pax_list_processes (GInputStream   *stream,
+                       const char     *display_name,
+                       GCancellable   *cancellable,
+                       GError        **error)
+{
+  g_autoptr(BcCsvReader) reader = _bc_csv_reader_new (stream, display_name);
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) processes = g_ptr_array_new_with_free_func ((GDestroyNotify) pax_process_free);
+  g_autoptr(GError) local_error = NULL;
+  GPtrArray *fields = NULL;
+  int index[N_COLS];
+
+  if (!read_header (reader, display_name, index, cancellable, error))
+    return NULL;
+
+  for (;;)
+    {
+      const char *pp, *name;
+      BcPaxProcess *process;
+      char *key;
+
+      if (!_bc_csv_reader_next (reader, &fields, cancellable, &local_error))
+        {
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
+          break;
+        }
+      if (index[COL_PPNAME] >= (int) fields->len || index[COL_PP] >= (int) fields->len)
+        continue;
+      pp = g_strstrip ((char *) g_ptr_array_index (fields, index[COL_PP]));
+      name = g_strstrip ((char *) g_ptr_array_index (fields, index[COL_PPNAME]));
+      if (*name == '\0' || !g_utf8_validate (name, -1, NULL) || !g_utf8_validate (pp, -1, NULL))
+        continue;
+
+      key = g_strconcat (pp, "\n", name, NULL);
+      process = g_hash_table_lookup (by_key, key);
+      if (process == NULL)
+        {
+          /* An untrusted file could name a process per row: PA-X has
+           * some 150, so a few thousand is plenty. */
+          if (processes->len >= BC_PAX_MAX_PROCESSES)
+            {
+              g_free (key);
+              g_set_error (error, BC_EXCHANGE_ERROR, BC_EXCHANGE_ERROR_TOO_LARGE,
+                           _("%s:%u: column PPName: more than %u peace processes"), display_name,
+                           _bc_csv_reader_get_line (reader), BC_PAX_MAX_PROCESSES);
+              return NULL;
+            }
+          process = g_new0 (BcPaxProcess, 1);
+          process->number = g_strdup (pp);
+          process->name = g_strdup (name);
+          g_ptr_array_add (processes, process);
+          g_hash_table_insert (by_key, key, process);
+        }
+      else
+        g_free (key);
+      process->n_agreements++;
+    }
+
+  g_ptr_array_sort (processes, compare_processes);
+  return g_steal_pointer (&processes);
 }

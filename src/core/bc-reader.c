@@ -26,6 +26,7 @@ typedef enum
   REF_EVENT,
   REF_SOURCE,
   REF_ANY,
+  REF_FOCUS,     /* an actor, event or transfer in a story's focus */
 } RefKind;
 
 /* A reference to check once every id of the file is known. */
@@ -444,9 +445,10 @@ on_xml_error (void     *user_data,
       g_array_append_val (r->generic, index);
     }
 
-  /* The streaming parser calls a cut-off file "extra content at the end";
-   * at the very end of the data it is a truncation. */
-  if (e->domain != XML_FROM_RELAXNGV && e->code == XML_ERR_DOCUMENT_END &&
+  /* The streaming parser calls a cut-off file "extra content at the end",
+   * or names whatever it was reading when the data ran out (an attribute
+   * value, a tag): at the very end of the data it is a truncation. */
+  if (e->domain != XML_FROM_RELAXNGV && e->level >= XML_ERR_ERROR &&
       line_start (r, line) + column + 2 >= r->len)
     {
       g_free (message);
@@ -1149,6 +1151,47 @@ read_source (Reader  *r,
 }
 
 static void
+read_step (Reader  *r,
+           xmlNode *node)
+{
+  g_autofree char *focus_text = attr (node, "focus");
+  g_autofree char *caption = child_text (node, "caption");
+  g_auto(GStrv) focus = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GError) error = NULL;
+  BcStoryStep *step;
+  BcDate known_on;
+
+  if (read_date (r, node, "known-on", TRUE, &known_on) &&
+      !bc_rules_check_known_on (known_on, &error))
+    error_at (r, node, "known-on", NULL, "%s", error->message);
+
+  if (focus_text != NULL)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) words = g_strsplit_set (focus_text, " \t\n\r", -1);
+
+      for (guint i = 0; words[i] != NULL; i++)
+        if (*words[i] != '\0')
+          {
+            add_ref (r, node, "focus", REF_FOCUS, words[i]);
+            g_strv_builder_add (builder, words[i]);
+          }
+      focus = g_strv_builder_end (builder);
+      if (focus[0] == NULL)
+        g_clear_pointer (&focus, g_strfreev);
+    }
+
+  sources = read_source_refs (r, node->children);
+  if (caption == NULL)
+    error_at (r, node, NULL, NULL, _("<step> needs a <caption>: what the step says"));
+
+  step = bc_story_step_new (known_on, (const char * const *) focus, caption);
+  g_object_set (step, "sources", sources, NULL);
+  insert (r, "story", NULL, step);
+}
+
+static void
 read_case_field (Reader  *r,
                  xmlNode *node)
 {
@@ -1210,6 +1253,8 @@ read_item (Reader  *r,
     read_source (r, node);
   else if (g_strcmp0 (r->section, "annotations") == 0 && is (node, "annotation"))
     read_annotation (r, node, NULL, TRUE);
+  else if (g_strcmp0 (r->section, "story") == 0 && is (node, "step"))
+    read_step (r, node);
   /* Anything else is reported by the schema. */
 }
 
@@ -1232,11 +1277,13 @@ check_references (Reader *r)
        * names something. */
       if (bc_case_lookup (r->result, ref->id) == NULL && g_hash_table_contains (r->kinds, ref->id))
         continue;
-      if (bc_rules_check_reference (r->result, ref->id, kind, &error))
+      if (ref->kind == REF_FOCUS
+          ? bc_rules_check_focus_item (r->result, ref->id, &error)
+          : bc_rules_check_reference (r->result, ref->id, kind, &error))
         continue;
 
       locate (r, ref->line, ref->element, ref->attribute, &line, &column);
-      if (ref->kind == REF_ANY)
+      if (ref->kind == REF_ANY || ref->kind == REF_FOCUS)
         add_diagnostic_anchored (r, FALSE, ref->line, line, column, error->message);
       else
         {
@@ -1403,10 +1450,19 @@ read_document (Reader *r)
 
           g_clear_pointer (&r->section, g_free);
           if (g_strv_contains ((const char * const[]) { "actors", "events", "links", "transfers",
-                                                        "sources", "annotations", NULL }, name))
+                                                        "sources", "annotations", "story", NULL }, name))
             {
               r->section = g_strdup (name);
               _bc_case_set_section_present (r->result, name);
+              if (is (node, "story"))
+                {
+                  g_autofree char *title = attr (node, "title");
+                  g_autoptr(GError) error = NULL;
+
+                  if (title != NULL && !bc_rules_check_required (title, &error))
+                    error_at (r, node, "title", NULL, _("The title of <story>: %s"), error->message);
+                  g_object_set (r->result, "story-title", title, NULL);
+                }
             }
           else if ((node = xmlTextReaderExpand (reader)) != NULL)
             read_case_field (r, node);

@@ -144,7 +144,7 @@ bc_remove_command_new_for (BcCase  *target,
   if (hash != NULL)
     {
       owner = g_strndup (path, (gsize) (hash - path));
-      section = BC_IS_LINK (object) ? "links" : "annotations";
+      section = BC_IS_LINK (object) ? "links" : BC_IS_STORY_STEP (object) ? "story" : "annotations";
     }
   else
     section = bc_item_get_section (BC_ITEM (object));

@@ -488,6 +488,60 @@ bc_rules_check_reference (BcCase      *case_,
 }
 
 /**
+ * bc_rules_check_known_on:
+ * @date: the date a story step shows the case as known on
+ * @error: why a step cannot have it
+ */
+gboolean
+bc_rules_check_known_on (BcDate   date,
+                         GError **error)
+{
+  if (!bc_date_is_set (date))
+    return invalid (error, _("A step of the story needs the date it shows the case as known on"));
+  if (date.year < 1000 || date.year > 9999)
+    return invalid (error, _("Dates run from the year 1000 to 9999"));
+  return TRUE;
+}
+
+/**
+ * bc_rules_check_focus_item:
+ * @case_: a case
+ * @id: an id a story step puts in focus
+ * @error: why it cannot be in focus
+ *
+ * What a step focuses on is an actor, an event or a transfer of the case;
+ * a source is cited, not shown.
+ */
+gboolean
+bc_rules_check_focus_item (BcCase      *case_,
+                           const char  *id,
+                           GError     **error)
+{
+  BcItem *item = id ? bc_case_lookup (case_, id) : NULL;
+
+  if (BC_IS_ACTOR (item) || BC_IS_EVENT (item) || BC_IS_TRANSFER (item))
+    return TRUE;
+  if (id == NULL || *id == '\0')
+    return invalid (error, _("A reference to an item in focus is missing"));
+  if (item == NULL)
+    return invalid (error, _("“%s” does not name anything in this case; a step can focus on "
+                             "actors, events and transfers"), id);
+  return invalid (error, _("“%s” is a source; a step can focus on actors, events and transfers, "
+                           "and cites sources with <source>"), id);
+}
+
+static gboolean
+check_focus (BcCase              *case_,
+             const char * const  *ids,
+             GError             **error)
+{
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    if (!bc_rules_check_focus_item (case_, ids[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+/**
  * bc_rules_check_value:
  * @case_: the case that holds @object, or would
  * @object: an item, link or annotation of @case_, or @case_ itself
@@ -515,8 +569,14 @@ bc_rules_check_value (BcCase        *case_,
            : bc_rules_check_id_free (case_, object, g_value_get_string (value), error);
 
   if (g_str_equal (property, "title") || g_str_equal (property, "name") ||
-      g_str_equal (property, "citation") || g_str_equal (property, "author"))
+      g_str_equal (property, "citation") || g_str_equal (property, "author") ||
+      g_str_equal (property, "caption"))
     return bc_rules_check_required (g_value_get_string (value), error);
+
+  /* A story may have no title, but not an empty one. */
+  if (g_str_equal (property, "story-title"))
+    return g_value_get_string (value) == NULL ||
+           bc_rules_check_required (g_value_get_string (value), error);
 
   if (g_str_equal (property, "sources"))
     return check_source_refs (case_, g_value_get_boxed (value), error);
@@ -588,6 +648,15 @@ bc_rules_check_value (BcCase        *case_,
         return bc_rules_check_link_ends (case_, g_value_get_string (value), bc_link_get_to (link), error);
       if (g_str_equal (property, "to"))
         return bc_rules_check_link_ends (case_, bc_link_get_from (link), g_value_get_string (value), error);
+      return TRUE;
+    }
+
+  if (BC_IS_STORY_STEP (object))
+    {
+      if (g_str_equal (property, "known-on"))
+        return bc_rules_check_known_on (date_of (value), error);
+      if (g_str_equal (property, "focus"))
+        return check_focus (case_, g_value_get_boxed (value), error);
       return TRUE;
     }
 
@@ -723,6 +792,23 @@ bc_rules_check_removable (BcCase   *case_,
           if (g_strcmp0 (((BcSourceRef *) g_ptr_array_index (sources, k))->ref, id) == 0)
             return invalid (error, _("“%s” is cited by “%s”"), id, what);
       }
+
+  {
+    GListModel *story = bc_case_get_story (case_);
+
+    for (guint i = 0; i < g_list_model_get_n_items (story); i++)
+      {
+        g_autoptr(BcStoryStep) step = g_list_model_get_item (story, i);
+        const char * const *focus = bc_story_step_get_focus (step);
+        GPtrArray *sources = bc_story_step_get_sources (step);
+
+        if (focus != NULL && g_strv_contains (focus, id))
+          return invalid (error, _("“%s” is in focus in step %u of the story"), id, i + 1);
+        for (guint k = 0; sources != NULL && k < sources->len; k++)
+          if (g_strcmp0 (((BcSourceRef *) g_ptr_array_index (sources, k))->ref, id) == 0)
+            return invalid (error, _("“%s” is cited by step %u of the story"), id, i + 1);
+      }
+  }
 
   /* A transfer's own annotations go with it. */
   {

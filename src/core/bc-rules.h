@@ -59,6 +59,12 @@ gboolean bc_rules_check_reference   (BcCase       *case_,
                                      GType         kind,
                                      GError      **error);
 
+gboolean bc_rules_check_known_on    (BcDate        date,
+                                     GError      **error);
+gboolean bc_rules_check_focus_item  (BcCase       *case_,
+                                     const char   *id,
+                                     GError      **error);
+
 gboolean bc_rules_check_value       (BcCase       *case_,
                                      GObject      *object,
                                      const char   *property,

@@ -262,6 +262,15 @@ transfer_body (GString  *out,
 }
 
 static void
+step_body (GString  *out,
+           int       level,
+           gpointer  item)
+{
+  text_element (out, level, "caption", bc_story_step_get_caption (item));
+  source_refs (out, level, bc_story_step_get_sources (item));
+}
+
+static void
 source_body (GString  *out,
              int       level,
              gpointer  item)
@@ -335,6 +344,17 @@ write_item (GString *out,
       attr_enum (out, "type", BC_TYPE_SOURCE_TYPE, bc_source_get_source_type (source));
       element (out, level, TRUE, source_body, source, "source");
     }
+  else if (BC_IS_STORY_STEP (object))
+    {
+      BcStoryStep *step = BC_STORY_STEP (object);
+      const char * const *focus = bc_story_step_get_focus (step);
+      g_autofree char *joined = focus && focus[0] ? g_strjoinv (" ", (char **) focus) : NULL;
+
+      g_string_append (out, "<step");
+      attr_date (out, "known-on", bc_story_step_get_known_on (step));
+      attr_string (out, "focus", joined);
+      element (out, level, TRUE, step_body, step, "step");
+    }
   else if (BC_IS_ANNOTATION (object))
     {
       /* write_annotation() indents for itself. */
@@ -350,17 +370,20 @@ write_section (GString    *out,
                GListModel *items)
 {
   guint n = g_list_model_get_n_items (items);
+  const char *story_title = g_str_equal (name, "story") ? bc_case_get_story_title (self) : NULL;
 
-  if (!_bc_case_get_section_present (self, name))
+  if (!_bc_case_get_section_present (self, name) && story_title == NULL)
     return;
 
+  g_string_append_printf (out, "  <%s", name);
+  attr_string (out, "title", story_title);
   if (n == 0)
     {
-      g_string_append_printf (out, "  <%s/>\n", name);
+      g_string_append (out, "/>\n");
       return;
     }
 
-  g_string_append_printf (out, "  <%s>\n", name);
+  g_string_append (out, ">\n");
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (items, i);
@@ -420,6 +443,7 @@ bc_case_to_bytes (BcCase *self)
   write_section (out, self, "transfers", bc_case_get_transfers (self));
   write_section (out, self, "sources", bc_case_get_sources (self));
   write_section (out, self, "annotations", bc_case_get_annotations (self));
+  write_section (out, self, "story", bc_case_get_story (self));
 
   g_string_append (out, "</case>\n");
 

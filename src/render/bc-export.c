@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "bc-export.h"
+#include "bc-render-private.h"
 
 /* cairo's image surfaces stop at 32767 pixels a side. */
 #define MAX_PIXELS 32767
@@ -28,6 +29,97 @@ append_bytes (void                *closure,
 {
   g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
+}
+
+/* A PDF surface writing into @out. Its dates are fixed, so that the
+ * same picture gives the same bytes: the file records what was drawn,
+ * not when. */
+cairo_surface_t *
+_bc_export_pdf_surface_new (GByteArray *out,
+                            double      width,
+                            double      height,
+                            const char *title,
+                            const char *author)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, out, width, height);
+
+  if (title != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  if (author != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Backchannel");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, FIXED_PDF_DATE);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, FIXED_PDF_DATE);
+  return surface;
+}
+
+/* A cairo surface of @type writing into @out: a PNG at device @scale
+ * (refused, with @error set, past what cairo can hold), a PDF, or an
+ * SVG through cairo's own surface (only for what the painter's SVG
+ * writer does not draw). */
+cairo_surface_t *
+_bc_export_surface_new (BcExportType  type,
+                        GByteArray   *out,
+                        double        width,
+                        double        height,
+                        double        scale,
+                        const char   *title,
+                        const char   *author,
+                        GError      **error)
+{
+  cairo_surface_t *surface;
+
+  switch (type)
+    {
+    case BC_EXPORT_PNG:
+      {
+        int w = (int) ceil (width * scale), h = (int) ceil (height * scale);
+
+        if (w > MAX_PIXELS || h > MAX_PIXELS)
+          {
+            g_set_error (error, BC_RENDER_ERROR, BC_RENDER_ERROR_TOO_LARGE,
+                         _("The picture would be %d × %d pixels, more than a PNG can hold "
+                           "here (%d a side); use a smaller scale, SVG or PDF"),
+                         w, h, MAX_PIXELS);
+            return NULL;
+          }
+        surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+        cairo_surface_set_device_scale (surface, scale, scale);
+      }
+      break;
+    case BC_EXPORT_SVG:
+      surface = cairo_svg_surface_create_for_stream (append_bytes, out, width, height);
+      cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
+      break;
+    case BC_EXPORT_PDF:
+    default:
+      surface = _bc_export_pdf_surface_new (out, width, height, title, author);
+      break;
+    }
+  return surface;
+}
+
+/* Writes what was drawn on @surface (from _bc_export_surface_new())
+ * into its bytes and destroys it. */
+cairo_status_t
+_bc_export_surface_finish (BcExportType     type,
+                           cairo_surface_t *surface,
+                           GByteArray      *out)
+{
+  cairo_status_t status;
+
+  if (type == BC_EXPORT_PNG)
+    {
+      cairo_surface_flush (surface);
+      status = cairo_surface_write_to_png_stream (surface, append_bytes, out);
+    }
+  else
+    {
+      cairo_surface_finish (surface);
+      status = cairo_surface_status (surface);
+    }
+  cairo_surface_destroy (surface);
+  return status;
 }
 
 /* public API */
@@ -61,7 +153,8 @@ bc_export_type_from_name (const char   *name,
 /**
  * bc_export_layout_to_bytes:
  *
- * Paints @layout whole onto a PNG, SVG or PDF surface in memory.
+ * Paints @layout whole onto a PNG or PDF surface in memory, or writes
+ * it as an SVG document.
  *
  * Returns: (transfer full): the file's bytes, or %NULL with @error set
  */
@@ -71,7 +164,7 @@ bc_export_layout_to_bytes (BcLayout               *layout,
                            const BcExportOptions  *options,
                            GError                **error)
 {
-  GByteArray *out = g_byte_array_new ();
+  GByteArray *out;
   BcPaintOptions paint;
   cairo_surface_t *surface = NULL;
   cairo_t *cr;
@@ -81,63 +174,36 @@ bc_export_layout_to_bytes (BcLayout               *layout,
   bc_paint_options_init (&paint);
   paint.theme = options->theme;
 
-  switch (type)
+  if (type == BC_EXPORT_SVG)
     {
-    case BC_EXPORT_PNG:
-      {
-        int w = (int) ceil (layout->width * scale), h = (int) ceil (layout->height * scale);
+      /* Written as text by the SVG backend, not through cairo's SVG
+       * surface, which would draw every letter as a glyph outline. */
+      g_autoptr(BcDraw) draw = bc_draw_svg_new (layout->width, layout->height,
+                                                bc_case_get_title (layout->kase),
+                                                bc_case_get_summary (layout->kase));
 
-        if (w > MAX_PIXELS || h > MAX_PIXELS)
-          {
-            g_set_error (error, BC_RENDER_ERROR, BC_RENDER_ERROR_TOO_LARGE,
-                         _("The picture would be %d × %d pixels, more than a PNG can hold "
-                           "here (%d a side); use a smaller scale, SVG or PDF"),
-                         w, h, MAX_PIXELS);
-            g_byte_array_unref (out);
-            return NULL;
-          }
-        surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
-        cairo_surface_set_device_scale (surface, scale, scale);
-      }
-      break;
-    case BC_EXPORT_SVG:
-      surface = cairo_svg_surface_create_for_stream (append_bytes, out, layout->width, layout->height);
-      cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
-      break;
-    case BC_EXPORT_PDF:
-      {
-        const char * const *authors = bc_case_get_authors (layout->kase);
-        g_autofree char *author = authors != NULL ? g_strjoinv (", ", (char **) authors) : NULL;
+      bc_painter_draw (layout, draw, NULL, &paint);
+      return bc_draw_svg_finish (draw);
+    }
 
-        surface = cairo_pdf_surface_create_for_stream (append_bytes, out, layout->width, layout->height);
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                        bc_case_get_title (layout->kase));
-        if (author != NULL)
-          cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author);
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Backchannel");
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, FIXED_PDF_DATE);
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, FIXED_PDF_DATE);
-      }
-      break;
-    default:
-      g_assert_not_reached ();
+  {
+    const char * const *authors = bc_case_get_authors (layout->kase);
+    g_autofree char *author = authors != NULL ? g_strjoinv (", ", (char **) authors) : NULL;
+
+    out = g_byte_array_new ();
+    surface = _bc_export_surface_new (type, out, layout->width, layout->height, scale,
+                                      bc_case_get_title (layout->kase), author, error);
+  }
+  if (surface == NULL)
+    {
+      g_byte_array_unref (out);
+      return NULL;
     }
 
   cr = cairo_create (surface);
   bc_painter_paint (layout, cr, NULL, &paint);
   cairo_destroy (cr);
-
-  if (type == BC_EXPORT_PNG)
-    {
-      cairo_surface_flush (surface);
-      status = cairo_surface_write_to_png_stream (surface, append_bytes, out);
-    }
-  else
-    {
-      cairo_surface_finish (surface);
-      status = cairo_surface_status (surface);
-    }
-  cairo_surface_destroy (surface);
+  status = _bc_export_surface_finish (type, surface, out);
 
   if (status != CAIRO_STATUS_SUCCESS)
     {

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "bc-layout.h"
+#include "bc-axis.h"
 #include "bc-layout-private.h"
 #include "bc-render-private.h"
 

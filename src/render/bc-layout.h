@@ -185,6 +185,9 @@ typedef struct
   double   label_height;
   guint    annotations;
   BcRect   mark;  /* the annotation mark; width 0 if none */
+  gboolean flip;  /* on the left half: the label is turned over so that
+                   * it reads left to right, flush against the rim */
+  gboolean faded; /* out of focus (see BcLayoutOptions.focus) */
 } BcLayoutActor;
 
 typedef struct

@@ -142,6 +142,55 @@ bc_overlay_paint_selection (cairo_t              *cr,
 }
 
 /**
+ * bc_overlay_paint_found:
+ * @hit: an item a search found
+ *
+ * Marks what a search found: the item's shape tinted with the accent
+ * and ringed, wider apart than the selection ring so that a found item
+ * that is also selected shows both.
+ */
+void
+bc_overlay_paint_found (cairo_t              *cr,
+                        BcLayout             *layout,
+                        const BcLayoutHit    *hit,
+                        const BcOverlayStyle *style)
+{
+  double gap = 2 * SELECTION_GAP / style->zoom;
+  BcRect shape;
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, SELECTION_LINE / style->zoom);
+  bc_layout_hit_shape (layout, hit, &shape);
+
+  if (hit->kind == BC_LAYOUT_ITEM_EVENT)
+    cairo_rectangle (cr, shape.x - gap, shape.y - gap, shape.width + 2 * gap, shape.height + 2 * gap);
+  else if (hit->kind == BC_LAYOUT_ITEM_ACTOR)
+    cairo_arc (cr, shape.x + shape.width / 2, shape.y + shape.height / 2,
+               MAX (shape.width, shape.height) / 2 + gap, 0, 2 * G_PI);
+  else
+    {
+      const BcPoint *p = g_array_index (layout->transfers, BcLayoutCurve, hit->index).p;
+
+      cairo_set_line_width (cr, 3 * SELECTION_LINE / style->zoom);
+      cairo_set_source_rgba (cr, style->accent.red, style->accent.green, style->accent.blue,
+                             style->accent.alpha / 3);
+      cairo_move_to (cr, p[0].x, p[0].y);
+      cairo_curve_to (cr, p[1].x, p[1].y, p[2].x, p[2].y, p[3].x, p[3].y);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+      return;
+    }
+  cairo_set_source_rgba (cr, style->accent.red, style->accent.green, style->accent.blue,
+                         style->accent.alpha / 5);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, style->accent.red, style->accent.green, style->accent.blue,
+                         style->accent.alpha * 0.8);
+  cairo_set_dash (cr, (double[]) { 3 / style->zoom, 2 / style->zoom }, 2, 0);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/**
  * bc_overlay_known_on_x:
  * @known_on: the date the case is shown as known on
  * @x: (out): where it falls on the time axis

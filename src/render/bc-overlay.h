@@ -48,6 +48,10 @@ void     bc_overlay_paint_selection     (cairo_t              *cr,
                                          BcLayout             *layout,
                                          const BcLayoutHit    *hit,
                                          const BcOverlayStyle *style);
+void     bc_overlay_paint_found         (cairo_t              *cr,
+                                         BcLayout             *layout,
+                                         const BcLayoutHit    *hit,
+                                         const BcOverlayStyle *style);
 gboolean bc_overlay_known_on_x          (BcLayout             *layout,
                                          BcDate                known_on,
                                          double               *x);

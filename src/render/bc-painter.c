@@ -7,163 +7,120 @@
 #include <math.h>
 
 #include "bc-painter.h"
+#include "bc-enum-types.h"
 #include "bc-render-private.h"
 
-typedef struct
-{
-  double bg[3];
-  double fg[3];
-  double muted[3];
-  double lane[2][3];
-  double header[3];
-  double grid[3];
-  double node[3];
-  double node_edge[3];
-  double sector[2][3];
-} Theme;
-
-static const Theme themes[] = {
+/* The colours of each theme. Lines and marks keep a contrast of at
+ * least 3:1 with both lanes, text at least 4.5:1 with what is under it
+ * (test-paint.c measures them). */
+static const BcPainterTheme themes[] = {
   [BC_THEME_LIGHT] = {
-    .bg = { 1, 1, 1 },
-    .fg = { 0.10, 0.10, 0.12 },
-    .muted = { 0.42, 0.42, 0.46 },
-    .lane = { { 0.975, 0.975, 0.98 }, { 0.94, 0.945, 0.955 } },
-    .header = { 0.87, 0.88, 0.90 },
-    .grid = { 0.82, 0.82, 0.85 },
-    .node = { 0.20, 0.20, 0.24 },
-    .node_edge = { 1, 1, 1 },
-    .sector = { { 0.96, 0.96, 0.97 }, { 0.91, 0.915, 0.93 } },
+    .bg = { 1, 1, 1, 1 },
+    .fg = { 0.10, 0.10, 0.12, 1 },
+    .muted = { 0.36, 0.36, 0.40, 1 },
+    .lane = { { 0.975, 0.975, 0.98, 1 }, { 0.94, 0.945, 0.955, 1 } },
+    .header = { 0.87, 0.88, 0.90, 1 },
+    .header_fg = { 0.10, 0.10, 0.12, 1 },
+    .grid = { 0.82, 0.82, 0.85, 1 },
+    .node = { 0.20, 0.20, 0.24, 1 },
+    .node_edge = { 1, 1, 1, 1 },
+    .sector = { { 0.96, 0.96, 0.97, 1 }, { 0.91, 0.915, 0.93, 1 } },
   },
   [BC_THEME_DARK] = {
-    .bg = { 0.12, 0.12, 0.14 },
-    .fg = { 0.93, 0.93, 0.95 },
-    .muted = { 0.65, 0.65, 0.70 },
-    .lane = { { 0.15, 0.15, 0.17 }, { 0.18, 0.18, 0.21 } },
-    .header = { 0.24, 0.24, 0.28 },
-    .grid = { 0.30, 0.30, 0.34 },
-    .node = { 0.88, 0.88, 0.92 },
-    .node_edge = { 0.12, 0.12, 0.14 },
-    .sector = { { 0.16, 0.16, 0.19 }, { 0.20, 0.20, 0.24 } },
+    .bg = { 0.12, 0.12, 0.14, 1 },
+    .fg = { 0.93, 0.93, 0.95, 1 },
+    .muted = { 0.68, 0.68, 0.73, 1 },
+    .lane = { { 0.15, 0.15, 0.17, 1 }, { 0.18, 0.18, 0.21, 1 } },
+    .header = { 0.27, 0.27, 0.31, 1 },
+    .header_fg = { 0.93, 0.93, 0.95, 1 },
+    .grid = { 0.32, 0.32, 0.36, 1 },
+    .node = { 0.88, 0.88, 0.92, 1 },
+    .node_edge = { 0.12, 0.12, 0.14, 1 },
+    .sector = { { 0.16, 0.16, 0.19, 1 }, { 0.20, 0.20, 0.24, 1 } },
   },
 };
 
 /* Okabe and Ito's colour-blind-safe palette, extended with two greys;
  * each mechanism also has its own mark, so greyscale still tells them
- * apart. Black becomes white on the dark theme. */
-static const guint32 mechanism_colours[BC_N_MECHANISMS] = {
-  0x0072B2, /* briefing: blue */
-  0xE69F00, /* memorandum: orange */
-  0xD55E00, /* draft text: vermilion */
-  0x009E73, /* participant crossover: bluish green */
-  0xCC79A7, /* back-channel message: reddish purple */
-  0x56B4E9, /* facilitation: sky blue */
-  0x000000, /* public statement: black */
-  0xB8A000, /* public consultation: a darker Okabe–Ito yellow, legible on white */
-  0x7A5195, /* workshop outcome: violet */
-  0x888888, /* other: grey */
+ * apart. On the dark theme the darker ones are lightened (black becomes
+ * white, blue and violet a lighter tint), or they would vanish there. */
+static const guint32 mechanism_colours[2][BC_N_MECHANISMS] = {
+  [BC_THEME_LIGHT] = {
+    0x0072B2, /* briefing: blue */
+    0xE69F00, /* memorandum: orange */
+    0xD55E00, /* draft text: vermilion */
+    0x009E73, /* participant crossover: bluish green */
+    0xCC79A7, /* back-channel message: reddish purple */
+    0x56B4E9, /* facilitation: sky blue */
+    0x000000, /* public statement: black */
+    0xB8A000, /* public consultation: a darker Okabe–Ito yellow, legible on white */
+    0x7A5195, /* workshop outcome: violet */
+    0x888888, /* other: grey */
+  },
+  [BC_THEME_DARK] = {
+    0x4FA8E0, 0xE69F00, 0xE8702A, 0x19B68A, 0xCC79A7,
+    0x56B4E9, 0xF0F0F0, 0xD4BC1E, 0xB48FD8, 0x9A9A9A,
+  },
 };
 
-static const guint32 crossover_colours[] = {
-  0x8C510A, 0x2D004B, 0x1B7837, 0x762A83, 0xB35806, 0x01665E,
+/* The storylines of actors who change track: a colour each, in a light
+ * and a dark variant, then a dash, so that the first eight are solid
+ * and each style of the twenty-four differs from every other in colour
+ * or dash. */
+static const guint32 storyline_colours[2][8] = {
+  [BC_THEME_LIGHT] = {
+    0x8C510A, /* brown */
+    0x2B5BA8, /* blue */
+    0x1B7837, /* green */
+    0x762A83, /* purple */
+    0xB34D06, /* orange */
+    0x01665E, /* teal */
+    0xB2182B, /* crimson */
+    0x5F5F00, /* olive */
+  },
+  [BC_THEME_DARK] = {
+    0xDFC27D, 0x8FB8F0, 0x7FCF8A, 0xD2A6E0,
+    0xFDB863, 0x6FD3C6, 0xF4939E, 0xD0D070,
+  },
 };
 
-static const double crossover_dashes[][2] = {
-  { 1, 0 }, { 6, 3 }, { 2, 2 }, { 8, 2 }, { 4, 4 }, { 1, 3 },
+static const double storyline_dashes[3][2] = {
+  { 0, 0 }, { 7, 3 }, { 2, 2.5 },
 };
 
-/* Laid-out text, kept from one paint to the next. The canvas paints the
- * diagram in tiles, and a label across two tiles (the title across all
- * of them) was laid out and shaped again for each. Text is laid out in
- * the layout's own units, as the layout measured it, whatever the scale
- * of the paint: cairo scales the glyphs, and with hinting off (see
- * _bc_render_prepare_context()) the box painted is the box measured at
- * any zoom. So the fonts do not depend on the zoom either, and a new
- * zoom looks up no new font. A layout then depends on the font map and
- * the font options of the surface only, so each thread keeps the Pango
- * context of its last paint, and the layouts made with it, for as long
- * as those stay the same. */
-typedef struct
-{
-  PangoContext         *context;
-  cairo_font_options_t *surface_options;
-  GHashTable           *layouts;  /* font, width, lines and text → PangoLayout */
-} TextCache;
-
-/* Past this many layouts the cache starts again. */
-#define MAX_CACHED_LAYOUTS 2048
-
-static void
-text_cache_free (gpointer data)
-{
-  TextCache *cache = data;
-
-  g_clear_object (&cache->context);
-  g_clear_pointer (&cache->surface_options, cairo_font_options_destroy);
-  g_hash_table_unref (cache->layouts);
-  g_free (cache);
-}
-
-static GPrivate text_cache_key = G_PRIVATE_INIT (text_cache_free);
-
-/* The current thread's cache, emptied unless its context lays text out
- * for @cr as a new one would. */
-static TextCache *
-text_cache_for (cairo_t *cr)
-{
-  TextCache *cache = g_private_get (&text_cache_key);
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  if (cache == NULL)
-    {
-      cache = g_new0 (TextCache, 1);
-      cache->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-      g_private_set (&text_cache_key, cache);
-    }
-
-  cairo_surface_get_font_options (cairo_get_target (cr), options);
-  if (cache->context != NULL &&
-      pango_context_get_font_map (cache->context) == pango_cairo_font_map_get_default () &&
-      cairo_font_options_equal (cache->surface_options, options) &&
-      g_hash_table_size (cache->layouts) < MAX_CACHED_LAYOUTS)
-    {
-      cairo_font_options_destroy (options);
-      return cache;
-    }
-
-  g_hash_table_remove_all (cache->layouts);
-  g_clear_object (&cache->context);
-  g_clear_pointer (&cache->surface_options, cairo_font_options_destroy);
-  cache->context = pango_cairo_create_context (cr);
-  pango_context_set_matrix (cache->context, NULL);
-  _bc_render_prepare_context (cache->context);
-  cache->surface_options = options;
-  return cache;
-}
+#define N_STORYLINE_STYLES (G_N_ELEMENTS (storyline_colours[0]) * G_N_ELEMENTS (storyline_dashes))
 
 /* auxiliary functions */
 
-/* @text in @font, as _bc_render_text() lays it out for this paint.
- * Returns: (transfer none): the layout, kept by the cache */
-static PangoLayout *
-text_layout (const char *font,
-             const char *text,
-             double      max_width,
-             int         max_lines)
+const BcPainterTheme *
+_bc_painter_theme (BcTheme theme)
 {
-  TextCache *cache = g_private_get (&text_cache_key);
-  char *key = g_strdup_printf ("%s\x1f%.17g\x1f%d\x1f%s", font, max_width, max_lines,
-                               text != NULL ? text : "");
-  PangoLayout *layout = g_hash_table_lookup (cache->layouts, key);
+  return &themes[theme == BC_THEME_DARK ? BC_THEME_DARK : BC_THEME_LIGHT];
+}
 
-  if (layout != NULL)
-    {
-      g_free (key);
-      return layout;
-    }
+guint
+_bc_painter_n_storyline_styles (void)
+{
+  return N_STORYLINE_STYLES;
+}
 
-  layout = _bc_render_text (cache->context, font, text, max_width, max_lines);
-  g_hash_table_insert (cache->layouts, key, layout);
-  return layout;
+/**
+ * _bc_painter_storyline_style:
+ * @dashes: (out): on and off lengths, or %NULL for a solid line
+ *
+ * Returns: the colour of storyline style @style in @theme
+ */
+BcRgba
+_bc_painter_storyline_style (guint          style,
+                             BcTheme        theme,
+                             const double **dashes)
+{
+  guint n_colours = G_N_ELEMENTS (storyline_colours[0]);
+  guint s = style % N_STORYLINE_STYLES;
+  guint dash = s / n_colours;
+
+  *dashes = dash > 0 ? storyline_dashes[dash] : NULL;
+  return bc_rgba_from_hex (storyline_colours[theme == BC_THEME_DARK][s % n_colours], 1);
 }
 
 void
@@ -171,33 +128,78 @@ bc_mechanism_get_rgb (BcMechanism  mechanism,
                       BcTheme      theme,
                       double      *rgb)
 {
-  guint32 c = mechanism_colours[MIN ((guint) mechanism, BC_N_MECHANISMS - 1)];
+  BcRgba c = bc_rgba_from_hex (mechanism_colours[theme == BC_THEME_DARK]
+                                                [MIN ((guint) mechanism, BC_N_MECHANISMS - 1)], 1);
 
-  if (c == 0 && theme == BC_THEME_DARK)
-    c = 0xF0F0F0;
-  rgb[0] = ((c >> 16) & 0xff) / 255.0;
-  rgb[1] = ((c >> 8) & 0xff) / 255.0;
-  rgb[2] = (c & 0xff) / 255.0;
+  rgb[0] = c.red;
+  rgb[1] = c.green;
+  rgb[2] = c.blue;
 }
 
-static void
-set_rgb (cairo_t      *cr,
-         const double *rgb)
+static BcRgba
+mechanism_colour (BcMechanism mechanism,
+                  BcTheme     theme,
+                  double      alpha)
 {
-  cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
+  double rgb[3];
+
+  bc_mechanism_get_rgb (mechanism, theme, rgb);
+  return bc_rgba_from_rgb (rgb, alpha);
 }
 
-static void
-set_hex (cairo_t *cr,
-         guint32  c,
-         double   alpha)
+static BcRgba
+with_alpha (BcRgba c,
+            double alpha)
 {
-  cairo_set_source_rgba (cr, ((c >> 16) & 0xff) / 255.0, ((c >> 8) & 0xff) / 255.0,
-                         (c & 0xff) / 255.0, alpha);
+  c.alpha = alpha;
+  return c;
 }
 
 static void
-draw_text (cairo_t    *cr,
+fill (BcDraw *draw,
+      BcRgba  colour)
+{
+  BcDrawStyle style = { .fill = colour };
+
+  bc_draw_path (draw, &style);
+}
+
+static void
+stroke (BcDraw *draw,
+        BcRgba  colour,
+        double  width)
+{
+  BcDrawStyle style = { .stroke = colour, .line_width = width };
+
+  bc_draw_path (draw, &style);
+}
+
+static void
+fill_and_stroke (BcDraw *draw,
+                 BcRgba  inside,
+                 BcRgba  outline,
+                 double  width)
+{
+  BcDrawStyle style = { .fill = inside, .stroke = outline, .line_width = width };
+
+  bc_draw_path (draw, &style);
+}
+
+static void
+dashed (BcDraw       *draw,
+        BcRgba        colour,
+        double        width,
+        const double *dashes)
+{
+  BcDrawStyle style = { .stroke = colour, .line_width = width, .dashes = dashes,
+                        .n_dashes = dashes != NULL ? 2 : 0, .round = TRUE };
+
+  bc_draw_path (draw, &style);
+}
+
+static void
+draw_text (BcDraw     *draw,
+           BcRgba      colour,
            const char *font,
            const char *text,
            double      x,
@@ -205,52 +207,328 @@ draw_text (cairo_t    *cr,
            double      max_width,
            int         max_lines)
 {
-  PangoLayout *layout = text_layout (font, text, max_width, max_lines);
+  BcDrawText t = { font, text, x, y, max_width, max_lines, colour };
 
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
+  bc_draw_text (draw, &t);
+}
+
+/* Names of tracks, types and mechanisms as the classes of SVG groups:
+ * the case format's words, with "track-1-5" for Track 1.5. */
+static void
+append_track_class (GString    *out,
+                    const char *prefix,
+                    BcTrack     track)
+{
+  const char *nick = bc_enum_to_nick (BC_TYPE_TRACK, track);
+
+  g_string_append_c (out, ' ');
+  g_string_append (out, prefix);
+  for (const char *p = nick; p != NULL && *p != '\0'; p++)
+    g_string_append_c (out, *p == '.' ? '-' : *p);
 }
 
 static void
-polygon (cairo_t *cr,
-         double   cx,
-         double   cy,
-         double   r,
-         int      n,
-         double   rotation)
+append_nick (GString *out,
+             GType    type,
+             int      value)
+{
+  const char *nick = bc_enum_to_nick (type, value);
+
+  if (nick == NULL)
+    return;
+  g_string_append_c (out, ' ');
+  g_string_append (out, nick);
+}
+
+static void
+append_dates (GString *out,
+              BcDate   start,
+              BcDate   end)
+{
+  g_autofree char *a = bc_date_to_string (start);
+  g_autofree char *b = bc_date_is_set (end) ? bc_date_to_string (end) : NULL;
+
+  if (a == NULL)
+    return;
+  g_string_append (out, " — ");
+  g_string_append (out, a);
+  if (b != NULL && g_strcmp0 (a, b) != 0)
+    {
+      g_string_append (out, " – ");
+      g_string_append (out, b);
+    }
+}
+
+/* One item's group: its id, classes and title are made only for a
+ * backend that keeps them. */
+typedef struct
+{
+  GString *id;
+  GString *classes;
+  GString *title;
+} Names;
+
+typedef gboolean (*NameFunc) (BcLayout      *layout,
+                              gconstpointer  item,
+                              Names         *names);
+
+static void
+begin_item (BcDraw        *draw,
+            BcLayout      *layout,
+            NameFunc       name,
+            gconstpointer  item,
+            gboolean       faded)
+{
+  BcDrawGroup g = { NULL, NULL, NULL, faded ? BC_PAINT_FADED_ALPHA : 1 };
+  Names names = { 0 };
+
+  if (draw->keeps_names)
+    {
+      names = (Names) { g_string_new (NULL), g_string_new (NULL), g_string_new (NULL) };
+      if (name (layout, item, &names))
+        {
+          if (faded)
+            g_string_append (names.classes, " faded");
+          g.id = names.id->len > 0 ? names.id->str : NULL;
+          g.classes = names.classes->str;
+          g.title = names.title->len > 0 ? names.title->str : NULL;
+        }
+    }
+  bc_draw_begin_group (draw, &g);
+  if (names.id != NULL)
+    {
+      g_string_free (names.id, TRUE);
+      g_string_free (names.classes, TRUE);
+      g_string_free (names.title, TRUE);
+    }
+}
+
+static gboolean
+event_names (BcLayout      *layout,
+             gconstpointer  item,
+             Names         *names)
+{
+  const BcLayoutEvent *e = item;
+  BcEvent *ev = e->event;
+
+  if (ev == NULL)
+    return FALSE;
+
+  g_string_append (names->id, "event-");
+  g_string_append (names->id, bc_item_get_id (BC_ITEM (ev)));
+  g_string_append (names->classes, "event");
+  append_track_class (names->classes, "track-", bc_event_get_track (ev));
+  append_nick (names->classes, BC_TYPE_EVENT_TYPE, e->type);
+  if (e->imprecise)
+    g_string_append (names->classes, " imprecise");
+  if (e->annotations > 0)
+    g_string_append (names->classes, " annotated");
+  g_string_append (names->title, bc_event_get_title (ev));
+  append_dates (names->title, bc_event_get_date (ev), bc_event_get_end (ev));
+  g_string_append (names->title, " — ");
+  g_string_append (names->title, bc_track_get_label (bc_event_get_track (ev)));
+  return TRUE;
+}
+
+static gboolean
+link_names (BcLayout      *layout,
+            gconstpointer  item,
+            Names         *names)
+{
+  const BcLayoutCurve *c = item;
+  BcLink *link;
+  BcEvent *from, *to;
+  BcLinkType type;
+
+  if (!BC_IS_LINK (c->object))
+    return FALSE;
+  link = BC_LINK (c->object);
+  from = bc_case_lookup_event (layout->kase, bc_link_get_from (link));
+  to = bc_case_lookup_event (layout->kase, bc_link_get_to (link));
+  type = bc_link_get_link_type (link);
+
+  g_string_append_printf (names->id, "link-%s-%s", bc_link_get_from (link), bc_link_get_to (link));
+  g_string_append (names->classes, "link");
+  append_nick (names->classes, BC_TYPE_LINK_TYPE, type);
+  if (from != NULL)
+    append_track_class (names->classes, "from-track-", bc_event_get_track (from));
+  if (to != NULL)
+    append_track_class (names->classes, "to-track-", bc_event_get_track (to));
+  g_string_append_printf (names->title, "%s → %s",
+                          from != NULL ? bc_event_get_title (from) : bc_link_get_from (link),
+                          to != NULL ? bc_event_get_title (to) : bc_link_get_to (link));
+  g_string_append (names->title, " — ");
+  g_string_append (names->title, bc_enum_to_nick (BC_TYPE_LINK_TYPE, type));
+  return TRUE;
+}
+
+static gboolean
+transfer_names (BcLayout      *layout,
+                gconstpointer  item,
+                Names         *names)
+{
+  const BcLayoutCurve *c = item;
+  BcTransfer *t;
+  BcEvent *from, *to;
+
+  if (!BC_IS_TRANSFER (c->object))
+    return FALSE;
+  t = BC_TRANSFER (c->object);
+  from = bc_case_lookup_event (layout->kase, bc_transfer_get_from (t));
+  to = bc_case_lookup_event (layout->kase, bc_transfer_get_to (t));
+
+  g_string_append (names->id, "transfer-");
+  g_string_append (names->id, bc_item_get_id (BC_ITEM (t)));
+  g_string_append (names->classes, "transfer");
+  append_nick (names->classes, BC_TYPE_MECHANISM, c->mechanism);
+  append_nick (names->classes, BC_TYPE_TRANSFER_STATUS, c->status);
+  append_nick (names->classes, BC_TYPE_DIRECTION, c->direction);
+  if (from != NULL)
+    append_track_class (names->classes, "from-track-", bc_event_get_track (from));
+  if (to != NULL)
+    append_track_class (names->classes, "to-track-", bc_event_get_track (to));
+  if (c->count > 1)
+    g_string_append_printf (names->classes, " bundle");
+
+  if (bc_transfer_get_title (t) != NULL)
+    {
+      g_string_append (names->title, bc_transfer_get_title (t));
+      g_string_append (names->title, " — ");
+    }
+  g_string_append (names->title, bc_mechanism_get_label (c->mechanism));
+  if (from != NULL && to != NULL)
+    {
+      g_autofree char *a = bc_date_to_string (bc_event_get_date (from));
+      g_autofree char *b = bc_date_to_string (bc_event_get_date (to));
+
+      g_string_append_printf (names->title, " — %s → %s — %s → %s", a ? a : "?", b ? b : "?",
+                              bc_track_get_label (bc_event_get_track (from)),
+                              bc_track_get_label (bc_event_get_track (to)));
+    }
+  if (c->count > 1)
+    g_string_append_printf (names->title, ngettext (" (and %u more)", " (and %u more)", c->count - 1),
+                            c->count - 1);
+  return TRUE;
+}
+
+static void
+actor_names (BcActor    *actor,
+             const char *kind,
+             Names      *names)
+{
+  g_string_append (names->id, "actor-");
+  g_string_append (names->id, bc_item_get_id (BC_ITEM (actor)));
+  g_string_append (names->classes, kind);
+  append_track_class (names->classes, "track-", bc_actor_get_track (actor));
+  append_nick (names->classes, BC_TYPE_ACTOR_TYPE, bc_actor_get_actor_type (actor));
+  g_string_append (names->title, bc_actor_get_name (actor));
+  g_string_append (names->title, " — ");
+  g_string_append (names->title, bc_track_get_label (bc_actor_get_track (actor)));
+}
+
+static gboolean
+storyline_names (BcLayout      *layout,
+                 gconstpointer  item,
+                 Names         *names)
+{
+  const BcLayoutCrossover *c = item;
+
+  if (c->actor == NULL)
+    return FALSE;
+  actor_names (c->actor, "actor storyline", names);
+  g_string_append_printf (names->classes, " style-%u", (guint) (c->style % N_STORYLINE_STYLES));
+  return TRUE;
+}
+
+static gboolean
+wheel_actor_names (BcLayout      *layout,
+                   gconstpointer  item,
+                   Names         *names)
+{
+  const BcLayoutActor *a = item;
+
+  if (a->actor == NULL)
+    return FALSE;
+  actor_names (a->actor, "actor", names);
+  return TRUE;
+}
+
+/* A lane or a sector of the wheel: "track-1-5". */
+static void
+track_names (BcTrack     track,
+             const char *kind,
+             const char *label,
+             Names      *names)
+{
+  append_track_class (names->id, "track-", track);
+  g_string_erase (names->id, 0, 1);
+  g_string_append (names->classes, kind);
+  append_track_class (names->classes, "track-", track);
+  g_string_append (names->title, label);
+}
+
+static gboolean
+lane_names (BcLayout      *layout,
+            gconstpointer  item,
+            Names         *names)
+{
+  const BcLayoutLane *lane = item;
+
+  track_names (lane->track, "track", lane->label, names);
+  return TRUE;
+}
+
+static gboolean
+sector_names (BcLayout      *layout,
+              gconstpointer  item,
+              Names         *names)
+{
+  const BcLayoutSector *sector = item;
+
+  track_names (sector->track, "track sector", sector->label, names);
+  return TRUE;
+}
+
+static void
+polygon (BcDraw *draw,
+         double  cx,
+         double  cy,
+         double  r,
+         int     n,
+         double  rotation)
 {
   for (int i = 0; i < n; i++)
     {
       double a = rotation + 2 * G_PI * i / n;
       if (i == 0)
-        cairo_move_to (cr, cx + r * cos (a), cy + r * sin (a));
+        bc_draw_move_to (draw, cx + r * cos (a), cy + r * sin (a));
       else
-        cairo_line_to (cr, cx + r * cos (a), cy + r * sin (a));
+        bc_draw_line_to (draw, cx + r * cos (a), cy + r * sin (a));
     }
-  cairo_close_path (cr);
+  bc_draw_close_path (draw);
 }
 
 static void
-star (cairo_t *cr,
-      double   cx,
-      double   cy,
-      double   r)
+star (BcDraw *draw,
+      double  cx,
+      double  cy,
+      double  r)
 {
   for (int i = 0; i < 10; i++)
     {
       double a = -G_PI / 2 + G_PI * i / 5;
       double rr = i % 2 == 0 ? r : r * 0.45;
       if (i == 0)
-        cairo_move_to (cr, cx + rr * cos (a), cy + rr * sin (a));
+        bc_draw_move_to (draw, cx + rr * cos (a), cy + rr * sin (a));
       else
-        cairo_line_to (cr, cx + rr * cos (a), cy + rr * sin (a));
+        bc_draw_line_to (draw, cx + rr * cos (a), cy + rr * sin (a));
     }
-  cairo_close_path (cr);
+  bc_draw_close_path (draw);
 }
 
 /* The shape of an event says its type. */
 static void
-event_shape (cairo_t     *cr,
+event_shape (BcDraw      *draw,
              BcEventType  type,
              double       cx,
              double       cy,
@@ -259,38 +537,38 @@ event_shape (cairo_t     *cr,
   switch (type)
     {
     case BC_EVENT_MEETING:
-      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+      bc_draw_circle (draw, cx, cy, r);
       break;
     case BC_EVENT_NEGOTIATION:
-      cairo_rectangle (cr, cx - r * 0.9, cy - r * 0.9, r * 1.8, r * 1.8);
+      bc_draw_rectangle (draw, cx - r * 0.9, cy - r * 0.9, r * 1.8, r * 1.8);
       break;
     case BC_EVENT_WORKSHOP:
-      polygon (cr, cx, cy + r * 0.15, r * 1.1, 3, -G_PI / 2);
+      polygon (draw, cx, cy + r * 0.15, r * 1.1, 3, -G_PI / 2);
       break;
     case BC_EVENT_AGREEMENT:
-      polygon (cr, cx, cy, r * 1.15, 4, 0);
+      polygon (draw, cx, cy, r * 1.15, 4, 0);
       break;
     case BC_EVENT_SIGNING:
-      star (cr, cx, cy, r * 1.25);
+      star (draw, cx, cy, r * 1.25);
       break;
     case BC_EVENT_STATEMENT:
-      polygon (cr, cx, cy, r * 1.1, 3, 0);
+      polygon (draw, cx, cy, r * 1.1, 3, 0);
       break;
     case BC_EVENT_PUBLICATION:
-      cairo_rectangle (cr, cx - r * 0.7, cy - r, r * 1.4, r * 2);
+      bc_draw_rectangle (draw, cx - r * 0.7, cy - r, r * 1.4, r * 2);
       break;
     case BC_EVENT_VISIT:
-      polygon (cr, cx, cy - r * 0.15, r * 1.1, 3, G_PI / 2);
+      polygon (draw, cx, cy - r * 0.15, r * 1.1, 3, G_PI / 2);
       break;
     case BC_EVENT_APPOINTMENT:
-      polygon (cr, cx, cy, r, 5, -G_PI / 2);
+      polygon (draw, cx, cy, r, 5, -G_PI / 2);
       break;
     case BC_EVENT_VIOLENCE:
-      polygon (cr, cx, cy, r * 1.05, 8, G_PI / 8);
+      polygon (draw, cx, cy, r * 1.05, 8, G_PI / 8);
       break;
     case BC_EVENT_OTHER:
     default:
-      polygon (cr, cx, cy, r, 6, 0);
+      polygon (draw, cx, cy, r, 6, 0);
       break;
     }
 }
@@ -298,7 +576,7 @@ event_shape (cairo_t     *cr,
 /* A mark per mechanism, drawn on the curve, so that the mechanism shows
  * without colour. */
 static void
-mechanism_mark (cairo_t     *cr,
+mechanism_mark (BcDraw      *draw,
                 BcMechanism  m,
                 double       cx,
                 double       cy,
@@ -307,37 +585,51 @@ mechanism_mark (cairo_t     *cr,
   switch (m)
     {
     case BC_MECHANISM_BRIEFING:
-      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+      bc_draw_circle (draw, cx, cy, r);
       break;
     case BC_MECHANISM_MEMORANDUM:
-      cairo_rectangle (cr, cx - r * 0.85, cy - r * 0.85, r * 1.7, r * 1.7);
+      bc_draw_rectangle (draw, cx - r * 0.85, cy - r * 0.85, r * 1.7, r * 1.7);
       break;
     case BC_MECHANISM_DRAFT_TEXT:
-      polygon (cr, cx, cy, r * 1.2, 4, 0);
+      polygon (draw, cx, cy, r * 1.2, 4, 0);
       break;
     case BC_MECHANISM_PARTICIPANT_CROSSOVER:
-      polygon (cr, cx, cy, r * 1.15, 3, -G_PI / 2);
+      polygon (draw, cx, cy, r * 1.15, 3, -G_PI / 2);
       break;
     case BC_MECHANISM_BACK_CHANNEL_MESSAGE:
-      polygon (cr, cx, cy, r * 1.15, 3, G_PI / 2);
+      polygon (draw, cx, cy, r * 1.15, 3, G_PI / 2);
       break;
     case BC_MECHANISM_FACILITATION:
-      polygon (cr, cx, cy, r * 1.1, 6, 0);
+      polygon (draw, cx, cy, r * 1.1, 6, 0);
       break;
     case BC_MECHANISM_PUBLIC_STATEMENT:
-      star (cr, cx, cy, r * 1.35);
+      star (draw, cx, cy, r * 1.35);
       break;
     case BC_MECHANISM_PUBLIC_CONSULTATION:
-      polygon (cr, cx, cy, r * 1.1, 5, -G_PI / 2);
+      polygon (draw, cx, cy, r * 1.1, 5, -G_PI / 2);
       break;
     case BC_MECHANISM_WORKSHOP_OUTCOME:
-      /* a plus */
-      cairo_rectangle (cr, cx - r * 1.1, cy - r * 0.4, r * 2.2, r * 0.8);
-      cairo_rectangle (cr, cx - r * 0.4, cy - r * 1.1, r * 0.8, r * 2.2);
+      {
+        /* a plus, as one outline */
+        double a = r * 1.1, b = r * 0.4;
+        bc_draw_move_to (draw, cx - b, cy - a);
+        bc_draw_line_to (draw, cx + b, cy - a);
+        bc_draw_line_to (draw, cx + b, cy - b);
+        bc_draw_line_to (draw, cx + a, cy - b);
+        bc_draw_line_to (draw, cx + a, cy + b);
+        bc_draw_line_to (draw, cx + b, cy + b);
+        bc_draw_line_to (draw, cx + b, cy + a);
+        bc_draw_line_to (draw, cx - b, cy + a);
+        bc_draw_line_to (draw, cx - b, cy + b);
+        bc_draw_line_to (draw, cx - a, cy + b);
+        bc_draw_line_to (draw, cx - a, cy - b);
+        bc_draw_line_to (draw, cx - b, cy - b);
+        bc_draw_close_path (draw);
+      }
       break;
     case BC_MECHANISM_OTHER:
     default:
-      polygon (cr, cx, cy, r * 1.0, 8, G_PI / 8);
+      polygon (draw, cx, cy, r * 1.0, 8, G_PI / 8);
       break;
     }
 }
@@ -355,9 +647,10 @@ bezier_at (const BcPoint *p,
 }
 
 static void
-arrowhead (cairo_t       *cr,
+arrowhead (BcDraw        *draw,
            const BcPoint *p,
-           double         size)
+           double         size,
+           BcRgba         colour)
 {
   BcPoint tip = p[3], before;
   double angle;
@@ -366,36 +659,41 @@ arrowhead (cairo_t       *cr,
   if (fabs (before.x - tip.x) < 1e-6 && fabs (before.y - tip.y) < 1e-6)
     before = p[0];
   angle = atan2 (tip.y - before.y, tip.x - before.x);
-  cairo_move_to (cr, tip.x, tip.y);
-  cairo_line_to (cr, tip.x - size * cos (angle - 0.42), tip.y - size * sin (angle - 0.42));
-  cairo_line_to (cr, tip.x - size * cos (angle + 0.42), tip.y - size * sin (angle + 0.42));
-  cairo_close_path (cr);
-  cairo_fill (cr);
+  bc_draw_move_to (draw, tip.x, tip.y);
+  bc_draw_line_to (draw, tip.x - size * cos (angle - 0.42), tip.y - size * sin (angle - 0.42));
+  bc_draw_line_to (draw, tip.x - size * cos (angle + 0.42), tip.y - size * sin (angle + 0.42));
+  bc_draw_close_path (draw);
+  fill (draw, colour);
 }
 
+/* Diagonal lines across @r, cut to it where they leave it. */
 static void
-hatch (cairo_t      *cr,
-       const BcRect *r)
+hatch (BcDraw       *draw,
+       const BcRect *r,
+       BcRgba        colour)
 {
-  cairo_save (cr);
-  cairo_rectangle (cr, r->x, r->y, r->width, r->height);
-  cairo_clip (cr);
-  for (double x = r->x - r->height; x < r->x + r->width; x += 4)
+  double h = r->height;
+
+  if (h <= 0 || r->width <= 0)
+    return;
+  for (double x = r->x - h; x < r->x + r->width; x += 4)
     {
-      cairo_move_to (cr, x, r->y + r->height);
-      cairo_line_to (cr, x + r->height, r->y);
+      double t0 = MAX (0, (r->x - x) / h), t1 = MIN (1, (r->x + r->width - x) / h);
+
+      if (t1 <= t0)
+        continue;
+      bc_draw_move_to (draw, x + t0 * h, r->y + h - t0 * h);
+      bc_draw_line_to (draw, x + t1 * h, r->y + h - t1 * h);
     }
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
-  cairo_restore (cr);
+  stroke (draw, colour, 1);
 }
 
 /* The mark of an annotated item: a speech bubble, filled in a warm
  * yellow that no mechanism uses, with a tail at its lower left. */
 static void
-annotation_mark (cairo_t      *cr,
-                 const Theme  *th,
-                 const BcRect *r)
+annotation_mark (BcDraw               *draw,
+                 const BcPainterTheme *th,
+                 const BcRect         *r)
 {
   double rad = 1.5;
   double x = r->x, y = r->y, w = r->width, h = r->height - 2;
@@ -403,183 +701,252 @@ annotation_mark (cairo_t      *cr,
   if (r->width <= 0)
     return;
 
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - rad, y + rad, rad, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - rad, y + h - rad, rad, 0, G_PI / 2);
-  cairo_line_to (cr, x + 3.5, y + h);
-  cairo_line_to (cr, x + 1, y + h + 2);
-  cairo_line_to (cr, x + 1.5, y + h);
-  cairo_arc (cr, x + rad, y + h - rad, rad, G_PI / 2, G_PI);
-  cairo_arc (cr, x + rad, y + rad, rad, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-  set_hex (cr, 0xF5C211, 1);
-  cairo_fill_preserve (cr);
-  set_rgb (cr, th->node);
-  cairo_set_line_width (cr, 0.8);
-  cairo_stroke (cr);
+  bc_draw_arc (draw, x + w - rad, y + rad, rad, -G_PI / 2, 0);
+  bc_draw_arc (draw, x + w - rad, y + h - rad, rad, 0, G_PI / 2);
+  bc_draw_line_to (draw, x + 3.5, y + h);
+  bc_draw_line_to (draw, x + 1, y + h + 2);
+  bc_draw_line_to (draw, x + 1.5, y + h);
+  bc_draw_arc (draw, x + rad, y + h - rad, rad, G_PI / 2, G_PI);
+  bc_draw_arc (draw, x + rad, y + rad, rad, G_PI, 3 * G_PI / 2);
+  bc_draw_close_path (draw);
+  fill_and_stroke (draw, bc_rgba_from_hex (0xF5C211, 1), th->node, 0.8);
+}
+
+static void
+curve_path (BcDraw        *draw,
+            const BcPoint *p)
+{
+  bc_draw_move_to (draw, p[0].x, p[0].y);
+  bc_draw_curve_to (draw, p[1].x, p[1].y, p[2].x, p[2].y, p[3].x, p[3].y);
+}
+
+/* The source addresses of the title block: the part of the sources line
+ * that names a source with an address links to it. The line names each
+ * source by its citation up to the first '.', ',' or '(' (see
+ * layout_title() in bc-layout.c); one name stands for all the works it
+ * shortens. */
+static GArray *
+source_links (BcLayout *layout)
+{
+  GArray *links = g_array_new (FALSE, FALSE, sizeof (BcDrawLink));
+  GListModel *sources = bc_case_get_sources (layout->kase);
+  const char *line = layout->sources != NULL ? layout->sources : "";
+
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(BcSource) s = g_list_model_get_item (sources, i);
+      const char *citation = bc_source_get_citation (s);
+      const char *url = bc_source_get_url (s);
+      const char *stop, *at;
+      g_autofree char *name = NULL;
+      gsize n;
+
+      if (citation == NULL || url == NULL || url[0] == '\0')
+        continue;
+      stop = strpbrk (citation, ".,(");
+      name = stop != NULL && stop > citation ? g_strndup (citation, stop - citation)
+                                             : g_strdup (citation);
+      g_strstrip (name);
+      n = strlen (name);
+      if (n == 0)
+        continue;
+      for (at = strstr (line, name); at != NULL; at = strstr (at + 1, name))
+        {
+          gboolean starts = at == line || at[-1] == ' ';
+          gboolean ends = at[n] == '\0' || at[n] == ';';
+
+          if (starts && ends)
+            break;
+        }
+      if (at != NULL)
+        {
+          BcDrawLink link = { at - line, at - line + n, url };
+          gboolean taken = FALSE;
+
+          for (guint k = 0; k < links->len; k++)
+            taken |= g_array_index (links, BcDrawLink, k).start == link.start;
+          if (!taken)
+            g_array_append_val (links, link);
+        }
+    }
+  for (guint i = 1; i < links->len; i++)
+    for (guint k = i; k > 0 && g_array_index (links, BcDrawLink, k - 1).start >
+                                   g_array_index (links, BcDrawLink, k).start; k--)
+      {
+        BcDrawLink t = g_array_index (links, BcDrawLink, k);
+        g_array_index (links, BcDrawLink, k) = g_array_index (links, BcDrawLink, k - 1);
+        g_array_index (links, BcDrawLink, k - 1) = t;
+      }
+  return links;
 }
 
 /* painting each kind of item */
 
 static void
-paint_title (BcLayout    *layout,
-             cairo_t     *cr,
-             const Theme *th)
+paint_title (BcLayout             *layout,
+             BcDraw               *draw,
+             const BcPainterTheme *th)
 {
   BcRect *r = &layout->title_rect;
-  PangoLayout *t;
-  int h;
+  g_autoptr(GArray) links = source_links (layout);
+  BcDrawGroup g = { "title-block", "title-block", NULL, 1 };
+  BcDrawText sources = { BC_FONT_SMALL, layout->sources, r->x, 0, r->width, 2, th->muted };
+  double w, h;
 
-  set_rgb (cr, th->fg);
-  t = text_layout (BC_FONT_TITLE, layout->title, r->width, 1);
-  cairo_move_to (cr, r->x, r->y);
-  pango_cairo_show_layout (cr, t);
-  pango_layout_get_size (t, NULL, &h);
-  set_rgb (cr, th->muted);
-  draw_text (cr, BC_FONT_LABEL, layout->period, r->x, r->y + h / (double) PANGO_SCALE + 3, r->width, 1);
-  draw_text (cr, BC_FONT_SMALL, layout->sources, r->x, r->y + h / (double) PANGO_SCALE + 20, r->width, 2);
+  bc_draw_begin_group (draw, &g);
+  bc_draw_text_size (BC_FONT_TITLE, layout->title, r->width, 1, &w, &h);
+  draw_text (draw, th->fg, BC_FONT_TITLE, layout->title, r->x, r->y, r->width, 1);
+  draw_text (draw, th->muted, BC_FONT_LABEL, layout->period, r->x, r->y + h + 3, r->width, 1);
+  sources.y = r->y + h + 20;
+  sources.links = (const BcDrawLink *) links->data;
+  sources.n_links = links->len;
+  bc_draw_text (draw, &sources);
+  bc_draw_end_group (draw);
 }
 
 static void
-paint_lane (BcLayout    *layout,
-            cairo_t     *cr,
-            const Theme *th,
-            guint        i)
+paint_lane (BcLayout             *layout,
+            BcDraw               *draw,
+            const BcPainterTheme *th,
+            guint                 i)
 {
   BcLayoutLane *lane = &g_array_index (layout->lanes, BcLayoutLane, i);
 
-  set_rgb (cr, th->lane[i % 2]);
-  cairo_rectangle (cr, lane->rect.x, lane->rect.y, lane->rect.width, lane->rect.height);
-  cairo_fill (cr);
-  set_rgb (cr, th->header);
-  cairo_rectangle (cr, lane->header.x, lane->header.y, lane->header.width, lane->header.height);
-  cairo_fill (cr);
-  set_rgb (cr, th->fg);
-  draw_text (cr, BC_FONT_HEADER, lane->label, lane->header.x + 6, lane->header.y + 3,
-             lane->header.width - 12, 1);
+  begin_item (draw, layout, lane_names, lane, FALSE);
+
+  bc_draw_rectangle (draw, lane->rect.x, lane->rect.y, lane->rect.width, lane->rect.height);
+  fill (draw, th->lane[i % 2]);
+  bc_draw_rectangle (draw, lane->header.x, lane->header.y, lane->header.width, lane->header.height);
+  fill (draw, th->header);
+  draw_text (draw, th->header_fg, BC_FONT_HEADER, lane->label, lane->header.x + 6,
+             lane->header.y + 3, lane->header.width - 12, 1);
+  bc_draw_end_group (draw);
 }
 
 static void
-paint_tick (BcLayout    *layout,
-            cairo_t     *cr,
-            const Theme *th,
-            guint        i)
+paint_tick (BcLayout             *layout,
+            BcDraw               *draw,
+            const BcPainterTheme *th,
+            guint                 i)
 {
   BcLayoutTick *t = &g_array_index (layout->ticks, BcLayoutTick, i);
   double top = layout->plot.y;
+  BcDrawGroup g = { NULL, t->major ? "tick major" : "tick", NULL, 1 };
 
-  set_rgb (cr, th->grid);
-  cairo_set_line_width (cr, t->major ? 1.0 : 0.5);
-  cairo_move_to (cr, t->x, top - 6);
-  cairo_line_to (cr, t->x, layout->plot.y + layout->plot.height);
-  cairo_stroke (cr);
-  set_rgb (cr, t->major ? th->fg : th->muted);
-  draw_text (cr, t->major ? BC_FONT_HEADER : BC_FONT_SMALL, t->label, t->x + 2, top - 22, 0, 1);
+  bc_draw_begin_group (draw, &g);
+  bc_draw_move_to (draw, t->x, top - 6);
+  bc_draw_line_to (draw, t->x, layout->plot.y + layout->plot.height);
+  stroke (draw, th->grid, t->major ? 1.0 : 0.5);
+  draw_text (draw, t->major ? th->fg : th->muted, t->major ? BC_FONT_HEADER : BC_FONT_SMALL,
+             t->label, t->x + 2, top - 22, 0, 1);
+  bc_draw_end_group (draw);
 }
 
 static void
-paint_event (BcLayout    *layout,
-             cairo_t     *cr,
-             const Theme *th,
-             guint        i)
+paint_event (BcLayout             *layout,
+             BcDraw               *draw,
+             const BcPainterTheme *th,
+             guint                 i)
 {
   BcLayoutEvent *e = &g_array_index (layout->events, BcLayoutEvent, i);
   double cx = e->node.x + e->node.width / 2, cy = e->node.y + e->node.height / 2;
 
+  begin_item (draw, layout, event_names, e, e->faded);
+
   if (e->bar.width > 0)
     {
+      BcRgba band = with_alpha (th->node, BC_PAINT_BAND_ALPHA);
+      BcRgba outline = with_alpha (th->node, BC_PAINT_OUTLINE_ALPHA);
+
       if (e->imprecise)
         {
-          /* Only the month or year is known: a faint hatched span. */
-          cairo_set_source_rgba (cr, th->node[0], th->node[1], th->node[2], 0.10);
-          cairo_rectangle (cr, e->bar.x, e->bar.y, e->bar.width, e->bar.height);
-          cairo_fill (cr);
-          cairo_set_source_rgba (cr, th->node[0], th->node[1], th->node[2], 0.35);
-          hatch (cr, &e->bar);
+          /* Only the month or year is known: a hatched span. */
+          bc_draw_rectangle (draw, e->bar.x, e->bar.y, e->bar.width, e->bar.height);
+          fill (draw, band);
+          hatch (draw, &e->bar, outline);
         }
       else
         {
           double r = e->bar.height / 2;
-          cairo_set_source_rgba (cr, th->node[0], th->node[1], th->node[2], 0.40);
-          cairo_new_sub_path (cr);
-          cairo_arc (cr, e->bar.x + r, e->bar.y + r, r, G_PI / 2, 3 * G_PI / 2);
-          cairo_arc (cr, e->bar.x + e->bar.width - r, e->bar.y + r, r, -G_PI / 2, G_PI / 2);
-          cairo_close_path (cr);
-          cairo_fill (cr);
+          bc_draw_arc (draw, e->bar.x + r, e->bar.y + r, r, G_PI / 2, 3 * G_PI / 2);
+          bc_draw_arc (draw, e->bar.x + e->bar.width - r, e->bar.y + r, r, -G_PI / 2, G_PI / 2);
+          bc_draw_close_path (draw);
+          fill_and_stroke (draw, band, outline, 1);
         }
     }
 
-  event_shape (cr, e->type, cx, cy, e->node.width / 2);
+  if (e->leader)
+    {
+      bc_draw_move_to (draw, e->leader_from.x, e->leader_from.y);
+      bc_draw_line_to (draw, e->leader_to.x, e->leader_to.y);
+      stroke (draw, th->muted, 0.7);
+    }
+
+  event_shape (draw, e->type, cx, cy, e->node.width / 2);
   if (e->imprecise)
-    {
-      /* An open shape: the date is less precise than a day. */
-      set_rgb (cr, th->bg);
-      cairo_fill_preserve (cr);
-      set_rgb (cr, th->node);
-      cairo_set_line_width (cr, 1.6);
-      cairo_stroke (cr);
-    }
+    /* An open shape: the date is less precise than a day. */
+    fill_and_stroke (draw, th->bg, th->node, 1.6);
   else
-    {
-      set_rgb (cr, th->node);
-      cairo_fill_preserve (cr);
-      set_rgb (cr, th->node_edge);
-      cairo_set_line_width (cr, 1);
-      cairo_stroke (cr);
-    }
+    fill_and_stroke (draw, th->node, th->node_edge, 1);
 
   if (e->label.width > 0)
     {
-      set_rgb (cr, th->fg);
-      draw_text (cr, BC_FONT_LABEL, e->text, e->label.x, e->label.y, e->label.width + 0.5, 1);
+      /* The label's box holds its whole text, one line for each line of
+       * it; a wider line is shortened only where a layout gave a
+       * narrower box. */
+      gboolean over_bar = e->bar.width > 0 && bc_rect_intersects (&e->label, &e->bar);
+      BcDrawText t = { BC_FONT_LABEL, e->text, e->label.x, e->label.y, e->label.width + 0.5, 1,
+                       th->fg, e->halo || over_bar ? th->bg : (BcRgba) { 0 } };
+      bc_draw_text (draw, &t);
     }
-  annotation_mark (cr, th, &e->mark);
+  annotation_mark (draw, th, &e->mark);
+  bc_draw_end_group (draw);
 }
 
 static void
-paint_curve_path (cairo_t       *cr,
-                  const BcPoint *p)
-{
-  cairo_move_to (cr, p[0].x, p[0].y);
-  cairo_curve_to (cr, p[1].x, p[1].y, p[2].x, p[2].y, p[3].x, p[3].y);
-}
-
-static void
-paint_link (BcLayout    *layout,
-            cairo_t     *cr,
-            const Theme *th,
-            guint        i)
+paint_link (BcLayout             *layout,
+            BcDraw               *draw,
+            const BcPainterTheme *th,
+            guint                 i)
 {
   BcLayoutCurve *c = &g_array_index (layout->links, BcLayoutCurve, i);
   BcLinkType type = BC_IS_LINK (c->object) ? bc_link_get_link_type (BC_LINK (c->object))
                                             : BC_LINK_LEADS_TO;
   static const double dots[] = { 2, 2 };
+  BcRgba colour = with_alpha (th->muted, BC_PAINT_LINK_ALPHA);
 
-  cairo_set_source_rgba (cr, th->muted[0], th->muted[1], th->muted[2], 0.8);
-  cairo_set_line_width (cr, layout->options.view == BC_VIEW_WHEEL ? 0.6 * MIN (c->weight, 4) : 0.8);
-  if (type == BC_LINK_PARALLEL_TO)
-    cairo_set_dash (cr, dots, 2, 0);
-  paint_curve_path (cr, c->p);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
+  begin_item (draw, layout, link_names, c, c->faded);
+
+  curve_path (draw, c->p);
+  {
+    BcDrawStyle style = { .stroke = colour,
+                          .line_width = layout->options.view == BC_VIEW_WHEEL
+                                          ? 0.6 * MIN (c->weight, 4) : 0.9,
+                          .dashes = type == BC_LINK_PARALLEL_TO ? dots : NULL,
+                          .n_dashes = type == BC_LINK_PARALLEL_TO ? 2 : 0 };
+    bc_draw_path (draw, &style);
+  }
   if (type != BC_LINK_PARALLEL_TO && layout->options.view == BC_VIEW_LANES)
-    arrowhead (cr, c->p, 5);
+    arrowhead (draw, c->p, 7, colour);
+  bc_draw_end_group (draw);
 }
 
 static void
-paint_transfer (BcLayout    *layout,
-                cairo_t     *cr,
-                const Theme *th,
-                BcTheme      theme,
-                guint        i)
+paint_transfer (BcLayout             *layout,
+                BcDraw               *draw,
+                const BcPainterTheme *th,
+                BcTheme               theme,
+                guint                 i)
 {
   BcLayoutCurve *c = &g_array_index (layout->transfers, BcLayoutCurve, i);
   static const double dashes[] = { 7, 4 };
-  double rgb[3], alpha = 1, width;
+  double alpha = 1, width;
+  BcRgba colour;
   BcPoint mid;
   gboolean wheel = layout->options.view == BC_VIEW_WHEEL;
 
-  bc_mechanism_get_rgb (c->mechanism, theme, rgb);
+  begin_item (draw, layout, transfer_names, c, c->faded);
+
   width = wheel ? 1.5 + 1.2 * (MIN (c->weight, 6) - 1) : 2.4;
   if (layout->options.highlight >= 0)
     {
@@ -588,159 +955,140 @@ paint_transfer (BcLayout    *layout,
       else
         alpha = 0.2;
     }
+  colour = mechanism_colour (c->mechanism, theme, alpha);
 
   /* A halo in the background colour keeps the curve readable where it
    * crosses labels and other curves. */
-  cairo_set_source_rgba (cr, th->bg[0], th->bg[1], th->bg[2], 0.7 * alpha);
-  cairo_set_line_width (cr, width + 2.5);
-  paint_curve_path (cr, c->p);
-  cairo_stroke (cr);
+  curve_path (draw, c->p);
+  stroke (draw, with_alpha (th->bg, 0.7 * alpha), width + 2.5);
 
-  cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], alpha);
-  cairo_set_line_width (cr, width);
-  if (c->status == BC_STATUS_INFERRED)
-    cairo_set_dash (cr, dashes, 2, 0);
-  paint_curve_path (cr, c->p);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
-  arrowhead (cr, c->p, 8 + width);
+  curve_path (draw, c->p);
+  dashed (draw, colour, width, c->status == BC_STATUS_INFERRED ? dashes : NULL);
+  arrowhead (draw, c->p, 8 + width, colour);
 
   bezier_at (c->p, 0.5, &mid);
-  mechanism_mark (cr, c->mechanism, mid.x, mid.y, 4.5);
-  cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], alpha);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgba (cr, th->bg[0], th->bg[1], th->bg[2], alpha);
-  cairo_set_line_width (cr, 1.2);
-  cairo_stroke (cr);
+  mechanism_mark (draw, c->mechanism, mid.x, mid.y, 4.5);
+  fill_and_stroke (draw, colour, with_alpha (th->bg, alpha), 1.2);
 
   if (c->status == BC_STATUS_DISPUTED)
     {
       /* A "?" badge: the claim is contested. */
       double bx = mid.x + 10, by = mid.y - 10;
-      cairo_arc (cr, bx, by, 6.5, 0, 2 * G_PI);
-      cairo_set_source_rgba (cr, th->bg[0], th->bg[1], th->bg[2], alpha);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], alpha);
-      cairo_set_line_width (cr, 1.5);
-      cairo_stroke (cr);
-      set_rgb (cr, th->fg);
-      draw_text (cr, BC_FONT_HEADER, "?", bx - 3.2, by - 7.5, 0, 1);
+      bc_draw_circle (draw, bx, by, 6.5);
+      fill_and_stroke (draw, with_alpha (th->bg, alpha), colour, 1.5);
+      draw_text (draw, th->fg, BC_FONT_HEADER, "?", bx - 3.2, by - 7.5, 0, 1);
     }
-  annotation_mark (cr, th, &c->mark);
+  annotation_mark (draw, th, &c->mark);
+  bc_draw_end_group (draw);
 }
 
 static void
-paint_crossover (BcLayout    *layout,
-                 cairo_t     *cr,
-                 guint        i)
+paint_crossover (BcLayout             *layout,
+                 BcDraw               *draw,
+                 const BcPainterTheme *th,
+                 BcTheme               theme,
+                 guint                 i)
 {
   BcLayoutCrossover *c = &g_array_index (layout->crossovers, BcLayoutCrossover, i);
-  guint s = c->style % G_N_ELEMENTS (crossover_colours);
+  const double *dashes;
+  BcRgba colour = _bc_painter_storyline_style (c->style, theme, &dashes);
+  BcPoint *first, *last;
 
   if (c->points->len == 0)
     return;
-  set_hex (cr, crossover_colours[s], 0.7);
-  cairo_set_line_width (cr, 1.5);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  if (crossover_dashes[s][1] > 0)
-    cairo_set_dash (cr, crossover_dashes[s], 2, 0);
+  begin_item (draw, layout, storyline_names, c, c->faded);
+
   for (guint p = 0; p < c->points->len; p++)
     {
       BcPoint *pt = &g_array_index (c->points, BcPoint, p);
       if (p == 0)
-        cairo_move_to (cr, pt->x, pt->y);
+        bc_draw_move_to (draw, pt->x, pt->y);
       else
-        cairo_line_to (cr, pt->x, pt->y);
+        bc_draw_line_to (draw, pt->x, pt->y);
     }
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
-  for (guint p = 0; p < c->points->len; p += 2)
-    {
-      BcPoint *pt = &g_array_index (c->points, BcPoint, p);
-      cairo_arc (cr, pt->x, pt->y, 2.5, 0, 2 * G_PI);
-      cairo_fill (cr);
-    }
+  dashed (draw, colour, 2, dashes);
+  /* Dots where the path starts and ends: where the positions known begin
+   * and stop. */
+  first = &g_array_index (c->points, BcPoint, 0);
+  last = &g_array_index (c->points, BcPoint, c->points->len - 1);
+  bc_draw_circle (draw, first->x, first->y, 2.5);
+  if (c->points->len > 1)
+    bc_draw_circle (draw, last->x, last->y, 2.5);
+  fill (draw, colour);
+  bc_draw_end_group (draw);
 }
 
 static void
-paint_sector (BcLayout    *layout,
-              cairo_t     *cr,
-              const Theme *th,
-              guint        i)
+paint_sector (BcLayout             *layout,
+              BcDraw               *draw,
+              const BcPainterTheme *th,
+              guint                 i)
 {
   BcLayoutSector *s = &g_array_index (layout->sectors, BcLayoutSector, i);
 
-  cairo_move_to (cr, s->centre.x, s->centre.y);
-  cairo_arc (cr, s->centre.x, s->centre.y, s->outer, s->angle0, s->angle1);
-  cairo_close_path (cr);
-  set_rgb (cr, th->sector[s->track % 2]);
-  cairo_fill_preserve (cr);
-  set_rgb (cr, th->grid);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
+  begin_item (draw, layout, sector_names, s, FALSE);
+
+  bc_draw_move_to (draw, s->centre.x, s->centre.y);
+  bc_draw_arc (draw, s->centre.x, s->centre.y, s->outer, s->angle0, s->angle1);
+  bc_draw_close_path (draw);
+  fill_and_stroke (draw, th->sector[s->track % 2], th->grid, 1);
+  bc_draw_end_group (draw);
 }
 
 static void
-paint_sector_label (BcLayout    *layout,
-                    cairo_t     *cr,
-                    const Theme *th,
-                    guint        i)
+paint_sector_label (BcLayout             *layout,
+                    BcDraw               *draw,
+                    const BcPainterTheme *th,
+                    guint                 i)
 {
   BcLayoutSector *s = &g_array_index (layout->sectors, BcLayoutSector, i);
+  BcDrawGroup g = { NULL, "track-label", NULL, 1 };
   double w, h;
 
-  _bc_render_text_size (BC_FONT_HEADER, s->label, 0, 1, &w, &h);
-  cairo_set_source_rgba (cr, th->bg[0], th->bg[1], th->bg[2], 0.8);
-  cairo_rectangle (cr, s->label_at.x - w / 2 - 4, s->label_at.y - h / 2 - 1, w + 8, h + 2);
-  cairo_fill (cr);
-  set_rgb (cr, th->fg);
-  _bc_render_text_size (BC_FONT_HEADER, s->label, 0, 1, &w, &h);
-  draw_text (cr, BC_FONT_HEADER, s->label, s->label_at.x - w / 2, s->label_at.y - h / 2, 0, 1);
+  bc_draw_begin_group (draw, &g);
+  bc_draw_text_size (BC_FONT_HEADER, s->label, 0, 1, &w, &h);
+  bc_draw_rectangle (draw, s->label_at.x - w / 2 - 4, s->label_at.y - h / 2 - 1, w + 8, h + 2);
+  fill (draw, with_alpha (th->bg, 0.8));
+  draw_text (draw, th->fg, BC_FONT_HEADER, s->label, s->label_at.x - w / 2, s->label_at.y - h / 2, 0, 1);
+  bc_draw_end_group (draw);
 }
 
 static void
-paint_actor (BcLayout    *layout,
-             cairo_t     *cr,
-             const Theme *th,
-             guint        i)
+paint_actor (BcLayout             *layout,
+             BcDraw               *draw,
+             const BcPainterTheme *th,
+             guint                 i)
 {
   BcLayoutActor *a = &g_array_index (layout->actors, BcLayoutActor, i);
-  PangoLayout *text;
   gboolean left = cos (a->angle) < 0;
-  int tw, th_;
+  double tw, h;
 
-  cairo_arc (cr, a->centre.x, a->centre.y, a->node.width / 2, 0, 2 * G_PI);
-  set_rgb (cr, th->node);
-  cairo_fill (cr);
-  annotation_mark (cr, th, &a->mark);
+  begin_item (draw, layout, wheel_actor_names, a, FALSE);
 
-  text = text_layout (BC_FONT_SMALL, a->text, 160, 1);
-  pango_layout_get_size (text, &tw, &th_);
-  cairo_save (cr);
-  cairo_translate (cr, layout->wheel_centre.x, layout->wheel_centre.y);
+  bc_draw_circle (draw, a->centre.x, a->centre.y, a->node.width / 2);
+  fill (draw, th->node);
+  annotation_mark (draw, th, &a->mark);
+
+  bc_draw_text_size (BC_FONT_SMALL, a->text, 160, 1, &tw, &h);
   /* Labels run outwards; on the left half they are turned over so that
    * they still read left to right. */
-  if (left)
-    {
-      cairo_rotate (cr, a->angle + G_PI);
-      cairo_move_to (cr, -a->label_from - tw / (double) PANGO_SCALE, -th_ / (2.0 * PANGO_SCALE));
-    }
-  else
-    {
-      cairo_rotate (cr, a->angle);
-      cairo_move_to (cr, a->label_from, -th_ / (2.0 * PANGO_SCALE));
-    }
-  set_rgb (cr, th->fg);
-  pango_cairo_show_layout (cr, text);
-  cairo_restore (cr);
+  bc_draw_push_transform (draw, layout->wheel_centre.x, layout->wheel_centre.y,
+                          left ? a->angle + G_PI : a->angle);
+  draw_text (draw, th->fg, BC_FONT_SMALL, a->text, left ? -a->label_from - tw : a->label_from,
+             -h / 2, 160, 1);
+  bc_draw_pop_transform (draw);
+  bc_draw_end_group (draw);
 }
 
 static void
-paint_legend (BcLayout    *layout,
-              cairo_t     *cr,
-              const Theme *th,
-              BcTheme      theme)
+paint_legend (BcLayout             *layout,
+              BcDraw               *draw,
+              const BcPainterTheme *th,
+              BcTheme               theme)
 {
+  BcDrawGroup g = { "legend", "legend", NULL, 1 };
+
+  bc_draw_begin_group (draw, &g);
   for (guint i = 0; i < layout->legend->len; i++)
     {
       BcLegendEntry *e = &g_array_index (layout->legend, BcLegendEntry, i);
@@ -750,61 +1098,44 @@ paint_legend (BcLayout    *layout,
       switch (e->kind)
         {
         case BC_LEGEND_HEADING:
-          set_rgb (cr, th->fg);
-          draw_text (cr, BC_FONT_HEADER, e->text, e->text_box.x, e->text_box.y, e->text_box.width + 1, 1);
+          draw_text (draw, th->fg, BC_FONT_HEADER, e->text, e->text_box.x, e->text_box.y,
+                     e->text_box.width + 1, 1);
           continue;
         case BC_LEGEND_TRACK:
-          set_rgb (cr, th->header);
-          cairo_rectangle (cr, s->x + 2, s->y + 1, s->width - 4, s->height - 2);
-          cairo_fill (cr);
+          bc_draw_rectangle (draw, s->x + 2, s->y + 1, s->width - 4, s->height - 2);
+          fill (draw, th->header);
           break;
         case BC_LEGEND_MECHANISM:
           {
-            double rgb[3];
-            bc_mechanism_get_rgb (e->value, theme, rgb);
-            cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
-            cairo_set_line_width (cr, 2.4);
-            cairo_move_to (cr, s->x, cy);
-            cairo_line_to (cr, s->x + s->width, cy);
-            cairo_stroke (cr);
-            mechanism_mark (cr, e->value, s->x + s->width / 2, cy, 4);
-            cairo_fill_preserve (cr);
-            set_rgb (cr, th->bg);
-            cairo_set_line_width (cr, 1);
-            cairo_stroke (cr);
+            BcRgba colour = mechanism_colour (e->value, theme, 1);
+            bc_draw_move_to (draw, s->x, cy);
+            bc_draw_line_to (draw, s->x + s->width, cy);
+            stroke (draw, colour, 2.4);
+            mechanism_mark (draw, e->value, s->x + s->width / 2, cy, 4);
+            fill_and_stroke (draw, colour, th->bg, 1);
           }
           break;
         case BC_LEGEND_STATUS:
           {
             static const double dashes[] = { 7, 4 };
-            set_rgb (cr, th->fg);
-            cairo_set_line_width (cr, 2);
-            if (e->value == BC_STATUS_INFERRED)
-              cairo_set_dash (cr, dashes, 2, 0);
-            cairo_move_to (cr, s->x, cy);
-            cairo_line_to (cr, s->x + s->width - 8, cy);
-            cairo_stroke (cr);
-            cairo_set_dash (cr, NULL, 0, 0);
+            bc_draw_move_to (draw, s->x, cy);
+            bc_draw_line_to (draw, s->x + s->width - 8, cy);
+            dashed (draw, th->fg, 2, e->value == BC_STATUS_INFERRED ? dashes : NULL);
             if (e->value == BC_STATUS_DISPUTED)
-              draw_text (cr, BC_FONT_HEADER, "?", s->x + s->width - 6, s->y - 1, 0, 1);
+              draw_text (draw, th->fg, BC_FONT_HEADER, "?", s->x + s->width - 6, s->y - 1, 0, 1);
           }
           break;
         case BC_LEGEND_EVENT_TYPE:
-          event_shape (cr, e->value, s->x + s->width / 2, cy, 5.5);
-          set_rgb (cr, th->node);
-          cairo_fill (cr);
+          event_shape (draw, e->value, s->x + s->width / 2, cy, 5.5);
+          fill (draw, th->node);
           break;
         case BC_LEGEND_CROSSOVER:
           {
-            guint k = e->value % G_N_ELEMENTS (crossover_colours);
-            set_hex (cr, crossover_colours[k], 0.85);
-            cairo_set_line_width (cr, 2);
-            if (crossover_dashes[k][1] > 0)
-              cairo_set_dash (cr, crossover_dashes[k], 2, 0);
-            cairo_move_to (cr, s->x, cy);
-            cairo_line_to (cr, s->x + s->width, cy);
-            cairo_stroke (cr);
-            cairo_set_dash (cr, NULL, 0, 0);
+            const double *dashes;
+            BcRgba colour = _bc_painter_storyline_style (e->value, theme, &dashes);
+            bc_draw_move_to (draw, s->x, cy);
+            bc_draw_line_to (draw, s->x + s->width, cy);
+            dashed (draw, colour, 2, dashes);
           }
           break;
         case BC_LEGEND_PRECISION:
@@ -812,32 +1143,33 @@ paint_legend (BcLayout    *layout,
             BcRect bar = { s->x, cy - 5, s->width, 10 };
             if (e->value == 0)
               {
-                cairo_set_source_rgba (cr, th->node[0], th->node[1], th->node[2], 0.4);
-                cairo_rectangle (cr, bar.x, bar.y, bar.width, bar.height);
-                cairo_fill (cr);
+                bc_draw_rectangle (draw, bar.x, bar.y, bar.width, bar.height);
+                fill_and_stroke (draw, with_alpha (th->node, BC_PAINT_BAND_ALPHA),
+                                 with_alpha (th->node, BC_PAINT_OUTLINE_ALPHA), 1);
               }
             else if (e->value == 1)
               {
-                cairo_set_source_rgba (cr, th->node[0], th->node[1], th->node[2], 0.35);
-                hatch (cr, &bar);
+                bc_draw_rectangle (draw, bar.x, bar.y, bar.width, bar.height);
+                fill (draw, with_alpha (th->node, BC_PAINT_BAND_ALPHA));
+                hatch (draw, &bar, with_alpha (th->node, BC_PAINT_OUTLINE_ALPHA));
               }
             else
               {
                 BcPoint p[4] = { { s->x, cy }, { s->x + 9, cy }, { s->x + 18, cy }, { s->x + s->width, cy } };
-                set_rgb (cr, th->muted);
-                cairo_set_line_width (cr, 0.8);
-                paint_curve_path (cr, p);
-                cairo_stroke (cr);
-                arrowhead (cr, p, 5);
+                BcRgba colour = with_alpha (th->muted, BC_PAINT_LINK_ALPHA);
+                curve_path (draw, p);
+                stroke (draw, colour, 0.9);
+                arrowhead (draw, p, 7, colour);
               }
           }
           break;
         default:
           break;
         }
-      set_rgb (cr, th->fg);
-      draw_text (cr, BC_FONT_SMALL, e->text, e->text_box.x, e->text_box.y, e->text_box.width + 1, 1);
+      draw_text (draw, th->fg, BC_FONT_SMALL, e->text, e->text_box.x, e->text_box.y,
+                 e->text_box.width + 1, 1);
     }
+  bc_draw_end_group (draw);
 }
 
 /* public API */
@@ -850,15 +1182,100 @@ bc_paint_options_init (BcPaintOptions *options)
 }
 
 /**
+ * bc_painter_draw:
+ * @layout: the geometry to paint
+ * @draw: where to draw it, in layout coordinates
+ * @viewport: (nullable): the area to paint; %NULL for the whole layout
+ * @options: (nullable): theme and background
+ *
+ * Draws the items that meet @viewport, found through the layout's
+ * spatial index; nothing else is visited. Every backend goes through
+ * here: this is the one painter.
+ *
+ * Returns: how many items were drawn
+ */
+guint
+bc_painter_draw (BcLayout             *layout,
+                 BcDraw               *draw,
+                 const BcRect         *viewport,
+                 const BcPaintOptions *options)
+{
+  BcPaintOptions defaults;
+  BcRect whole = { 0, 0, layout->width, layout->height };
+  g_autoptr(GArray) hits = NULL;
+  const BcPainterTheme *th;
+
+  if (options == NULL)
+    {
+      bc_paint_options_init (&defaults);
+      options = &defaults;
+    }
+  if (viewport == NULL)
+    viewport = &whole;
+  th = _bc_painter_theme (options->theme);
+
+  if (options->background)
+    {
+      bc_draw_rectangle (draw, viewport->x, viewport->y, viewport->width, viewport->height);
+      fill (draw, th->bg);
+    }
+
+  hits = bc_layout_query (layout, viewport);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      BcLayoutItem *item = &g_array_index (layout->items, BcLayoutItem, g_array_index (hits, guint, i));
+
+      switch (item->kind)
+        {
+        case BC_LAYOUT_ITEM_TITLE:
+          paint_title (layout, draw, th);
+          break;
+        case BC_LAYOUT_ITEM_LANE:
+          paint_lane (layout, draw, th, item->index);
+          break;
+        case BC_LAYOUT_ITEM_TICK:
+          paint_tick (layout, draw, th, item->index);
+          break;
+        case BC_LAYOUT_ITEM_SECTOR:
+          paint_sector (layout, draw, th, item->index);
+          break;
+        case BC_LAYOUT_ITEM_SECTOR_LABEL:
+          paint_sector_label (layout, draw, th, item->index);
+          break;
+        case BC_LAYOUT_ITEM_CROSSOVER:
+          paint_crossover (layout, draw, th, options->theme, item->index);
+          break;
+        case BC_LAYOUT_ITEM_LINK:
+          paint_link (layout, draw, th, item->index);
+          break;
+        case BC_LAYOUT_ITEM_EVENT:
+          paint_event (layout, draw, th, item->index);
+          break;
+        case BC_LAYOUT_ITEM_ACTOR:
+          paint_actor (layout, draw, th, item->index);
+          break;
+        case BC_LAYOUT_ITEM_TRANSFER:
+          paint_transfer (layout, draw, th, options->theme, item->index);
+          break;
+        case BC_LAYOUT_ITEM_LEGEND:
+          paint_legend (layout, draw, th, options->theme);
+          break;
+        default:
+          break;
+        }
+    }
+  return hits->len;
+}
+
+/**
  * bc_painter_paint:
  * @layout: the geometry to paint
  * @cr: a cairo context in layout coordinates
  * @viewport: (nullable): the area to paint; %NULL for the whole layout
  * @options: (nullable): theme and background
  *
- * Paints the items that meet @viewport, found through the layout's
- * spatial index; nothing else is visited. Screen, PNG, SVG and PDF all
- * go through here.
+ * bc_painter_draw() on @cr, clipped to @viewport: the screen, PNG, PDF
+ * and print.
  *
  * Returns: how many items were painted
  */
@@ -868,76 +1285,16 @@ bc_painter_paint (BcLayout             *layout,
                   const BcRect         *viewport,
                   const BcPaintOptions *options)
 {
-  BcPaintOptions defaults;
-  BcRect whole = { 0, 0, layout->width, layout->height };
-  g_autoptr(GArray) hits = NULL;
-  const Theme *th;
-
-  if (options == NULL)
-    {
-      bc_paint_options_init (&defaults);
-      options = &defaults;
-    }
-  if (viewport == NULL)
-    viewport = &whole;
-  th = &themes[options->theme == BC_THEME_DARK ? BC_THEME_DARK : BC_THEME_LIGHT];
-  text_cache_for (cr);
+  g_autoptr(BcDraw) draw = bc_draw_cairo_new (cr);
+  guint n;
 
   cairo_save (cr);
-  cairo_rectangle (cr, viewport->x, viewport->y, viewport->width, viewport->height);
-  cairo_clip (cr);
-  if (options->background)
+  if (viewport != NULL)
     {
-      set_rgb (cr, th->bg);
-      cairo_paint (cr);
+      cairo_rectangle (cr, viewport->x, viewport->y, viewport->width, viewport->height);
+      cairo_clip (cr);
     }
-
-  hits = bc_layout_query (layout, viewport);
-  for (guint i = 0; i < hits->len; i++)
-    {
-      BcLayoutItem *item = &g_array_index (layout->items, BcLayoutItem, g_array_index (hits, guint, i));
-
-      cairo_save (cr);
-      switch (item->kind)
-        {
-        case BC_LAYOUT_ITEM_TITLE:
-          paint_title (layout, cr, th);
-          break;
-        case BC_LAYOUT_ITEM_LANE:
-          paint_lane (layout, cr, th, item->index);
-          break;
-        case BC_LAYOUT_ITEM_TICK:
-          paint_tick (layout, cr, th, item->index);
-          break;
-        case BC_LAYOUT_ITEM_SECTOR:
-          paint_sector (layout, cr, th, item->index);
-          break;
-        case BC_LAYOUT_ITEM_SECTOR_LABEL:
-          paint_sector_label (layout, cr, th, item->index);
-          break;
-        case BC_LAYOUT_ITEM_CROSSOVER:
-          paint_crossover (layout, cr, item->index);
-          break;
-        case BC_LAYOUT_ITEM_LINK:
-          paint_link (layout, cr, th, item->index);
-          break;
-        case BC_LAYOUT_ITEM_EVENT:
-          paint_event (layout, cr, th, item->index);
-          break;
-        case BC_LAYOUT_ITEM_ACTOR:
-          paint_actor (layout, cr, th, item->index);
-          break;
-        case BC_LAYOUT_ITEM_TRANSFER:
-          paint_transfer (layout, cr, th, options->theme, item->index);
-          break;
-        case BC_LAYOUT_ITEM_LEGEND:
-          paint_legend (layout, cr, th, options->theme);
-          break;
-        default:
-          break;
-        }
-      cairo_restore (cr);
-    }
+  n = bc_painter_draw (layout, draw, viewport, options);
   cairo_restore (cr);
-  return hits->len;
+  return n;
 }

@@ -3,6 +3,7 @@
 
 #include <cairo.h>
 
+#include "bc-draw.h"
 #include "bc-layout.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,10 @@ typedef struct
 void   bc_paint_options_init (BcPaintOptions       *options);
 guint  bc_painter_paint      (BcLayout             *layout,
                               cairo_t              *cr,
+                              const BcRect         *viewport,
+                              const BcPaintOptions *options);
+guint  bc_painter_draw       (BcLayout             *layout,
+                              BcDraw               *draw,
                               const BcRect         *viewport,
                               const BcPaintOptions *options);
 void   bc_mechanism_get_rgb  (BcMechanism           mechanism,

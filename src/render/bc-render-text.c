@@ -42,7 +42,7 @@ _bc_render_get_measure_context (void)
 /**
  * _bc_render_text:
  * @max_width: ellipsize past this width; 0 or less for none
- * @max_lines: 1 for a single line, more to wrap before ellipsizing
+ * @max_lines: 1 for one line a paragraph, more to wrap before ellipsizing
  *
  * Returns: (transfer full): a layout of @text in @font
  */
@@ -63,13 +63,13 @@ _bc_render_text (PangoContext *context,
     {
       pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      /* Each paragraph ('\n' starts one) wraps into at most @max_lines
+       * lines, the last of them shortened if the text goes on. */
       if (max_lines > 1)
         {
           pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
           pango_layout_set_height (layout, -max_lines);
         }
-      else
-        pango_layout_set_single_paragraph_mode (layout, TRUE);
     }
   return layout;
 }

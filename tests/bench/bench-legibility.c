@@ -25,7 +25,7 @@ static const struct
   MeasureFunc  measure;
 } views[] = {
   { "lanes", BC_VIEW_LANES, legibility_measure_lanes },
-  { "wheel", BC_VIEW_WHEEL, NULL },
+  { "wheel", BC_VIEW_WHEEL, legibility_measure_wheel },
 };
 
 static int runs = 9;

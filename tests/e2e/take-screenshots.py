@@ -7,7 +7,9 @@
 Opens each case in the built program, in a 1280x800 virtual display with
 GSK_RENDERER=cairo and the default light style, waits until the window
 stops changing, saves the window as lanes-CASE.png, presses "Wheel"
-through AT-SPI as a screen reader would, and saves wheel-CASE.png.
+through AT-SPI as a screen reader would, and saves wheel-CASE.png; then
+presses Play on Oslo, goes on to its fourth story step and saves
+story-oslo.png; and searches Oslo for "Holst" and saves search-oslo.png.
 Use take-screenshots.sh, which builds first.
 """
 
@@ -101,6 +103,61 @@ def shoot_case(exe, src, build, out_dir, case):
         d.log(f"# {case}: the program logged:\n{output}")
 
 
+def shoot_story(exe, src, build, out_dir, case):
+    """Presses Play on a case with a story, goes on to the fourth step by
+    keyboard, and saves story-CASE.png."""
+    cases = os.path.join(src, "data", "cases")
+    path = os.path.join(cases, case + ".bcase")
+    title = d.case_title(path)
+    tmp = d.new_tmpdir("bc-shots.")
+    program = d.Program(exe, [path], d.private_env(tmp, cases, build), os.path.join(tmp, "log"))
+    try:
+        app = d.find_application(program)
+        win = d.wait_for(f"the window of {title!r}",
+                         lambda: next((w for w in d.windows(app) if d.name(w) == title), None),
+                         program=program)
+        play = d.wait_for("Play", lambda: d.find(win, role_name="push button", name_is="Play", visible=True),
+                          program=program)
+        d.press(play)
+        following = d.wait_for("Next Step", lambda: d.find(win, role_name="push button", name_is="Next Step",
+                                                            visible=True), program=program)
+        for n in range(2, 5):
+            d.press(following)
+            d.wait_for(f"step {n}", lambda: d.find(win, role_name="label", name_re=rf"^Step {n} of "),
+                       program=program)
+        story = os.path.join(out_dir, f"story-{case}.png")
+        settled_screenshot(story, title, program)
+        d.log(f"wrote {story}")
+    finally:
+        program.stop()
+
+
+def shoot_search(exe, src, build, out_dir, case, text):
+    """Types TEXT into the outline's search and saves search-CASE.png: the
+    tabs count what was found, the canvas marks it."""
+    cases = os.path.join(src, "data", "cases")
+    path = os.path.join(cases, case + ".bcase")
+    title = d.case_title(path)
+    tmp = d.new_tmpdir("bc-shots.")
+    program = d.Program(exe, [path], d.private_env(tmp, cases, build), os.path.join(tmp, "log"))
+    try:
+        app = d.find_application(program)
+        win = d.wait_for(f"the window of {title!r}",
+                         lambda: next((w for w in d.windows(app) if d.name(w) == title), None),
+                         program=program)
+        entry = d.wait_for("the outline's search",
+                           lambda: d.find(win, name_is="Search actors, events, transfers and sources",
+                                          visible=True), program=program)
+        d.set_text(entry, text)
+        d.wait_for("a tab to count the matches",
+                   lambda: d.find(win, name_re=r"^Actors \(\d+\)$"), program=program)
+        shot = os.path.join(out_dir, f"search-{case}.png")
+        settled_screenshot(shot, title, program)
+        d.log(f"wrote {shot}")
+    finally:
+        program.stop()
+
+
 def main(argv):
     if len(argv) < 3:
         print(__doc__, file=sys.stderr)
@@ -111,6 +168,8 @@ def main(argv):
     try:
         for case in CASES:
             shoot_case(exe, src, build, out_dir, case)
+        shoot_story(exe, src, build, out_dir, "oslo")
+        shoot_search(exe, src, build, out_dir, "oslo", "Holst")
     except d.Failure as e:
         d.log(f"FAIL: {e}")
         return 1

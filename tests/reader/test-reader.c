@@ -740,6 +740,9 @@ test_format_example (void)
   g_assert_cmpstr (bc_annotation_get_about (annotation), ==, "sarpsborg-1");
   g_object_unref (annotation);
 
+  g_assert_cmpstr (bc_case_get_story_title (o.result), ==, "How the channel reached the officials");
+  g_assert_cmpuint (g_list_model_get_n_items (bc_case_get_story (o.result)), ==, 1);
+
   /* The page's example, written as the program writes, is canonical. */
   input = load_bytes (path);
   written = bc_case_to_bytes (o.result);
@@ -958,6 +961,189 @@ test_non_canonical_keeps_values (void)
 
   twice = bc_case_to_bytes (reread);
   assert_same_bytes (once, twice);
+}
+
+/* Stories */
+
+/* A small case with a story of @steps, each a whole <step> element. */
+static GBytes *
+story_case (const char *steps)
+{
+  g_autofree char *text = g_strdup_printf (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<case version=\"1\" id=\"t\">\n"
+    "  <title>Story test</title>\n"
+    "  <actors>\n"
+    "    <actor id=\"a1\" track=\"2\" type=\"person\">\n"
+    "      <name>An academic</name>\n"
+    "    </actor>\n"
+    "  </actors>\n"
+    "  <events>\n"
+    "    <event id=\"e1\" track=\"2\" type=\"workshop\" date=\"1993-01\">\n"
+    "      <title>Workshop</title>\n"
+    "    </event>\n"
+    "    <event id=\"e2\" track=\"1\" type=\"signing\" date=\"1993-09-13\">\n"
+    "      <title>Signing</title>\n"
+    "    </event>\n"
+    "  </events>\n"
+    "  <transfers>\n"
+    "    <transfer id=\"t1\" from=\"e1\" to=\"e2\" mechanism=\"draft-text\">\n"
+    "      <title>Draft</title>\n"
+    "    </transfer>\n"
+    "  </transfers>\n"
+    "  <sources>\n"
+    "    <source id=\"s1\" type=\"book\">\n"
+    "      <citation>A book.</citation>\n"
+    "    </source>\n"
+    "  </sources>\n"
+    "  <story title=\"The story\">\n"
+    "%s"
+    "  </story>\n"
+    "</case>\n", steps);
+
+  return g_bytes_new (text, strlen (text));
+}
+
+/* The first step starts on line 28 of story_case(). */
+#define STORY_FIRST_LINE 28
+
+static void
+test_story_reads_steps (void)
+{
+  g_autoptr(GBytes) bytes = story_case (
+    "    <step known-on=\"1993-01\" focus=\"e1 a1\">\n"
+    "      <caption>Academics meet.</caption>\n"
+    "      <source ref=\"s1\" pages=\"12-14\"/>\n"
+    "    </step>\n"
+    "    <step known-on=\"1993-09-13\" focus=\"t1\">\n"
+    "      <caption>The draft is signed.</caption>\n"
+    "    </step>\n");
+  g_auto(Outcome) o = { 0 };
+  g_autoptr(BcStoryStep) first = NULL;
+  g_autoptr(BcStoryStep) second = NULL;
+  g_autoptr(GBytes) written = NULL;
+  BcSourceRef *ref;
+
+  read_bytes (bytes, "story.bcase", &o);
+  g_assert_no_error (o.error);
+  g_assert_nonnull (o.result);
+  g_assert_cmpuint (o.diagnostics->len, ==, 0);
+
+  g_assert_cmpstr (bc_case_get_story_title (o.result), ==, "The story");
+  g_assert_cmpuint (g_list_model_get_n_items (bc_case_get_story (o.result)), ==, 2);
+  first = g_list_model_get_item (bc_case_get_story (o.result), 0);
+  second = g_list_model_get_item (bc_case_get_story (o.result), 1);
+
+  g_assert_cmpuint (bc_story_step_get_known_on (first).year, ==, 1993);
+  g_assert_cmpuint (bc_story_step_get_known_on (first).month, ==, 1);
+  g_assert_cmpuint (bc_story_step_get_known_on (first).day, ==, 0);
+  g_assert_cmpuint (g_strv_length ((char **) bc_story_step_get_focus (first)), ==, 2);
+  g_assert_cmpstr (bc_story_step_get_focus (first)[0], ==, "e1");
+  g_assert_cmpstr (bc_story_step_get_focus (first)[1], ==, "a1");
+  g_assert_cmpstr (bc_story_step_get_caption (first), ==, "Academics meet.");
+  ref = g_ptr_array_index (bc_story_step_get_sources (first), 0);
+  g_assert_cmpstr (ref->ref, ==, "s1");
+  g_assert_cmpstr (ref->pages, ==, "12-14");
+
+  g_assert_cmpuint (bc_story_step_get_known_on (second).day, ==, 13);
+  g_assert_cmpstr (bc_story_step_get_focus (second)[0], ==, "t1");
+  g_assert_null (bc_story_step_get_sources (second));
+
+  /* Written back, byte for byte. */
+  written = bc_case_to_bytes (o.result);
+  assert_same_bytes (bytes, written);
+}
+
+static void
+expect_story_error (const char *steps,
+                    guint       line,
+                    guint       column,
+                    const char * const *words)
+{
+  g_autoptr(GBytes) bytes = story_case (steps);
+  g_auto(Outcome) o = { 0 };
+  Checks c;
+
+  read_bytes (bytes, "story.bcase", &o);
+  g_assert_null (o.result);
+  g_assert_nonnull (o.error);
+  checks_init (&c, NULL);
+  expect_diagnostic (&c, &o, line, column, words);
+  checks_finish (&c);
+}
+
+static void
+test_story_refuses_dangling_focus (void)
+{
+  expect_story_error ("    <step known-on=\"1993\" focus=\"e1 nobody\">\n"
+                      "      <caption>Who?</caption>\n"
+                      "    </step>\n",
+                      STORY_FIRST_LINE, 27,
+                      (const char * const[]) { "“nobody”", "does not name anything", NULL });
+}
+
+static void
+test_story_refuses_source_in_focus (void)
+{
+  expect_story_error ("    <step known-on=\"1993\">\n"
+                      "      <caption>Fine.</caption>\n"
+                      "    </step>\n"
+                      "    <step known-on=\"1993\" focus=\"s1\">\n"
+                      "      <caption>A source is not shown.</caption>\n"
+                      "    </step>\n",
+                      STORY_FIRST_LINE + 3, 0,
+                      (const char * const[]) { "“s1”", "is a source", NULL });
+}
+
+static void
+test_story_refuses_dangling_source (void)
+{
+  expect_story_error ("    <step known-on=\"1993\">\n"
+                      "      <caption>Cited.</caption>\n"
+                      "      <source ref=\"nothing\"/>\n"
+                      "    </step>\n",
+                      STORY_FIRST_LINE + 2, 0,
+                      (const char * const[]) { "“nothing”", "must name a source", NULL });
+}
+
+static void
+test_story_refuses_bad_date (void)
+{
+  expect_story_error ("    <step known-on=\"1993-02-30\">\n"
+                      "      <caption>No such day.</caption>\n"
+                      "    </step>\n",
+                      STORY_FIRST_LINE, 0,
+                      (const char * const[]) { "1993-02-30", "does not exist", NULL });
+}
+
+static void
+test_story_refuses_missing_caption (void)
+{
+  g_autoptr(GBytes) bytes = story_case ("    <step known-on=\"1993\"/>\n");
+  g_auto(Outcome) o = { 0 };
+
+  read_bytes (bytes, "story.bcase", &o);
+  g_assert_null (o.result);
+  g_assert_cmpuint (o.diagnostics->len, >, 0);
+  g_assert_nonnull (find_diagnostic (&o, STORY_FIRST_LINE, 0,
+                                     (const char * const[]) { "<step>", "<caption>", NULL }));
+}
+
+static void
+test_story_absent_writes_none (void)
+{
+  g_autofree char *path = data_path ("valid", "base.bcase");
+  g_autoptr(GBytes) input = load_bytes (path);
+  g_auto(Outcome) o = { 0 };
+  g_autoptr(GBytes) written = NULL;
+
+  read_bytes (input, "base.bcase", &o);
+  g_assert_nonnull (o.result);
+  g_assert_false (bc_case_has_story (o.result));
+  written = bc_case_to_bytes (o.result);
+  g_assert_null (g_strstr_len (g_bytes_get_data (written, NULL), (gssize) g_bytes_get_size (written),
+                               "<story"));
+  assert_same_bytes (input, written);
 }
 
 /* Atomic save */
@@ -1733,6 +1919,14 @@ main (int   argc,
   g_test_add_func ("/core/reader/too-many-errors-line-comes-last", test_error_cap_comes_last);
 
   g_test_add_func ("/core/reader/valid/reads-format-page-example", test_format_example);
+  g_test_add_func ("/core/reader/story/reads-steps-and-writes-them-back", test_story_reads_steps);
+  g_test_add_func ("/core/reader/story/refuses-dangling-focus-with-line", test_story_refuses_dangling_focus);
+  g_test_add_func ("/core/reader/story/refuses-source-in-focus-with-line", test_story_refuses_source_in_focus);
+  g_test_add_func ("/core/reader/story/refuses-dangling-step-source-with-line",
+                   test_story_refuses_dangling_source);
+  g_test_add_func ("/core/reader/story/refuses-impossible-date-with-line", test_story_refuses_bad_date);
+  g_test_add_func ("/core/reader/story/refuses-step-without-caption", test_story_refuses_missing_caption);
+  g_test_add_func ("/core/reader/story/file-without-story-written-unchanged", test_story_absent_writes_none);
   add_per_file (keep, "/core/reader/valid/reads-bundled-case/", bundled, test_valid_file);
   add_per_file (keep, "/core/reader/valid/reads/", valid, test_valid_file);
 

@@ -31,4 +31,25 @@ void legibility_measure_lanes (BcLayout   *layout,
                                Legibility *out,
                                GString    *why);
 
+/* The wheel: its names are boxes turned along rays, as quads. */
+typedef struct
+{
+  BcPoint     p[4]; /* clockwise on the screen */
+  const char *text; /* borrowed from the layout */
+} LegibilityQuad;
+
+void           legibility_measure_wheel     (BcLayout             *layout,
+                                             Legibility           *out,
+                                             GString              *why);
+LegibilityQuad legibility_wheel_actor_quad  (BcLayout             *layout,
+                                             guint                 index);
+LegibilityQuad legibility_rect_quad         (const BcRect         *r,
+                                             const char           *text);
+GArray        *legibility_wheel_label_quads (BcLayout             *layout);
+gboolean       legibility_quads_overlap     (const LegibilityQuad *a,
+                                             const LegibilityQuad *b);
+double         legibility_quad_distance     (const LegibilityQuad *q,
+                                             double                x,
+                                             double                y);
+
 G_END_DECLS

@@ -209,29 +209,41 @@ test_as_known_on_hides (void)
                      !=, "hassan-brokers-channel");
 }
 
+/* The sectors are the tracks that have actors, in track order, and each
+ * actor sits in its track's sector. */
+static BcLayoutSector *
+sector_of (BcLayout *l,
+           BcTrack   track)
+{
+  for (guint i = 0; i < l->sectors->len; i++)
+    if (g_array_index (l->sectors, BcLayoutSector, i).track == track)
+      return &g_array_index (l->sectors, BcLayoutSector, i);
+  return NULL;
+}
+
 static void
 test_wheel_geometry (void)
 {
   g_autoptr(BcCase) c = load_bundled ("oslo");
   g_autoptr(BcLayout) l = layout_of (c, BC_VIEW_WHEEL, BC_TIME_SCALE_PROPORTIONAL);
 
-  g_assert_cmpuint (l->sectors->len, ==, BC_N_TRACKS);
+  g_assert_cmpuint (l->sectors->len, <, BC_N_TRACKS);
   g_assert_cmpint (g_array_index (l->sectors, BcLayoutSector, 1).track, ==, BC_TRACK_1_5);
+  for (guint i = 1; i < l->sectors->len; i++)
+    g_assert_cmpint (g_array_index (l->sectors, BcLayoutSector, i - 1).track, <,
+                     g_array_index (l->sectors, BcLayoutSector, i).track);
   g_assert_cmpuint (l->transfers->len, >, 0);
   for (guint i = 0; i < l->actors->len; i++)
     {
       BcLayoutActor *a = &g_array_index (l->actors, BcLayoutActor, i);
-      BcLayoutSector *s = &g_array_index (l->sectors, BcLayoutSector, a->track);
+      BcLayoutSector *s = sector_of (l, a->track);
+
+      g_assert_nonnull (s);
       g_assert_cmpfloat (a->angle, >=, s->angle0);
       g_assert_cmpfloat (a->angle, <=, s->angle1);
     }
   for (guint i = 0; i < l->transfers->len; i++)
-    {
-      BcLayoutCurve *t = &g_array_index (l->transfers, BcLayoutCurve, i);
-      BcLayoutActor *a = &g_array_index (l->actors, BcLayoutActor, t->from);
-      g_assert_cmpfloat (t->p[0].x, ==, a->centre.x);
-      g_assert_cmpfloat (t->weight, >=, 1);
-    }
+    g_assert_cmpfloat (g_array_index (l->transfers, BcLayoutCurve, i).weight, >=, 1);
 }
 
 static void
@@ -554,6 +566,37 @@ test_step_round_wheel_and_along_lanes (void)
     }
 }
 
+/* The axis of the export names every year of the case (Camp David's
+ * read "1976-03 06 09 12 03 06 …" and never named 1977 to 1979), and a
+ * case with nothing dated shows this year, not the year 6713. */
+static gboolean
+has_tick (BcLayout   *l,
+          const char *label)
+{
+  for (guint i = 0; i < l->ticks->len; i++)
+    if (g_strcmp0 (g_array_index (l->ticks, BcLayoutTick, i).label, label) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_axis_names_the_years (void)
+{
+  g_autoptr(BcCase) c = load_bundled ("camp-david");
+  g_autoptr(BcLayout) l = layout_of (c, BC_VIEW_LANES, BC_TIME_SCALE_PROPORTIONAL);
+  g_autoptr(BcCase) empty = bc_case_new ("empty", "Nothing dated");
+  g_autoptr(BcLayout) e = layout_of (empty, BC_VIEW_LANES, BC_TIME_SCALE_PROPORTIONAL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *year = g_strdup_printf ("%d", g_date_time_get_year (now));
+
+  for (int y = 1976; y <= 1979; y++)
+    {
+      g_autofree char *label = g_strdup_printf ("%d", y);
+      g_assert_true (has_tick (l, label));
+    }
+  g_assert_true (has_tick (e, year));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -561,6 +604,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/render/layout/labels-do-not-overlap", test_labels_do_not_overlap);
+  g_test_add_func ("/render/layout/axis-names-the-years", test_axis_names_the_years);
   g_test_add_func ("/render/layout/events-inside-their-lanes", test_events_inside_lanes);
   g_test_add_func ("/render/layout/transfers-join-their-events", test_transfers_join_their_events);
   g_test_add_func ("/render/layout/lanes-in-track-order", test_lanes_in_track_order);

@@ -5,9 +5,12 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <unistd.h>
 
 #include "bc-export.h"
+#include "bc-painter.h"
+#include "bc-render-private.h"
 #include "render-test-util.h"
 
 static cairo_surface_t *
@@ -108,6 +111,186 @@ test_dark_is_darker (void)
   cairo_surface_destroy (dark);
 }
 
+/* The colour a pixel gets where @top is drawn over @bottom (both at
+ * the alpha they have). */
+static BcRgba
+over (BcRgba top,
+      BcRgba bottom)
+{
+  return bc_rgba_over (&top, &bottom);
+}
+
+static BcRgba
+alpha (BcRgba c,
+       double a)
+{
+  c.alpha = a;
+  return c;
+}
+
+static void
+test_storyline_styles_distinct (void)
+{
+  guint n = _bc_painter_n_storyline_styles ();
+
+  g_assert_cmpuint (n, >=, 16);
+  for (BcTheme theme = BC_THEME_LIGHT; theme <= BC_THEME_DARK; theme++)
+    for (guint a = 0; a < n; a++)
+      for (guint b = a + 1; b < n; b++)
+        {
+          const double *da, *db;
+          BcRgba ca = _bc_painter_storyline_style (a, theme, &da);
+          BcRgba cb = _bc_painter_storyline_style (b, theme, &db);
+          gboolean same_colour = ca.red == cb.red && ca.green == cb.green && ca.blue == cb.blue;
+          gboolean same_dash = (da == NULL && db == NULL) ||
+                               (da != NULL && db != NULL && da[0] == db[0] && da[1] == db[1]);
+
+          if (same_colour && same_dash)
+            g_error ("storyline styles %u and %u look alike", a, b);
+        }
+}
+
+static void
+test_storyline_contrast (void)
+{
+  for (BcTheme theme = BC_THEME_LIGHT; theme <= BC_THEME_DARK; theme++)
+    {
+      const BcPainterTheme *th = _bc_painter_theme (theme);
+
+      for (guint s = 0; s < _bc_painter_n_storyline_styles (); s++)
+        for (guint lane = 0; lane < 2; lane++)
+          {
+            const double *dashes;
+            BcRgba c = _bc_painter_storyline_style (s, theme, &dashes);
+            BcRgba seen = over (c, th->lane[lane]);
+            double ratio = bc_rgba_contrast (&seen, &th->lane[lane]);
+
+            if (ratio < 3)
+              g_error ("storyline style %u on lane %u of the %s theme: contrast %.2f < 3", s,
+                       lane, theme == BC_THEME_DARK ? "dark" : "light", ratio);
+          }
+    }
+}
+
+/* Lines and marks at least 3:1 with the lanes, text at least 4.5:1 with
+ * what is under it, in both themes. */
+static void
+test_marks_and_text_contrast (void)
+{
+  for (BcTheme theme = BC_THEME_LIGHT; theme <= BC_THEME_DARK; theme++)
+    {
+      const BcPainterTheme *th = _bc_painter_theme (theme);
+
+      for (guint lane = 0; lane < 2; lane++)
+        {
+          BcRgba under = th->lane[lane];
+          BcRgba band = over (alpha (th->node, BC_PAINT_BAND_ALPHA), under);
+          BcRgba hatch = over (alpha (th->node, BC_PAINT_OUTLINE_ALPHA), band);
+          BcRgba link = over (alpha (th->muted, BC_PAINT_LINK_ALPHA), under);
+
+          g_assert_cmpfloat (bc_rgba_contrast (&hatch, &under), >=, 3);
+          g_assert_cmpfloat (bc_rgba_contrast (&link, &under), >=, 3);
+          g_assert_cmpfloat (bc_rgba_contrast (&th->node, &under), >=, 3);
+          g_assert_cmpfloat (bc_rgba_contrast (&th->fg, &under), >=, 4.5);
+          g_assert_cmpfloat (bc_rgba_contrast (&th->muted, &under), >=, 4.5);
+          /* A label over a date range's band. */
+          g_assert_cmpfloat (bc_rgba_contrast (&th->fg, &band), >=, 4.5);
+          if (theme == BC_THEME_DARK)
+            for (BcMechanism m = 0; m < BC_N_MECHANISMS; m++)
+              {
+                double rgb[3];
+                BcRgba c;
+
+                bc_mechanism_get_rgb (m, theme, rgb);
+                c = bc_rgba_from_rgb (rgb, 1);
+                if (bc_rgba_contrast (&c, &under) < 3)
+                  g_error ("mechanism %d on the dark theme: contrast %.2f < 3", m,
+                           bc_rgba_contrast (&c, &under));
+              }
+        }
+      g_assert_cmpfloat (bc_rgba_contrast (&th->header_fg, &th->header), >=, 4.5);
+      g_assert_cmpfloat (bc_rgba_contrast (&th->fg, &th->bg), >=, 4.5);
+    }
+}
+
+/* How many dark pixels a paint of @l has in @r. The paint covers @r
+ * grown by 40 units each way, so that the items the layout indexed by
+ * their old boxes are found and painted. */
+static guint
+ink_in (BcLayout     *l,
+        const BcRect *r)
+{
+  BcRect view = { r->x - 40, r->y - 40, r->width + 80, r->height + 80 };
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (view.width),
+                                                   (int) ceil (view.height));
+  cairo_t *cr = cairo_create (s);
+  int stride = cairo_image_surface_get_stride (s);
+  const guchar *data;
+  guint ink = 0;
+
+  cairo_translate (cr, -view.x, -view.y);
+  bc_painter_paint (l, cr, &view, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (s);
+  data = cairo_image_surface_get_data (s);
+  for (int y = 40; y < 40 + (int) r->height; y++)
+    for (int x = 40; x < 40 + (int) r->width; x++)
+      {
+        guint32 p = *(const guint32 *) (data + y * stride + x * 4) & 0xffffff;
+        ink += ((p >> 16) & 0xff) < 160;
+      }
+  cairo_surface_destroy (s);
+  return ink;
+}
+
+static void
+test_label_lines_painted (void)
+{
+  g_autoptr(BcCase) c = load_bundled ("oslo");
+  BcLayoutOptions options;
+  g_autoptr(BcLayout) l = NULL;
+  BcLayoutEvent *e;
+  BcRect third;
+  double w, h;
+  guint one_line, three_lines;
+
+  bc_layout_options_init (&options);
+  l = bc_layout_new (c, &options);
+  e = &g_array_index (l->events, BcLayoutEvent, 0);
+  g_free (e->text);
+  e->text = g_strdup ("First line of a title\nits second line\nand its third");
+  bc_draw_text_size (BC_FONT_LABEL, e->text, 0, 1, &w, &h);
+  e->label.width = w;
+  e->label.height = h;
+  /* The bottom third of the box: the third line only. */
+  third = (BcRect) { e->label.x, e->label.y + h * 0.7, w, h * 0.3 };
+  three_lines = ink_in (l, &third);
+
+  g_free (e->text);
+  e->text = g_strdup ("First line of a title");
+  one_line = ink_in (l, &third);
+  g_assert_cmpuint (three_lines, >, one_line + 20);
+}
+
+static void
+test_faded_painted_faint (void)
+{
+  g_autoptr(BcCase) c = load_bundled ("camp-david");
+  BcLayoutOptions options;
+  g_autoptr(BcLayout) l = NULL;
+  BcLayoutEvent *e;
+  guint sharp, faint;
+
+  bc_layout_options_init (&options);
+  l = bc_layout_new (c, &options);
+  e = &g_array_index (l->events, BcLayoutEvent, 0);
+  sharp = ink_in (l, &e->node);
+  e->faded = TRUE;
+  faint = ink_in (l, &e->node);
+  g_assert_cmpuint (sharp, >, 4);
+  g_assert_cmpuint (faint, <, sharp / 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -117,6 +300,11 @@ main (int    argc,
   g_test_add_func ("/render/png/not-blank", test_not_blank);
   g_test_add_func ("/render/png/scale-2-doubles-pixels", test_scale_doubles);
   g_test_add_func ("/render/png/dark-theme-darker", test_dark_is_darker);
+  g_test_add_func ("/render/png/label-lines-painted", test_label_lines_painted);
+  g_test_add_func ("/render/png/faded-painted-faint", test_faded_painted_faint);
+  g_test_add_func ("/render/palette/storyline-styles-distinct", test_storyline_styles_distinct);
+  g_test_add_func ("/render/palette/storyline-contrast-both-themes", test_storyline_contrast);
+  g_test_add_func ("/render/palette/marks-and-text-contrast-both-themes", test_marks_and_text_contrast);
 
   return g_test_run ();
 }

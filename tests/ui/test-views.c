@@ -10,10 +10,11 @@
 #include <adwaita.h>
 
 #include "bc-bundled.h"
-#include "bc-canvas.h"
+#include "bc-canvas-private.h"
 #include "bc-edit.h"
 #include "bc-history.h"
 #include "bc-outline.h"
+#include "bc-search.h"
 #include "bc-timeline-private.h"
 #include "bc-view-state.h"
 #include "bc-window-private.h"
@@ -159,6 +160,77 @@ test_outline_follows_edits (void)
     g_assert_true (bc_edit_set (c, G_OBJECT (actor), "name", &other, NULL));
     assert_outline_shows (window, "New actor, renamed");
   }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static guint
+count_kind (GPtrArray *found,
+            GType      type)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < found->len; i++)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (g_ptr_array_index (found, i), type))
+      n++;
+  return n;
+}
+
+static gboolean
+canvas_searches (gpointer data)
+{
+  return g_strcmp0 (bc_canvas_get_search (data), "holst") == 0;
+}
+
+/* A search filters the outline, says in each tab how many it found
+ * there, and marks on the canvas the same items the outline lists; it
+ * follows edits, and clearing it leaves nothing marked. */
+static void
+test_search_marks_canvas_and_counts_tabs (void)
+{
+  BcWindow *window = window_with_case ("oslo");
+  BcOutline *outline = _bc_window_get_outline (window);
+  BcCanvas *canvas = _bc_window_get_canvas (window);
+  BcCase *c = editable_case (window);
+  GtkWidget *search = find_widget (GTK_WIDGET (outline), is_search_entry);
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autofree char *actors_tab = NULL;
+  g_autofree char *events_tab = NULL;
+  GPtrArray *marked;
+  BcEvent *event = bc_case_lookup_event (c, "sarpsborg-1");
+  g_auto(GValue) title = G_VALUE_INIT;
+
+  g_assert_nonnull (search);
+  gtk_editable_set_text (GTK_EDITABLE (search), "holst");
+  wait_until (canvas_searches, canvas);
+  g_assert_cmpstr (bc_view_state_get_search (_bc_window_get_view_state (window)), ==, "holst");
+
+  expected = bc_search_case (c, "holst");
+  g_assert_cmpuint (count_kind (expected, BC_TYPE_ACTOR), >=, 1);
+  actors_tab = g_strdup_printf ("Actors (%u)", count_kind (expected, BC_TYPE_ACTOR));
+  assert_outline_shows (window, actors_tab);
+
+  /* The canvas marks what the outline found. */
+  marked = _bc_canvas_get_search_found (canvas);
+  g_assert_nonnull (marked);
+  g_assert_cmpuint (marked->len, ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    g_assert_true (g_ptr_array_find (marked, g_ptr_array_index (expected, i), NULL));
+
+  /* An event renamed into the search is counted and marked. */
+  g_value_init (&title, G_TYPE_STRING);
+  g_value_set_string (&title, "Holst hears of the Sarpsborg talks");
+  g_assert_true (bc_edit_set (c, G_OBJECT (event), "title", &title, NULL));
+  events_tab = g_strdup_printf ("Events (%u)", count_kind (expected, BC_TYPE_EVENT) + 1);
+  assert_outline_shows (window, events_tab);
+  marked = _bc_canvas_get_search_found (canvas);
+  g_assert_true (g_ptr_array_find (marked, event, NULL));
+
+  /* Cleared: the tabs say their names, nothing is marked. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  assert_outline_shows (window, "Actors");
+  marked = _bc_canvas_get_search_found (canvas);
+  g_assert_true (marked == NULL || marked->len == 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -356,6 +428,8 @@ main (int   argc,
     return 0;
 
   g_test_add_func ("/ui/views/outline-follows-edits-and-undo", test_outline_follows_edits);
+  g_test_add_func ("/ui/views/search-marks-canvas-and-counts-tabs",
+                   test_search_marks_canvas_and_counts_tabs);
   g_test_add_func ("/ui/views/timeline-span-and-filters-follow-edits", test_timeline_follows_edits);
   g_test_add_func ("/ui/views/undo-menu-says-what-it-undoes", test_undo_menu_says_what);
   g_test_add_func ("/ui/views/views-bind-one-view-state", test_views_bind_the_view_state);
