@@ -393,6 +393,10 @@ _bc_placer_place (BcPlacer      *p,
 
   if (e->bar.width > 0)
     mark = _bc_rect_union (mark, e->bar);
+  /* The annotation mark, on the node's top-right corner, is part of
+   * what the label must leave visible. */
+  if (e->annotations > 0)
+    mark = _bc_rect_union (mark, (BcRect) { e->node.x + e->node.width - 3, e->node.y - 5, MARK_W, MARK_H });
 
   for (int row = 0; ; row++)
     {
@@ -402,16 +406,19 @@ _bc_placer_place (BcPlacer      *p,
       BcRect node = { e->node.x, cy - e->node.height / 2, e->node.width, e->node.height };
       BcRect bar = { e->bar.x, cy - e->bar.height / 2, e->bar.width, e->bar.height };
       BcRect ext = e->bar.width > 0 ? _bc_rect_union (node, bar) : node;
+      BcRect note = { node.x + node.width - 3, node.y - 5, MARK_W, MARK_H };
       double above_x = CLAMP (cx - w / 2, p->left, p->right - w);
       BcRect candidates[] = {
         { mark.x + mark.width + LABEL_GAP, cy - h / 2, w, h },
         { mark.x - LABEL_GAP - w, cy - h / 2, w, h },
-        { above_x, node.y - 2 - h, w, h },
+        { above_x, MIN (node.y, e->annotations > 0 ? note.y : node.y) - 2 - h, w, h },
         { above_x, node.y + node.height + 2, w, h },
         { mark.x + mark.width + LABEL_GAP, cy + ROW_H - h / 2, w, h },
         { mark.x + mark.width + LABEL_GAP, cy + 2 * ROW_H - h / 2, w, h },
       };
 
+      if (e->annotations > 0)
+        ext = _bc_rect_union (ext, note);
       if (!is_free (p, &ext, searched, FALSE))
         continue;
       /* Below everything placed, nothing but the lines kept clear and

@@ -201,37 +201,54 @@ place_in_time (BcLayout      *self,
     le->bar = (BcRect) { bx0, 0, bx1 - bx0, 10 };
 }
 
-/* The x extent of the time an event stands for. */
+/* The x extent of the time an event stands for: from its first day to
+ * the end of its last, as the axis has them, whatever its node's size. */
 static void
-time_extent (const BcLayoutEvent *e,
+time_extent (BcLayout            *self,
+             const BcLayoutEvent *e,
              double              *x0,
              double              *x1)
 {
-  *x0 = e->bar.width > 0 ? e->bar.x : e->node.x + e->node.width / 2;
-  *x1 = e->bar.width > 0 ? e->bar.x + e->bar.width : e->node.x + e->node.width / 2;
+  *x0 = time_x (self, bc_event_get_first_day (e->event));
+  *x1 = time_x (self, bc_event_get_last_day (e->event) + 1.0);
+  if (self->time_points != NULL)
+    {
+      /* The sequence scale puts a node at its index, not its day. */
+      *x0 = MIN (*x0, e->node.x + e->node.width / 2);
+      *x1 = MAX (*x1, e->node.x + e->node.width / 2);
+      if (e->bar.width > 0)
+        {
+          *x0 = MIN (*x0, e->bar.x);
+          *x1 = MAX (*x1, e->bar.x + e->bar.width);
+        }
+    }
 }
 
 /* Where a line from @a to @b leaves and arrives in x: the centres of
- * the nodes, unless that would point back in time while the two spans
- * overlap; then both at the middle of the overlap, so that no arrow
- * between imprecise dates runs backwards. */
+ * the nodes, kept within the time each event stands for (a range's node
+ * sits a little after its first day). Where that would point back in
+ * time while @a begins no later than @b ends, the line leaves from the
+ * start of @a's span and arrives at the end of @b's, and where those
+ * still cross, both stand in the middle of where the spans meet: no
+ * arrow between imprecise dates runs backwards. */
 static void
-anchor_ends (const BcLayoutEvent *a,
+anchor_ends (BcLayout            *self,
+             const BcLayoutEvent *a,
              const BcLayoutEvent *b,
              double              *ax,
              double              *bx)
 {
   double a0, a1, b0, b1;
 
-  *ax = a->node.x + a->node.width / 2;
-  *bx = b->node.x + b->node.width / 2;
-  if (*ax <= *bx)
+  time_extent (self, a, &a0, &a1);
+  time_extent (self, b, &b0, &b1);
+  *ax = CLAMP (a->node.x + a->node.width / 2, a0, a1);
+  *bx = CLAMP (b->node.x + b->node.width / 2, b0, b1);
+  if (*ax <= *bx || bc_event_get_first_day (a->event) > bc_event_get_last_day (b->event))
     return;
-  time_extent (a, &a0, &a1);
-  time_extent (b, &b0, &b1);
   if (MAX (a0, b0) <= MIN (a1, b1))
     *ax = *bx = (MAX (a0, b0) + MIN (a1, b1)) / 2;
-  else if (a0 <= b1)
+  else
     *ax = *bx = (a0 + b1) / 2;
 }
 
@@ -292,7 +309,7 @@ plan_lines (BcLayout   *self,
     {
       BcLayoutCurve *c = &g_array_index (pending, Pending, i).curve;
 
-      anchor_ends (&g_array_index (self->events, BcLayoutEvent, c->from),
+      anchor_ends (self, &g_array_index (self->events, BcLayoutEvent, c->from),
                    &g_array_index (self->events, BcLayoutEvent, c->to),
                    &c->p[0].x, &c->p[3].x);
     }
