@@ -27,4 +27,61 @@ void         _bc_place_curve_mark (BcLayoutCurve *c);
 void         _bc_layout_legend (BcLayout *self, double top);
 void         _bc_layout_wheel (BcLayout *self, double top);
 
+/* The lanes view: bc-layout-lanes.c lays it out with the labels of
+ * bc-layout-labels.c, the lines of bc-layout-routing.c and the
+ * storylines of bc-layout-storylines.c. */
+
+#define HEADER_H        20.0
+#define NODE_SIZE       12.0
+#define LABEL_GAP       4.0
+
+void         _bc_layout_lanes (BcLayout *self, double top);
+
+/* A uniform grid of boxes: what is near a box, without looking at all
+ * of them. Boxes are numbered in the order they are added. */
+typedef struct _BcBoxGrid BcBoxGrid;
+
+BcBoxGrid *  _bc_box_grid_new (double cell);
+void         _bc_box_grid_free (BcBoxGrid *grid);
+guint        _bc_box_grid_add (BcBoxGrid *grid, const BcRect *box);
+const BcRect *_bc_box_grid_get (BcBoxGrid *grid, guint id);
+/* Calls @func for each box whose cell meets @box, once each; stops at
+ * the first call that returns TRUE, and returns it. */
+gboolean     _bc_box_grid_any (BcBoxGrid *grid, const BcRect *box,
+                               gboolean (*func) (guint id, const BcRect *r, gpointer data),
+                               gpointer data);
+gboolean     _bc_box_grid_meets (BcBoxGrid *grid, const BcRect *box, double pad);
+
+/* Labels: a title broken into at most three lines, measured. */
+void         _bc_label_wrap (const char *title, char **text, double *width, double *height);
+
+/* Where nodes and labels of one lane go: rows of nodes, labels in free
+ * space beside, above or below, never across a vertical line kept
+ * clear for a transfer. Lane-local coordinates, y from 0. */
+typedef struct _BcPlacer BcPlacer;
+
+BcPlacer *   _bc_placer_new (double left, double right, double top);
+void         _bc_placer_free (BcPlacer *placer);
+void         _bc_placer_keep_clear (BcPlacer *placer, double x0, double x1);
+void         _bc_placer_place (BcPlacer *placer, BcLayoutEvent *event);
+double       _bc_placer_bottom (BcPlacer *placer);
+
+/* Lines: transfers and links with their ends fixed in x, routed around
+ * labels and lane titles once every lane has its height. */
+void         _bc_route_curve (BcLayout *self, BcLayoutCurve *c, BcBoxGrid *labels,
+                              const BcRect *titles, guint n_titles);
+
+/* Storylines: plan decides which actors run where and the order in
+ * each lane, and how tall each lane's band of storylines is; draw
+ * makes the polylines once the lanes are placed. */
+typedef struct _BcStorylines BcStorylines;
+
+BcStorylines *_bc_storylines_plan (BcLayout *self, const int *lane_of, double day0, double day1);
+double       _bc_storylines_band (BcStorylines *plan, guint lane);
+void         _bc_storylines_draw (BcLayout *self, BcStorylines *plan);
+void         _bc_storylines_free (BcStorylines *plan);
+
+/* Focus: what stays and what fades. */
+void         _bc_layout_apply_focus (BcLayout *self);
+
 G_END_DECLS

@@ -13,14 +13,6 @@
 
 #define DEFAULT_WIDTH   1400.0
 #define DEFAULT_WHEEL   1100.0
-#define HEADER_H        20.0
-#define ROW_H           24.0
-#define LANE_PAD        6.0
-#define NODE_SIZE       12.0
-#define LABEL_GAP       4.0
-#define LABEL_MAX_W     170.0
-#define MAX_ROWS        16
-#define AXIS_H          30.0
 #define LEGEND_ROW_H    17.0
 #define LEGEND_COL_W    250.0
 #define CELL_SIZE       160.0
@@ -337,6 +329,10 @@ layout_title (BcLayout *self,
     self->period = g_strdup ("");
   self->sources = g_strdup_printf (_("Sources: %s"), list->len > 0 ? list->str : _("none given"));
 
+  /* Without a frame the strings stay for whoever names the picture,
+   * but nothing is laid out. */
+  if (!self->options.frame)
+    return MARGIN;
   _bc_render_text_size (BC_FONT_TITLE, self->title, width, 1, &w, &h1);
   _bc_render_text_size (BC_FONT_LABEL, self->period, width, 1, &w, &h2);
   _bc_render_text_size (BC_FONT_SMALL, self->sources, width, 2, &w, &h3);
@@ -387,6 +383,12 @@ _bc_layout_legend (BcLayout *self,
   for (guint i = 0; i < self->events->len; i++)
     type_used[g_array_index (self->events, BcLayoutEvent, i).type] = TRUE;
   status_used[BC_STATUS_DOCUMENTED] = TRUE;
+
+  if (!self->options.frame)
+    {
+      self->legend_rect = (BcRect) { MARGIN, top, 0, 0 };
+      return;
+    }
 
 #define NEXT_COLUMN()                                            \
   G_STMT_START {                                                 \
@@ -481,6 +483,10 @@ _bc_layout_legend (BcLayout *self,
           for (guint i = 0; i < self->crossovers->len; i++)
             {
               BcLayoutCrossover *c = &g_array_index (self->crossovers, BcLayoutCrossover, i);
+
+              /* A storyline broken by gaps is listed once. */
+              if (i > 0 && g_array_index (self->crossovers, BcLayoutCrossover, i - 1).actor == c->actor)
+                continue;
               legend_entry (self, BC_LEGEND_CROSSOVER, c->style,
                             bc_actor_get_name (c->actor), x, y);
               y += LEGEND_ROW_H;
@@ -498,497 +504,6 @@ _bc_layout_legend (BcLayout *self,
       self->legend_rect = _bc_rect_union (self->legend_rect, _bc_rect_union (e->swatch, e->text_box));
     }
   _bc_layout_add_item (self, BC_LAYOUT_ITEM_LEGEND, 0, self->legend_rect);
-}
-
-/* lanes view */
-
-typedef struct
-{
-  guint32 day;
-  double  x;
-} DayX;
-
-typedef struct
-{
-  BcLayout *self;
-  guint32   d0, d1;
-  GArray   *seq; /* DayX, sequence scale only */
-} TimeMap;
-
-static double
-time_x (TimeMap *tm,
-        double   day)
-{
-  BcRect *plot = &tm->self->plot;
-  guint lo, hi;
-
-  if (tm->seq == NULL || tm->seq->len == 0)
-    return plot->x + (day - tm->d0) / (double) (tm->d1 - tm->d0) * plot->width;
-
-  /* Between events the sequence scale runs linearly, so that dates that
-   * are not events (ticks, positions) still fall in order. */
-  if (day <= g_array_index (tm->seq, DayX, 0).day)
-    return plot->x + (g_array_index (tm->seq, DayX, 0).x - plot->x) *
-           CLAMP ((day - tm->d0) / MAX (1.0, (double) g_array_index (tm->seq, DayX, 0).day - tm->d0), 0, 1);
-  if (day >= g_array_index (tm->seq, DayX, tm->seq->len - 1).day)
-    {
-      DayX *last = &g_array_index (tm->seq, DayX, tm->seq->len - 1);
-      double f = CLAMP ((day - last->day) / MAX (1.0, (double) tm->d1 - last->day), 0, 1);
-      return last->x + (plot->x + plot->width - last->x) * f;
-    }
-  lo = 0;
-  hi = tm->seq->len - 1;
-  while (hi - lo > 1)
-    {
-      guint mid = (lo + hi) / 2;
-      if (g_array_index (tm->seq, DayX, mid).day <= day)
-        lo = mid;
-      else
-        hi = mid;
-    }
-  {
-    DayX *a = &g_array_index (tm->seq, DayX, lo), *b = &g_array_index (tm->seq, DayX, hi);
-    if (b->day == a->day)
-      return a->x;
-    return a->x + (b->x - a->x) * (day - a->day) / (double) (b->day - a->day);
-  }
-}
-
-static int
-compare_events (gconstpointer a,
-                gconstpointer b)
-{
-  BcEvent *ea = *(BcEvent **) a, *eb = *(BcEvent **) b;
-  guint32 fa = bc_event_get_first_day (ea), fb = bc_event_get_first_day (eb);
-
-  if (fa != fb)
-    return fa < fb ? -1 : 1;
-  if (bc_event_get_last_day (ea) != bc_event_get_last_day (eb))
-    return bc_event_get_last_day (ea) < bc_event_get_last_day (eb) ? -1 : 1;
-  return g_strcmp0 (bc_item_get_id (BC_ITEM (ea)), bc_item_get_id (BC_ITEM (eb)));
-}
-
-static double
-map_day (double   day,
-         gpointer user_data)
-{
-  return time_x (user_data, day);
-}
-
-/* The ticks of the axis, as the time axis reads at this width: years
- * always named, then quarters, months or days as room allows. */
-static void
-layout_ticks (BcLayout *self,
-              TimeMap  *tm,
-              double    axis_y)
-{
-  g_autoptr(GArray) ticks = bc_axis_ticks (tm->d0, tm->d1, map_day, tm, 44);
-
-  for (guint i = 0; i < ticks->len; i++)
-    {
-      BcAxisTick *a = &g_array_index (ticks, BcAxisTick, i);
-      BcLayoutTick tick = { a->x, a->major, g_steal_pointer (&a->label) };
-
-      g_array_append_val (self->ticks, tick);
-    }
-
-  for (guint i = 0; i < self->ticks->len; i++)
-    {
-      BcLayoutTick *t = &g_array_index (self->ticks, BcLayoutTick, i);
-      /* A tick paints its label on the axis and a rule down the lanes. */
-      _bc_layout_add_item (self, BC_LAYOUT_ITEM_TICK, i,
-                (BcRect) { t->x - 30, axis_y, 60, self->plot.y + self->plot.height - axis_y });
-    }
-}
-
-static void
-layout_lanes (BcLayout *self,
-              double    top)
-{
-  GListModel *events = bc_case_get_events (self->kase);
-  g_autoptr(GPtrArray) visible = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) index_of = g_hash_table_new (g_str_hash, g_str_equal);
-  gboolean has_events[BC_N_TRACKS] = { FALSE };
-  int lane_of[BC_N_TRACKS];
-  double lane_y;
-  g_autoptr(GHashTable) counts = _bc_count_annotations (self->kase);
-  TimeMap tm = { self, 0, 0, NULL };
-  double axis_y = top + 4;
-  guint n;
-
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
-    {
-      BcEvent *e = g_list_model_get_item (events, i);
-
-      if (_bc_layout_event_wanted (self, e))
-        {
-          g_ptr_array_add (visible, e);
-          has_events[bc_event_get_track (e)] = TRUE;
-        }
-      else
-        g_object_unref (e);
-    }
-  g_ptr_array_sort (visible, compare_events);
-  n = visible->len;
-
-  /* Lanes, Track 1 at the top: the enumeration runs 1, 1.5, 2 … 9. */
-  for (int t = 0; t < BC_N_TRACKS; t++)
-    {
-      lane_of[t] = -1;
-      if (!_bc_layout_track_wanted (self, t) || (!has_events[t] && !self->options.show_empty_tracks))
-        continue;
-      {
-        BcLayoutLane lane = { t, { 0 }, { 0 }, NULL };
-        lane.label = g_strdup_printf ("%s · %s", bc_track_get_label (t), bc_track_get_name (t));
-        lane_of[t] = self->lanes->len;
-        g_array_append_val (self->lanes, lane);
-      }
-    }
-
-  /* The time span: the options' range, else the visible events'. */
-  tm.d0 = G_MAXUINT32;
-  tm.d1 = 0;
-  for (guint i = 0; i < n; i++)
-    {
-      BcEvent *e = g_ptr_array_index (visible, i);
-      tm.d0 = MIN (tm.d0, bc_event_get_first_day (e));
-      tm.d1 = MAX (tm.d1, bc_event_get_last_day (e) + 1);
-    }
-  if (n == 0 && !bc_case_get_time_span (self->kase, &tm.d0, &tm.d1))
-    {
-      /* Nothing dated yet (a new case): this year, where its first
-       * events are likely to go. */
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-      BcDate year = { g_date_time_get_year (now), 0, 0 };
-
-      tm.d0 = bc_date_get_first_day (year);
-      tm.d1 = bc_date_get_last_day (year) + 1;
-    }
-  if (self->options.first_day != 0)
-    tm.d0 = self->options.first_day;
-  if (self->options.last_day != 0)
-    tm.d1 = self->options.last_day + 1;
-  if (tm.d1 <= tm.d0)
-    tm.d1 = tm.d0 + 1;
-  {
-    guint32 pad = MAX (1, (tm.d1 - tm.d0) / 50);
-    tm.d0 = tm.d0 > pad ? tm.d0 - pad : tm.d0;
-    tm.d1 += pad;
-  }
-
-  self->plot = (BcRect) { MARGIN, axis_y + AXIS_H, self->width - 2 * MARGIN, 0 };
-
-  if (self->options.time_scale == BC_TIME_SCALE_SEQUENCE)
-    {
-      tm.seq = g_array_sized_new (FALSE, FALSE, sizeof (DayX), n);
-      for (guint i = 0; i < n; i++)
-        {
-          DayX dx = { bc_event_get_first_day (g_ptr_array_index (visible, i)),
-                      self->plot.x + (i + 0.5) * self->plot.width / n };
-          g_array_append_val (tm.seq, dx);
-        }
-    }
-
-  /* Place every event on x, then stack within its lane. */
-  {
-    g_autofree int *row_count = g_new0 (int, self->lanes->len + 1);
-    g_autofree double *row_end = g_new0 (double, (self->lanes->len + 1) * MAX_ROWS);
-    g_autofree int *event_row = g_new0 (int, n + 1);
-    double right_edge = self->plot.x + self->plot.width;
-
-    for (guint i = 0; i < n; i++)
-      {
-        BcEvent *e = g_ptr_array_index (visible, i);
-        BcLayoutEvent le = { 0 };
-        guint32 f = bc_event_get_first_day (e), l = bc_event_get_last_day (e);
-        gboolean is_range = bc_date_is_set (bc_event_get_end (e));
-        BcDatePrecision precision = bc_date_get_precision (bc_event_get_date (e));
-        double cx, bx0 = 0, bx1 = 0, lw = 0, lh = 0, left, right_x;
-        double *ends;
-        int lane = lane_of[bc_event_get_track (e)];
-        int row = -1;
-
-        le.event = e;
-        le.lane = lane;
-        le.type = bc_event_get_event_type (e);
-        le.annotations = _bc_annotations_about (counts, e);
-        le.imprecise = !is_range && precision < BC_DATE_PRECISION_DAY;
-
-        if (tm.seq == NULL)
-          {
-            bx0 = time_x (&tm, f);
-            bx1 = time_x (&tm, l + 1.0);
-            cx = le.imprecise ? (bx0 + bx1) / 2 : is_range ? bx0 + NODE_SIZE / 2
-                                                           : (bx0 + bx1) / 2;
-          }
-        else
-          {
-            cx = g_array_index (tm.seq, DayX, i).x;
-            bx0 = cx;
-            bx1 = cx;
-            if (is_range)
-              {
-                for (guint j = i + 1; j < n; j++)
-                  {
-                    if (bc_event_get_first_day (g_ptr_array_index (visible, j)) > l)
-                      break;
-                    bx1 = g_array_index (tm.seq, DayX, j).x;
-                  }
-              }
-            else if (le.imprecise)
-              {
-                /* No scale for "somewhere in that month" here: a fixed
-                 * hatched bar says the date is not exact. */
-                bx0 = cx - 12;
-                bx1 = cx + 12;
-              }
-          }
-        le.node = (BcRect) { cx - NODE_SIZE / 2, 0, NODE_SIZE, NODE_SIZE };
-        if ((is_range || le.imprecise) && bx1 - bx0 > NODE_SIZE * 0.75)
-          le.bar = (BcRect) { bx0, 0, bx1 - bx0, 10 };
-
-        le.text = g_strdup (bc_event_get_title (e));
-        _bc_render_text_size (BC_FONT_LABEL, le.text, LABEL_MAX_W, 1, &lw, &lh);
-        le.label = (BcRect) { cx + NODE_SIZE / 2 + LABEL_GAP, 0, lw, lh };
-        if (le.label.x + lw > right_edge)
-          le.label.x = cx - NODE_SIZE / 2 - LABEL_GAP - lw;
-
-        ends = &row_end[lane * MAX_ROWS];
-        for (int pass = 0; pass < 2 && row < 0; pass++)
-          {
-            BcRect ext = _bc_rect_union (le.node, le.bar);
-
-            if (le.label.width > 0)
-              ext = _bc_rect_union (ext, le.label);
-            left = ext.x;
-            right_x = ext.x + ext.width;
-            for (int r = 0; r < row_count[lane]; r++)
-              if (ends[r] + 6 <= left)
-                {
-                  row = r;
-                  break;
-                }
-            if (row < 0 && row_count[lane] < MAX_ROWS)
-              row = row_count[lane]++;
-            if (row >= 0)
-              ends[row] = right_x;
-            else
-              /* The lane is full: drop the label rather than let it
-               * overlap another, and try again with the node alone. */
-              le.label.width = 0;
-          }
-        if (row < 0)
-          {
-            /* Very dense: the node shares the least crowded row. */
-            row = 0;
-            for (int r = 1; r < row_count[lane]; r++)
-              if (ends[r] < ends[row])
-                row = r;
-            ends[row] = MAX (ends[row], le.node.x + le.node.width);
-            le.label.width = 0;
-          }
-        event_row[i] = row;
-        g_hash_table_insert (index_of, (gpointer) bc_item_get_id (BC_ITEM (e)),
-                             GUINT_TO_POINTER (self->events->len));
-        g_array_append_val (self->events, le);
-      }
-
-    lane_y = self->plot.y;
-    for (guint li = 0; li < self->lanes->len; li++)
-      {
-        BcLayoutLane *lane = &g_array_index (self->lanes, BcLayoutLane, li);
-        double h = HEADER_H + MAX (1, row_count[li]) * ROW_H + LANE_PAD;
-
-        lane->rect = (BcRect) { MARGIN, lane_y, self->width - 2 * MARGIN, h };
-        lane->header = (BcRect) { MARGIN, lane_y, self->width - 2 * MARGIN, HEADER_H };
-        lane_y += h;
-      }
-    self->plot.height = lane_y - self->plot.y;
-
-    for (guint i = 0; i < self->events->len; i++)
-      {
-        BcLayoutEvent *le = &g_array_index (self->events, BcLayoutEvent, i);
-        BcLayoutLane *lane = &g_array_index (self->lanes, BcLayoutLane, le->lane);
-        double cy = lane->rect.y + HEADER_H + event_row[i] * ROW_H + ROW_H / 2;
-
-        le->node.y = cy - NODE_SIZE / 2;
-        if (le->bar.width > 0)
-          le->bar.y = cy - le->bar.height / 2;
-        le->label.y = cy - le->label.height / 2;
-        /* On the node's top-right corner, where the label does not go. */
-        if (le->annotations > 0)
-          le->mark = (BcRect) { le->node.x + le->node.width - 3, le->node.y - 5, MARK_W, MARK_H };
-      }
-  }
-
-  for (guint i = 0; i < self->lanes->len; i++)
-    _bc_layout_add_item (self, BC_LAYOUT_ITEM_LANE, i, g_array_index (self->lanes, BcLayoutLane, i).rect);
-  layout_ticks (self, &tm, axis_y);
-
-  /* Actors who changed track: a path along the lanes of their positions. */
-  {
-    GListModel *actors = bc_case_get_actors (self->kase);
-
-    for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
-      {
-        g_autoptr(BcActor) a = g_list_model_get_item (actors, i);
-        GPtrArray *positions = bc_actor_get_positions (a);
-        BcLayoutCrossover c = { a, NULL, 0 };
-        guint tracks_seen = 0;
-        guint n_tracks = 0;
-        BcRect bounds = { 0 };
-
-        if (positions == NULL || positions->len < 2)
-          continue;
-        for (guint p = 0; p < positions->len; p++)
-          {
-            BcPosition *pos = g_ptr_array_index (positions, p);
-            if (lane_of[pos->track] >= 0 && !(tracks_seen & BC_TRACK_BIT (pos->track)))
-              {
-                tracks_seen |= BC_TRACK_BIT (pos->track);
-                n_tracks++;
-              }
-          }
-        if (n_tracks < 2)
-          continue;
-
-        c.style = self->crossovers->len;
-        c.points = g_array_new (FALSE, FALSE, sizeof (BcPoint));
-        for (guint p = 0; p < positions->len; p++)
-          {
-            BcPosition *pos = g_ptr_array_index (positions, p);
-            BcPosition *next = p + 1 < positions->len ? g_ptr_array_index (positions, p + 1) : NULL;
-            BcLayoutLane *lane;
-            double from, to, y;
-            BcPoint pt;
-
-            if (lane_of[pos->track] < 0)
-              continue;
-            lane = &g_array_index (self->lanes, BcLayoutLane, lane_of[pos->track]);
-            from = bc_date_is_set (pos->from) ? bc_date_get_first_day (pos->from) : tm.d0;
-            to = bc_date_is_set (pos->to) ? bc_date_get_last_day (pos->to) + 1.0
-                 : next != NULL && bc_date_is_set (next->from) ? bc_date_get_first_day (next->from)
-                 : tm.d1;
-            from = CLAMP (from, tm.d0, tm.d1);
-            to = CLAMP (to, tm.d0, tm.d1);
-            /* Just under the header, offset per actor, to keep clear of
-             * the event rows. */
-            y = lane->rect.y + HEADER_H - 1 + (c.style % 4) * 2.5;
-            pt = (BcPoint) { time_x (&tm, from), y };
-            g_array_append_val (c.points, pt);
-            pt.x = MAX (pt.x, time_x (&tm, to));
-            g_array_append_val (c.points, pt);
-          }
-        for (guint p = 0; p < c.points->len; p++)
-          {
-            BcPoint *pt = &g_array_index (c.points, BcPoint, p);
-            bounds = _bc_rect_union (bounds, (BcRect) { pt->x - 3, pt->y - 3, 6, 6 });
-          }
-        g_object_ref (a);
-        _bc_layout_add_item (self, BC_LAYOUT_ITEM_CROSSOVER, self->crossovers->len, bounds);
-        g_array_append_val (self->crossovers, c);
-      }
-  }
-
-  /* Links: thin arrows between events. */
-  {
-    GListModel *links = bc_case_get_links (self->kase);
-
-    for (guint i = 0; i < g_list_model_get_n_items (links); i++)
-      {
-        g_autoptr(BcLink) link = g_list_model_get_item (links, i);
-        gpointer fi, ti;
-        BcLayoutEvent *a, *b;
-        BcLayoutCurve c = { 0 };
-
-        if (!g_hash_table_lookup_extended (index_of, bc_link_get_from (link), NULL, &fi) ||
-            !g_hash_table_lookup_extended (index_of, bc_link_get_to (link), NULL, &ti))
-          continue;
-        a = &g_array_index (self->events, BcLayoutEvent, GPOINTER_TO_UINT (fi));
-        b = &g_array_index (self->events, BcLayoutEvent, GPOINTER_TO_UINT (ti));
-        c.object = G_OBJECT (link);
-        c.from = GPOINTER_TO_INT (fi);
-        c.to = GPOINTER_TO_INT (ti);
-        c.p[0] = (BcPoint) { a->node.x + a->node.width / 2, a->node.y + a->node.height / 2 };
-        c.p[3] = (BcPoint) { b->node.x + b->node.width / 2, b->node.y + b->node.height / 2 };
-        {
-          /* Start and end on the node's edge, not under it. */
-          double dx = c.p[3].x - c.p[0].x, dy = c.p[3].y - c.p[0].y;
-          double len = sqrt (dx * dx + dy * dy);
-          if (len > NODE_SIZE)
-            {
-              c.p[0].x += dx / len * NODE_SIZE / 2;
-              c.p[0].y += dy / len * NODE_SIZE / 2;
-              c.p[3].x -= dx / len * NODE_SIZE / 2;
-              c.p[3].y -= dy / len * NODE_SIZE / 2;
-            }
-          c.p[1] = (BcPoint) { c.p[0].x + (c.p[3].x - c.p[0].x) / 3, c.p[0].y + (c.p[3].y - c.p[0].y) / 3 };
-          c.p[2] = (BcPoint) { c.p[0].x + 2 * (c.p[3].x - c.p[0].x) / 3, c.p[0].y + 2 * (c.p[3].y - c.p[0].y) / 3 };
-        }
-        c.weight = bc_link_get_link_type (link);
-        g_object_ref (link);
-        _bc_layout_add_item (self, BC_LAYOUT_ITEM_LINK, self->links->len, _bc_curve_bounds (&c, 6));
-        g_array_append_val (self->links, c);
-      }
-  }
-
-  for (guint i = 0; i < self->events->len; i++)
-    {
-      BcLayoutEvent *le = &g_array_index (self->events, BcLayoutEvent, i);
-      BcRect b = _bc_rect_union (le->node, le->bar);
-
-      if (le->label.width > 0)
-        b = _bc_rect_union (b, le->label);
-      b = _bc_rect_union (b, le->mark);
-      _bc_layout_add_item (self, BC_LAYOUT_ITEM_EVENT, i, (BcRect) { b.x - 2, b.y - 2, b.width + 4, b.height + 4 });
-    }
-
-  /* Transfers: curves that leave the source node vertically and arrive
-   * at the target vertically, so up and down read at a glance. */
-  {
-    GListModel *transfers = bc_case_get_transfers (self->kase);
-
-    for (guint i = 0; i < g_list_model_get_n_items (transfers); i++)
-      {
-        g_autoptr(BcTransfer) t = g_list_model_get_item (transfers, i);
-        gpointer fi, ti;
-        BcLayoutEvent *a, *b;
-        BcLayoutCurve c = { 0 };
-
-        if (!_bc_transfer_is_known (t, self->options.known_on))
-          continue;
-        if (!g_hash_table_lookup_extended (index_of, bc_transfer_get_from (t), NULL, &fi) ||
-            !g_hash_table_lookup_extended (index_of, bc_transfer_get_to (t), NULL, &ti))
-          continue;
-        a = &g_array_index (self->events, BcLayoutEvent, GPOINTER_TO_UINT (fi));
-        b = &g_array_index (self->events, BcLayoutEvent, GPOINTER_TO_UINT (ti));
-        c.object = G_OBJECT (t);
-        c.from = GPOINTER_TO_INT (fi);
-        c.to = GPOINTER_TO_INT (ti);
-        c.mechanism = bc_transfer_get_mechanism (t);
-        c.status = bc_transfer_get_status (t);
-        c.direction = bc_case_get_transfer_direction (self->kase, t);
-        c.weight = 1;
-        c.annotations = _bc_annotations_about (counts, t);
-        bc_layout_transfer_path (&a->node, &b->node, c.p);
-        _bc_place_curve_mark (&c);
-        g_object_ref (t);
-        _bc_layout_add_item (self, BC_LAYOUT_ITEM_TRANSFER, self->transfers->len,
-                  _bc_rect_union (_bc_curve_bounds (&c, 12), c.mark));
-        g_array_append_val (self->transfers, c);
-      }
-  }
-
-  /* The axis is kept for bc_layout_x_to_day () and its reverse. */
-  self->day0 = tm.d0;
-  self->day1 = tm.d1;
-  self->time_points = g_steal_pointer (&tm.seq);
-  self->height = self->plot.y + self->plot.height + 14;
-  _bc_layout_legend (self, self->height);
-  self->height = self->legend_rect.y + self->legend_rect.height + MARGIN;
-  /* The events array borrows the references held by the visible array. */
-  for (guint i = 0; i < visible->len; i++)
-    g_object_ref (g_ptr_array_index (visible, i));
 }
 
 static void
@@ -1072,7 +587,7 @@ bc_layout_new (BcCase                *kase,
   if (self->options.view == BC_VIEW_WHEEL)
     _bc_layout_wheel (self, bottom);
   else
-    layout_lanes (self, bottom);
+    _bc_layout_lanes (self, bottom);
   self->width = MAX (self->width, self->legend_rect.x + self->legend_rect.width + MARGIN);
   self->width = ceil (self->width);
   self->height = ceil (self->height);
@@ -1695,73 +1210,6 @@ bc_layout_to_dot (BcLayout *self)
     }
   g_string_append (s, "}\n");
   return g_string_free (s, FALSE);
-}
-
-/**
- * bc_layout_day_to_x:
- * @day: a Julian day; fractions fall between days
- *
- * Where @day lies on the time axis of the lanes view, as the layout
- * placed the events.
- *
- * Returns: an x in layout coordinates
- */
-double
-bc_layout_day_to_x (BcLayout *self,
-                    double    day)
-{
-  TimeMap tm = { self, self->day0, self->day1, self->time_points };
-
-  g_return_val_if_fail (self != NULL, 0);
-
-  if (self->day1 <= self->day0)
-    return self->plot.x;
-  return time_x (&tm, day);
-}
-
-/**
- * bc_layout_x_to_day:
- * @x: an x in layout coordinates
- *
- * The reverse of bc_layout_day_to_x(): the Julian day, with its
- * fraction, at @x on the time axis; beyond the plot the axis runs on
- * at the scale of its nearest part.
- */
-double
-bc_layout_x_to_day (BcLayout *self,
-                    double    x)
-{
-  BcRect *plot = &self->plot;
-  GArray *seq = self->time_points;
-  double span = (double) self->day1 - self->day0;
-  DayX lo, hi;
-
-  g_return_val_if_fail (self != NULL, 0);
-
-  if (plot->width <= 0 || span <= 0)
-    return self->day0;
-  if (seq == NULL || seq->len == 0)
-    return self->day0 + (x - plot->x) / plot->width * span;
-
-  /* The sequence scale is piecewise linear through the events, and from
-   * the plot's edges to the first and last of them. */
-  lo = (DayX) { self->day0, plot->x };
-  hi = (DayX) { self->day1, plot->x + plot->width };
-  for (guint i = 0; i < seq->len; i++)
-    {
-      DayX *p = &g_array_index (seq, DayX, i);
-
-      if (p->x <= x && p->day >= lo.day)
-        lo = *p;
-      else if (p->x > x)
-        {
-          hi = *p;
-          break;
-        }
-    }
-  if (hi.x - lo.x < 1e-6)
-    return lo.day;
-  return lo.day + (x - lo.x) / (hi.x - lo.x) * ((double) hi.day - lo.day);
 }
 
 /**
