@@ -159,11 +159,21 @@ test_export (void)
       g_assert_cmpint (cairo_image_surface_get_height (image), ==, 2 * chart->height);
       cairo_surface_destroy (image);
 
-      /* An SVG with one filled shape per bar (the background is a rect,
-       * glyphs are not filled paths of their own). */
+      /* An SVG written by the SVG backend: one titled group per bar,
+       * every label a <text> element, no glyph outlines. */
       svg_text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
       g_assert_true (g_str_has_prefix (svg_text, "<?xml"));
-      g_assert_cmpuint (count (svg_text, "stroke:none;fill-rule:nonzero;fill:rgb("), ==, chart->bars->len);
+      g_assert_cmpuint (count (svg_text, "class=\"bar\""), ==, chart->bars->len);
+      g_assert_cmpuint (count (svg_text, "<text"), ==, chart->texts->len);
+      g_assert_null (strstr (svg_text, "<symbol"));
+      g_assert_null (strstr (svg_text, "glyph"));
+      if (kind == BC_CHART_MECHANISMS)
+        {
+          g_assert_nonnull (strstr (svg_text, ">Confidential briefing</text>"));
+          g_assert_nonnull (strstr (svg_text, ">Draft text</text>"));
+          g_assert_nonnull (strstr (svg_text, ">Memorandum</text>"));
+          g_assert_nonnull (strstr (svg_text, ">Facilitation</text>"));
+        }
 
       /* A PDF, the same bytes every time. */
       g_assert_cmpmem (g_bytes_get_data (pdf, NULL), 5, "%PDF-", 5);

@@ -371,6 +371,7 @@ bc_application_startup (GApplication *app)
     { "win.print", { "<Control>p", NULL } },
     { "win.toggle-outline", { "F9", NULL } },
     { "win.toggle-inspector", { "<Shift>F9", NULL } },
+    { "win.toggle-analysis", { "<Control><Shift>a", NULL } },
     { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
     { "win.zoom-out", { "<Control>minus", NULL } },
     { "win.zoom-reset", { "<Control>0", NULL } },

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "bc-analysis-pane.h"
 #include "bc-canvas.h"
 #include "bc-inspector.h"
 #include "bc-outline.h"
@@ -72,6 +73,7 @@ struct _BcWindow
   GtkProgressBar   *load_progress;
   guint             pulse_id;         /* while a case is read */
   GCancellable     *load_cancellable;
+  BcAnalysisPane   *analysis_pane;    /* beside the canvas, see bc-window-analysis.c */
 };
 
 /* Shared between the window's files. */
@@ -102,6 +104,11 @@ BcWindow    *_bc_window_duplicate_case      (BcWindow      *self);
 BcWindow    *_bc_window_make_new_case       (BcWindow      *self);
 
 BcViewState *_bc_window_get_view_state (BcWindow *self);
+void         _bc_window_analysis_class_init (GtkWidgetClass *widget_class);
+void         _bc_window_analysis_init       (BcWindow       *self);
+void         _bc_window_analysis_set_case   (BcWindow       *self,
+                                             BcCase         *case_);
+BcAnalysisPane *_bc_window_get_analysis_pane (BcWindow      *self);
 void         _bc_window_import         (BcWindow *self,
                                         GFile    *file);
 

@@ -390,6 +390,7 @@ present_case (BcWindow *self)
   bc_outline_set_case (self->outline, loaded);
   bc_canvas_set_case (self->canvas, loaded);
   bc_timeline_set_case (self->timeline, loaded);
+  _bc_window_analysis_set_case (self, loaded);
   _bc_window_story_set_case (self, loaded);
   bc_inspector_set_case (self->inspector, loaded);
   bc_inspector_set_item (self->inspector, NULL);
@@ -599,6 +600,7 @@ bc_window_class_init (BcWindowClass *klass)
 
   _bc_window_actions_class_init (widget_class);
   _bc_window_saving_class_init (widget_class);
+  _bc_window_analysis_class_init (widget_class);
   _bc_window_story_class_init (widget_class);
 }
 
@@ -650,6 +652,7 @@ bc_window_init (BcWindow *self)
   update_flap_visible (self->inspector_flap);
 
   _bc_window_actions_init (self);
+  _bc_window_analysis_init (self);
 
   /* Every view binds to the one view state, instead of to each other. */
   bind_view_state (self);

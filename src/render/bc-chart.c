@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bc-chart.h"
+#include "bc-draw.h"
 #include "bc-enum-types.h"
 #include "bc-painter.h"
 #include "bc-render-private.h"
@@ -390,33 +391,55 @@ build_activity (BcChart    *self,
   self->height = y + MARGIN + 8;
 }
 
-static void
-draw_text (BcChart     *self,
-           cairo_t     *cr,
-           BcChartText *t)
+static BcRgba
+rgba (const double *rgb)
 {
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (t->title ? BC_FONT_HEADER
-                                                                                       : BC_FONT_LABEL);
-  PangoRectangle ink, logical;
-  double x = t->x;
+  return bc_rgba_from_rgb (rgb, 1);
+}
 
-  _bc_render_prepare_context (pango_layout_get_context (layout));
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, t->text, -1);
-  pango_layout_set_width (layout, (int) (t->max_width * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_get_pixel_extents (layout, &ink, &logical);
+/* A text of the chart, aligned on its x by its width as laid out (after
+ * any ellipsis), so that every backend puts it in the same place. */
+static void
+paint_text (BcChart     *self,
+            BcDraw      *draw,
+            BcChartText *t)
+{
+  const char *font = t->title ? BC_FONT_HEADER : BC_FONT_LABEL;
+  BcDrawText text = { 0, };
+  double width = 0, height = 0;
+  double white[3] = { 1, 1, 1 };
+
+  bc_draw_text_size (font, t->text, t->max_width, 1, &width, &height);
+  text.font = font;
+  text.text = t->text;
+  text.x = t->x;
   if (t->align == BC_CHART_TEXT_CENTER)
-    x -= logical.width / 2.0;
+    text.x -= width / 2.0;
   else if (t->align == BC_CHART_TEXT_END)
-    x -= logical.width;
-  if (t->on_dark)
-    cairo_set_source_rgb (cr, 1, 1, 1);
-  else
-    cairo_set_source_rgb (cr, self->foreground[0], self->foreground[1], self->foreground[2]);
-  cairo_move_to (cr, x - logical.x, t->y);
-  pango_cairo_show_layout (cr, layout);
+    text.x -= width;
+  text.y = t->y;
+  text.max_width = t->max_width;
+  text.max_lines = 1;
+  text.colour = rgba (t->on_dark ? white : self->foreground);
+  bc_draw_text (draw, &text);
+}
+
+static void
+paint_line (BcDraw       *draw,
+            double        x0,
+            double        y0,
+            double        x1,
+            double        y1,
+            const double *rgb,
+            double        width)
+{
+  BcDrawStyle style = { 0, };
+
+  style.stroke = rgba (rgb);
+  style.line_width = width;
+  bc_draw_move_to (draw, x0, y0);
+  bc_draw_line_to (draw, x1, y1);
+  bc_draw_path (draw, &style);
 }
 
 /* GObject-free public API */
@@ -517,23 +540,24 @@ bc_chart_free (BcChart *self)
 }
 
 /**
- * bc_chart_draw:
+ * bc_chart_paint:
  * @self: a chart
- * @cr: where to draw, in points from the chart's top left
+ * @draw: where to draw, in points from the chart's top left
  *
  * Draws the chart's geometry and nothing else: the only function that
- * knows how, so that another drawing backend replaces it alone.
+ * knows how. The pane, PNG and PDF draw it through cairo, SVG as a
+ * document whose labels are <text> and whose bars are titled groups.
  */
 void
-bc_chart_draw (BcChart *self,
-               cairo_t *cr)
+bc_chart_paint (BcChart *self,
+                BcDraw  *draw)
 {
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, self->background[0], self->background[1], self->background[2]);
-  cairo_rectangle (cr, 0, 0, self->width, self->height);
-  cairo_fill (cr);
+  BcDrawStyle fill = { 0, };
 
-  cairo_set_line_width (cr, 1);
+  fill.fill = rgba (self->background);
+  bc_draw_rectangle (draw, 0, 0, self->width, self->height);
+  bc_draw_path (draw, &fill);
+
   for (int pass = 0; pass < 2; pass++)
     for (guint i = 0; i < self->lines->len; i++)
       {
@@ -541,36 +565,57 @@ bc_chart_draw (BcChart *self,
 
         if (l->grid != (pass == 0))
           continue;
-        if (l->grid)
-          cairo_set_source_rgb (cr, self->grid[0], self->grid[1], self->grid[2]);
-        else
-          cairo_set_source_rgb (cr, self->foreground[0], self->foreground[1], self->foreground[2]);
         /* Half a point off, so a one-point line covers whole pixels. */
-        cairo_move_to (cr, round (l->x0) + 0.5, round (l->y0) + 0.5);
-        cairo_line_to (cr, round (l->x1) + 0.5, round (l->y1) + 0.5);
-        cairo_stroke (cr);
+        paint_line (draw, round (l->x0) + 0.5, round (l->y0) + 0.5, round (l->x1) + 0.5,
+                    round (l->y1) + 0.5, l->grid ? self->grid : self->foreground, 1);
       }
 
   for (guint i = 0; i < self->bars->len; i++)
     {
       BcChartBar *bar = g_ptr_array_index (self->bars, i);
+      BcDrawGroup group = { NULL, "bar", bar->label, 1 };
+      g_autofree char *id = NULL;
 
-      cairo_set_source_rgb (cr, bar->rgb[0], bar->rgb[1], bar->rgb[2]);
-      cairo_rectangle (cr, bar->rect.x, bar->rect.y, bar->rect.width, bar->rect.height);
-      cairo_fill (cr);
-      if (bar->has_mark)
+      if (draw->keeps_names)
         {
-          cairo_set_source_rgb (cr, self->foreground[0], self->foreground[1], self->foreground[2]);
-          cairo_set_line_width (cr, 2.5);
-          cairo_move_to (cr, bar->mark, bar->rect.y - 4);
-          cairo_line_to (cr, bar->mark, bar->rect.y + bar->rect.height + 4);
-          cairo_stroke (cr);
-          cairo_set_line_width (cr, 1);
+          id = g_strdup_printf ("bar-%s", bar->key);
+          /* "1.5@1993" is no XML name: keep letters, digits, '-' and '_'. */
+          for (char *p = id; *p != '\0'; p++)
+            if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
+              *p = '-';
+          group.id = id;
         }
+      bc_draw_begin_group (draw, &group);
+      fill.fill = rgba (bar->rgb);
+      bc_draw_rectangle (draw, bar->rect.x, bar->rect.y, bar->rect.width, bar->rect.height);
+      bc_draw_path (draw, &fill);
+      if (bar->has_mark)
+        paint_line (draw, bar->mark, bar->rect.y - 4, bar->mark, bar->rect.y + bar->rect.height + 4,
+                    self->foreground, 2.5);
+      bc_draw_end_group (draw);
     }
 
   for (guint i = 0; i < self->texts->len; i++)
-    draw_text (self, cr, g_ptr_array_index (self->texts, i));
+    paint_text (self, draw, g_ptr_array_index (self->texts, i));
+}
+
+/**
+ * bc_chart_draw:
+ * @self: a chart
+ * @cr: where to draw, in points from the chart's top left
+ *
+ * bc_chart_paint() on a cairo context: the pane, PNG and PDF.
+ */
+void
+bc_chart_draw (BcChart *self,
+               cairo_t *cr)
+{
+  g_autoptr(BcDraw) draw = NULL;
+
+  cairo_save (cr);
+  draw = bc_draw_cairo_new (cr);
+  bc_chart_paint (self, draw);
+  g_clear_pointer (&draw, bc_draw_free);
   cairo_restore (cr);
 }
 
@@ -597,6 +642,18 @@ bc_chart_to_bytes (BcChart       *self,
 
   if (scale <= 0)
     scale = 1;
+
+  if (type == BC_EXPORT_SVG)
+    {
+      /* Written as text by the SVG backend, not through cairo's SVG
+       * surface, which would draw every letter as a glyph outline. */
+      g_autoptr(BcDraw) draw = bc_draw_svg_new (self->width, self->height,
+                                                bc_chart_kind_get_label (self->kind), NULL);
+
+      g_byte_array_unref (out);
+      bc_chart_paint (self, draw);
+      return bc_draw_svg_finish (draw);
+    }
 
   surface = _bc_export_surface_new (type, out, self->width, self->height, scale,
                                     bc_chart_kind_get_label (self->kind), NULL, error);

@@ -3,6 +3,7 @@
 
 #include <cairo.h>
 
+#include "bc-draw.h"
 #include "bc-export.h"
 #include "bc-measures.h"
 
@@ -10,7 +11,9 @@ G_BEGIN_DECLS
 
 /* Charts of the measures of complementarity. The geometry is computed
  * once, as plain data that tests and the analysis pane read; drawing it
- * is the one last step, bc_chart_draw(). */
+ * is the one last step, bc_chart_paint(), through the BcDraw interface
+ * the painter uses too: cairo for the pane, PNG and PDF, the SVG backend
+ * for SVG (real <text>, not glyph outlines). */
 
 typedef enum
 {
@@ -91,6 +94,8 @@ BcChart     *bc_chart_new            (BcMeasures        *measures,
                                       BcChartKind        kind,
                                       BcTheme            theme);
 void         bc_chart_free           (BcChart           *self);
+void         bc_chart_paint          (BcChart           *self,
+                                      BcDraw            *draw);
 void         bc_chart_draw           (BcChart           *self,
                                       cairo_t           *cr);
 GBytes      *bc_chart_to_bytes       (BcChart           *self,

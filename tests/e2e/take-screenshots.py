@@ -9,8 +9,10 @@ GSK_RENDERER=cairo and the default light style, waits until the window
 stops changing, saves the window as lanes-CASE.png, presses "Wheel"
 through AT-SPI as a screen reader would, and saves wheel-CASE.png; then
 presses Play on Oslo, goes on to its fourth story step and saves
-story-oslo.png; searches Oslo for "Holst" and saves search-oslo.png; and compares Oslo
-with Camp David and saves comparison.png.
+story-oslo.png; searches Oslo for "Holst" and saves search-oslo.png;
+compares Oslo with Camp David and saves comparison.png; and opens the
+analysis pane on Oslo from the primary menu, presses the figure of
+upward transfers and the first of them, and saves analysis.png.
 Use take-screenshots.sh, which builds first.
 """
 
@@ -176,6 +178,46 @@ def shoot_compare(exe, src, build, out_dir, case):
         program.stop()
 
 
+def shoot_analysis(exe, src, build, out_dir, case):
+    """Opens the analysis pane from the primary menu, presses the figure of
+    upward transfers (its items listed under it) and the first of them
+    (selected on the canvas and in the outline), and saves analysis.png."""
+    cases = os.path.join(src, "data", "cases")
+    path = os.path.join(cases, case + ".bcase")
+    title = d.case_title(path)
+    tmp = d.new_tmpdir("bc-shots.")
+    program = d.Program(exe, [path], d.private_env(tmp, cases, build), os.path.join(tmp, "log"))
+    try:
+        app = d.find_application(program)
+        win = d.wait_for(f"the window of {title!r}",
+                         lambda: next((w for w in d.windows(app) if d.name(w) == title), None),
+                         program=program)
+        d.wait_for("the diagram", lambda: d.find(win, role_name="image", name_is="Diagram of the case",
+                                                 visible=True), program=program)
+        menu = next(b for b in d.find_all(win, role_name="push button", name_is="Main menu")
+                    if "click" in d.actions(b))
+        d.press(menu)
+        item = d.wait_for("Analysis in the primary menu",
+                          lambda: d.find(app, role_name="menu item", name_re=r"^_?Analysis$", visible=True),
+                          program=program)
+        d.press(item)
+        upward = d.wait_for("the figure of upward transfers",
+                            lambda: d.find(win, role_name="push button", name_re=r"^Upward\b.*: \d+$", visible=True),
+                            program=program)
+        d.press(upward)
+        row = d.wait_for("the transfers behind it",
+                         lambda: d.find(win, name_re=r"^Transfer: ", visible=True), program=program)
+        d.press(row)
+        shot = os.path.join(out_dir, "analysis.png")
+        settled_screenshot(shot, title, program)
+        d.log(f"wrote {shot}")
+    finally:
+        program.stop()
+    output = program.output()
+    if "CRITICAL" in output or "WARNING" in output:
+        d.log(f"# analysis: the program logged:\n{output}")
+
+
 def main(argv):
     if len(argv) < 3:
         print(__doc__, file=sys.stderr)
@@ -189,6 +231,7 @@ def main(argv):
         shoot_story(exe, src, build, out_dir, "oslo")
         shoot_search(exe, src, build, out_dir, "oslo", "Holst")
         shoot_compare(exe, src, build, out_dir, "oslo")
+        shoot_analysis(exe, src, build, out_dir, "oslo")
     except d.Failure as e:
         d.log(f"FAIL: {e}")
         return 1

@@ -23,12 +23,15 @@ def run(*args):
 
 
 def bars(path):
-    """Filled paths outside <defs>: the bars (glyphs live in <defs>, the
-    background is a <rect>)."""
+    """The bars: one titled group of class "bar" each."""
     root = ET.parse(path).getroot()
-    defs = {id(e) for d in root.iter(SVG + "defs") for e in d.iter()}
-    return sum(1 for e in root.iter(SVG + "path")
-               if id(e) not in defs and "fill:rgb(" in e.get("style", ""))
+    return sum(1 for e in root.iter(SVG + "g") if e.get("class") == "bar")
+
+
+def texts(path):
+    """The labels, as real <text> elements (not glyph outlines)."""
+    root = ET.parse(path).getroot()
+    return ["".join(e.itertext()) for e in root.iter(SVG + "text")]
 
 
 expected = {"mechanisms": 4, "lags": 3, "activity": 4}
@@ -43,6 +46,9 @@ with tempfile.TemporaryDirectory() as tmp:
             x = subprocess.run(["xmllint", "--noout", svg], capture_output=True, text=True)
             assert x.returncode == 0, x.stderr
         assert bars(svg) == n, (chart, bars(svg), n)
+        if chart == "mechanisms":
+            for name in ("Confidential briefing", "Memorandum", "Draft text", "Facilitation"):
+                assert name in texts(svg), (name, texts(svg))
 
         d = os.path.join(tmp, chart + "-documented.svg")
         r = run("--chart=" + chart, "--documented-only", "--export=" + d, small)
