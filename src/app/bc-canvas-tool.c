@@ -286,6 +286,10 @@ open_transfer_popover (BcCanvas *self,
     {
       mid = bc_curve_point (p, 0.5);
       _bc_canvas_layout_to_widget (self, mid.x, mid.y, &wx, &wy);
+      /* A line whose middle is scrolled out of sight: the popover points
+       * from the nearest edge of the canvas rather than off the screen. */
+      wx = CLAMP (wx, 2, MAX (2, gtk_widget_get_width (GTK_WIDGET (self)) - 2));
+      wy = CLAMP (wy, 2, MAX (2, gtk_widget_get_height (GTK_WIDGET (self)) - 2));
       gtk_popover_set_pointing_to (GTK_POPOVER (self->popover),
                                    &(GdkRectangle) { (int) wx - 2, (int) wy - 2, 4, 4 });
     }

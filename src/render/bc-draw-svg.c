@@ -632,7 +632,18 @@ svg_draw_text (BcDraw           *draw,
     {
       g_string_append_c (out, '>');
       for (guint i = 0; i < lines->len; i++)
-        append_line (out, &g_array_index (lines, SvgLine, i), t, TRUE);
+        {
+          const SvgLine *line = &g_array_index (lines, SvgLine, i);
+          const SvgLine *before = i > 0 ? line - 1 : NULL;
+
+          /* The break between two lines is a space to whoever reads the
+           * text (a search, a screen reader, Inkscape); drawn at the end
+           * of the line before, it shows nothing. */
+          if (before != NULL && before->shortened == NULL && before->end > before->start &&
+              !g_ascii_isspace (before->text[before->end - 1]))
+            g_string_append_c (out, ' ');
+          append_line (out, line, t, TRUE);
+        }
     }
   g_string_append (out, "</text>\n");
   for (guint i = 0; i < lines->len; i++)

@@ -158,6 +158,95 @@ time_span (BcLayout  *self,
   self->day1 = d1;
 }
 
+/* How wide the lanes should be for the busy stretches of a case to be
+ * read rather than climbed: in each lane, an event's label should end
+ * before the event ROWS_WANTED further on starts, so that a few rows hold
+ * them side by side instead of a staircase of one label per row. A case
+ * whose events crowd into a few weeks would need a poster; the width
+ * serves most of the lane's events (a quantile of what each pair asks
+ * for) and stops at WIDEST_AUTO, past which the sequence time scale is
+ * the better reading. A sparse case keeps the default width. */
+#define ROWS_WANTED   3
+#define WIDEST_AUTO   3000.0
+#define SERVED        0.75
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The width of a label: from the events laid out, else measured. */
+static double
+label_width (BcLayout   *self,
+             GHashTable *index_of,
+             BcEvent    *e)
+{
+  gpointer at;
+  g_autofree char *text = NULL;
+  double w, h;
+
+  if (g_hash_table_lookup_extended (index_of, bc_item_get_id (BC_ITEM (e)), NULL, &at))
+    return g_array_index (self->events, BcLayoutEvent, GPOINTER_TO_UINT (at)).label.width;
+  _bc_label_wrap (bc_event_get_title (e), &text, &w, &h);
+  return w;
+}
+
+/* The events of the whole case on the lanes shown, "as known on" or not,
+ * so that a view as known on a date keeps the width of the whole. */
+static double
+readable_width (BcLayout   *self,
+                GHashTable *index_of)
+{
+  GListModel *model = bc_case_get_events (self->kase);
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) asks = g_array_new (FALSE, FALSE, sizeof (double));
+  BcEvent *ring[BC_N_TRACKS][ROWS_WANTED] = { { NULL } };
+  double widths[BC_N_TRACKS][ROWS_WANTED] = { { 0 } };
+  guint seen[BC_N_TRACKS] = { 0 };
+  double span = MAX (1.0, (double) self->day1 - self->day0);
+  BcDate known_on = self->options.known_on;
+  double per_day;
+
+  self->options.known_on = (BcDate) { 0 };
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      BcEvent *e = g_list_model_get_item (model, i);
+
+      if (_bc_layout_event_wanted (self, e))
+        g_ptr_array_add (events, e);
+      else
+        g_object_unref (e);
+    }
+  self->options.known_on = known_on;
+  g_ptr_array_sort (events, compare_events);
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      BcEvent *e = g_ptr_array_index (events, i);
+      int t = bc_event_get_track (e);
+      guint slot = seen[t]++ % ROWS_WANTED;
+
+      if (ring[t][slot] != NULL)
+        {
+          double days = (double) bc_event_get_first_day (e) - bc_event_get_first_day (ring[t][slot]);
+          double ask = (widths[t][slot] + NODE_SIZE + 2 * LABEL_GAP) / MAX (days, 1.0);
+
+          g_array_append_val (asks, ask);
+        }
+      ring[t][slot] = e;
+      widths[t][slot] = label_width (self, index_of, e);
+    }
+  if (asks->len == 0)
+    return 0;
+  g_array_sort (asks, compare_doubles);
+  per_day = g_array_index (asks, double, (guint) floor ((asks->len - 1) * SERVED));
+  return MIN (per_day * span + 2 * MARGIN, WIDEST_AUTO);
+}
+
 /* Where @e stands in x: its node, and its bar for a range or a date of
  * month or year precision, which is drawn as the span it covers. */
 static void
@@ -316,8 +405,12 @@ plan_lines (BcLayout   *self,
   return pending;
 }
 
-/* The labels of the lanes a line runs through keep its path clear: all
- * of the lanes between its ends, and its ends' own. */
+/* The labels of the lanes a steep line runs through keep its path
+ * clear, from the top of the lane to its bottom. Its ends' own lanes do
+ * not: there it runs only between its event and the lane's edge, and a
+ * column kept clear from top to bottom pushed every later label of a
+ * busy stretch a row lower, a staircase of one label per row; where such
+ * a line crosses a label, the label has a halo. */
 static void
 keep_lines_clear (BcLayout  *self,
                   GArray    *pending,
@@ -330,20 +423,10 @@ keep_lines_clear (BcLayout  *self,
       guint lb = g_array_index (self->events, BcLayoutEvent, c->to).lane;
       double x0 = MIN (c->p[0].x, c->p[3].x), x1 = MAX (c->p[0].x, c->p[3].x);
 
-      if (la == lb)
+      if (x1 - x0 > SWEEP_CLEAR)
         continue;
-      for (guint l = MIN (la, lb); l <= MAX (la, lb); l++)
-        {
-          if (x1 - x0 <= SWEEP_CLEAR)
-            _bc_placer_keep_clear (placers[l], x0 - LINE_CLEAR, x1 + LINE_CLEAR);
-          else
-            {
-              double x = l == la ? c->p[0].x : l == lb ? c->p[3].x : 0;
-
-              if (l == la || l == lb)
-                _bc_placer_keep_clear (placers[l], x - LINE_CLEAR, x + LINE_CLEAR);
-            }
-        }
+      for (guint l = MIN (la, lb) + 1; l < MAX (la, lb); l++)
+        _bc_placer_keep_clear (placers[l], x0 - LINE_CLEAR, x1 + LINE_CLEAR);
     }
 }
 
@@ -482,6 +565,26 @@ _bc_layout_lanes (BcLayout *self,
     }
 
   time_span (self, visible);
+
+  /* Every event with its label broken into lines. */
+  for (guint i = 0; i < visible->len; i++)
+    {
+      BcEvent *e = g_ptr_array_index (visible, i);
+      BcLayoutEvent le = { 0 };
+
+      le.event = g_object_ref (e);
+      le.lane = lane_of[bc_event_get_track (e)];
+      le.type = bc_event_get_event_type (e);
+      le.annotations = _bc_annotations_about (counts, e);
+      le.imprecise = !bc_date_is_set (bc_event_get_end (e)) &&
+                     bc_date_get_precision (bc_event_get_date (e)) < BC_DATE_PRECISION_DAY;
+      _bc_label_wrap (bc_event_get_title (e), &le.text, &le.label.width, &le.label.height);
+      g_hash_table_insert (index_of, (gpointer) bc_item_get_id (BC_ITEM (e)),
+                           GUINT_TO_POINTER (self->events->len));
+      g_array_append_val (self->events, le);
+    }
+  if (self->options.width <= 0 && self->options.time_scale == BC_TIME_SCALE_PROPORTIONAL)
+    self->width = MAX (self->width, readable_width (self, index_of));
   self->plot = (BcRect) { MARGIN, axis_y + AXIS_H, self->width - 2 * MARGIN, 0 };
   if (self->options.time_scale == BC_TIME_SCALE_SEQUENCE)
     {
@@ -494,24 +597,9 @@ _bc_layout_lanes (BcLayout *self,
         }
     }
 
-  /* Every event in x, with its label broken into lines. */
-  for (guint i = 0; i < visible->len; i++)
-    {
-      BcEvent *e = g_ptr_array_index (visible, i);
-      BcLayoutEvent le = { 0 };
-      gboolean is_range = bc_date_is_set (bc_event_get_end (e));
-
-      le.event = g_object_ref (e);
-      le.lane = lane_of[bc_event_get_track (e)];
-      le.type = bc_event_get_event_type (e);
-      le.annotations = _bc_annotations_about (counts, e);
-      le.imprecise = !is_range && bc_date_get_precision (bc_event_get_date (e)) < BC_DATE_PRECISION_DAY;
-      place_in_time (self, &le, i, visible);
-      _bc_label_wrap (bc_event_get_title (e), &le.text, &le.label.width, &le.label.height);
-      g_hash_table_insert (index_of, (gpointer) bc_item_get_id (BC_ITEM (e)),
-                           GUINT_TO_POINTER (self->events->len));
-      g_array_append_val (self->events, le);
-    }
+  /* And in x. */
+  for (guint i = 0; i < self->events->len; i++)
+    place_in_time (self, &g_array_index (self->events, BcLayoutEvent, i), i, visible);
 
   /* Then in each lane: under its title and its band of storylines,
    * rows of nodes with their labels, clear of the lines through it. */

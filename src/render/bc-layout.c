@@ -335,7 +335,7 @@ layout_title (BcLayout *self,
     return MARGIN;
   _bc_render_text_size (BC_FONT_TITLE, self->title, width, 1, &w, &h1);
   _bc_render_text_size (BC_FONT_LABEL, self->period, width, 1, &w, &h2);
-  _bc_render_text_size (BC_FONT_SMALL, self->sources, width, 2, &w, &h3);
+  _bc_render_text_size (BC_FONT_SMALL, self->sources, width, BC_SOURCES_MAX_LINES, &w, &h3);
   self->title_rect = (BcRect) { MARGIN, MARGIN, width, h1 + h2 + h3 + 10 };
   _bc_layout_add_item (self, BC_LAYOUT_ITEM_TITLE, 0, self->title_rect);
   return self->title_rect.y + self->title_rect.height;

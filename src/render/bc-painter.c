@@ -794,7 +794,8 @@ paint_title (BcLayout             *layout,
   BcRect *r = &layout->title_rect;
   g_autoptr(GArray) links = source_links (layout);
   BcDrawGroup g = { "title-block", "title-block", NULL, 1 };
-  BcDrawText sources = { BC_FONT_SMALL, layout->sources, r->x, 0, r->width, 2, th->muted };
+  BcDrawText sources = { BC_FONT_SMALL, layout->sources, r->x, 0, r->width, BC_SOURCES_MAX_LINES,
+                         th->muted };
   double w, h;
 
   bc_draw_begin_group (draw, &g);

@@ -16,6 +16,12 @@ G_BEGIN_DECLS
 #define BC_FONT_LABEL   "Sans 8.5"
 #define BC_FONT_SMALL   "Sans 7.5"
 
+/* The sources line of a title block wraps into as many lines as it
+ * needs, up to this many; a case citing more works than these lines
+ * hold ends it with an ellipsis. The layout makes room for them and the
+ * painter draws them. */
+#define BC_SOURCES_MAX_LINES 12
+
 PangoContext *_bc_render_get_measure_context (void);
 void          _bc_render_prepare_context     (PangoContext *context);
 PangoLayout  *_bc_render_text                (PangoContext *context,

@@ -9,6 +9,7 @@ Prints TAP. A missing tool (xmllint, rsvg-convert, pdfinfo) skips its check.
 """
 
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -210,6 +211,42 @@ def check_known_on():
            "--from/--to narrows the picture to the summit")
 
 
+def check_actor_paths():
+    """--actor-paths and --focus, as the View menu's Actor Paths and Focus
+    on Selection: whose storylines are drawn, and what is faded."""
+    def storylines(path):
+        text = open(path, encoding="utf-8").read()
+        return re.findall(r'<g id="actor-([^"]+)" class="[^"]*\bstoryline\b', text), text
+
+    with tempfile.TemporaryDirectory() as d:
+        r, out = export("oslo", "lanes", "svg", d)
+        every, _ = storylines(out) if r.returncode == 0 else ([], "")
+        ok(r.returncode == 0 and "holst" in every and len(every) >= 2,
+           f"all paths by default: {len(every)} storylines, Holst's among them")
+
+        r, out = export("oslo", "lanes", "svg", d, "--actor-paths=none")
+        none, _ = storylines(out) if r.returncode == 0 else (["?"], "")
+        ok(r.returncode == 0 and none == [], f"--actor-paths=none draws no storyline ({none})")
+
+        r, out = export("oslo", "lanes", "svg", d, "--actor-paths=selected", "--focus=holst")
+        one, _ = storylines(out) if r.returncode == 0 else ([], "")
+        ok(r.returncode == 0 and one == ["holst"],
+           f"--actor-paths=selected --focus=holst draws Holst's path alone ({one})")
+
+        r, out = export("oslo", "lanes", "svg", d, "--focus=holst")
+        text = open(out, encoding="utf-8").read() if r.returncode == 0 else ""
+        faded = re.findall(r'<g id="(event-[^"]+)" class="[^"]*\bfaded\b', text)
+        lit = re.findall(r'<g id="(event-[^"]+)" class="(?![^"]*\bfaded\b)', text)
+        ok(r.returncode == 0 and faded and lit,
+           f"--focus=holst fades {len(faded)} events and keeps {len(lit)} in light")
+        ok("event-holst-tunis-1" in lit and "event-larsen-arafat-tunis" not in lit,
+           "Holst's first visit to Arafat in Tunis stays in light, Larsen's of 1992 is faded")
+
+        r = run("--export=" + os.path.join(d, "x.svg"), "--actor-paths=some", "oslo")
+        ok(r.returncode != 0 and "--actor-paths" in r.stderr,
+           f"an unknown --actor-paths is refused by name ({r.stderr.strip()})")
+
+
 mode = sys.argv[1]
 if mode == "export":
     check_export(*sys.argv[2:5])
@@ -221,6 +258,8 @@ elif mode == "scale":
     check_scale()
 elif mode == "known-on":
     check_known_on()
+elif mode == "actor-paths":
+    check_actor_paths()
 else:
     sys.exit(f"unknown mode {mode}")
 finish()
