@@ -685,6 +685,44 @@ test_crossed_labels_have_halos (void)
     }
 }
 
+/* A busy stretch of a case reads side by side, not as a staircase of
+ * one label per row: in each lane of the export, the events stand in no
+ * more than two rows for three events (a lane of a few events may need
+ * one row each). Oslo's summer of 1993, a few days between rounds, still
+ * needs 19 rows for 30 events at the widest the lanes grow to; the
+ * sequence time scale is the reading for it. */
+static void
+test_busy_stretches_side_by_side (void)
+{
+  for (guint n = 0; n < G_N_ELEMENTS (bundled); n++)
+    {
+      g_autoptr(BcCase) c = load_bundled (bundled[n]);
+      g_autoptr(BcLayout) l = export_layout_of (c, 0);
+
+      for (guint k = 0; k < l->lanes->len; k++)
+        {
+          g_autoptr(GHashTable) rows = g_hash_table_new (NULL, NULL);
+          guint events = 0;
+
+          for (guint i = 0; i < l->events->len; i++)
+            {
+              BcLayoutEvent *e = &g_array_index (l->events, BcLayoutEvent, i);
+
+              if (e->lane != (int) k)
+                continue;
+              events++;
+              g_hash_table_add (rows, GINT_TO_POINTER ((int) floor (e->node.y / 10)));
+            }
+          g_printerr ("# %s, lane %u: %u events in %u rows\n", bundled[n], k, events,
+                      g_hash_table_size (rows));
+          if (events >= 8)
+            g_assert_cmpuint (g_hash_table_size (rows) * 3, <=, events * 2);
+        }
+      /* And the picture is wider than tall, as a page in landscape. */
+      g_assert_cmpfloat (l->width, >, l->height);
+    }
+}
+
 /* The x where the last position of @actor ends, as the layout shows
  * time: its end, else the axis's end. */
 static double
@@ -879,6 +917,7 @@ main (int    argc,
   g_test_add_func ("/render/layout/export-labels-whole", test_export_labels_whole);
   g_test_add_func ("/render/layout/labels-clear-of-marks-and-titles", test_labels_clear_of_marks_and_titles);
   g_test_add_func ("/render/layout/crossed-labels-have-halos", test_crossed_labels_have_halos);
+  g_test_add_func ("/render/layout/busy-stretches-side-by-side", test_busy_stretches_side_by_side);
   g_test_add_func ("/render/layout/storylines-end-with-positions-and-known-on", test_storylines_end_in_time);
   g_test_add_func ("/render/layout/storyline-styles-stable-under-track-filter", test_storyline_styles_stable);
   g_test_add_func ("/render/layout/arrows-between-imprecise-dates-go-forward", test_arrows_between_imprecise_dates_go_forward);
