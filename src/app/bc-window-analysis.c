@@ -11,7 +11,10 @@
  * A side pane rather than a tab beside the outline: a figure selects
  * the items behind it, and the point is to see them at once on the
  * canvas, in the outline and in the inspector, so the pane must not
- * hide any of them. A GtkPaned lets the analyst give it room. */
+ * hide any of them. A GtkPaned lets the analyst give it room; both are
+ * in the window's template, since a box moved to a new parent after
+ * its buttons were bound stops passing them its actions' state (the
+ * story bar's Next Step stayed insensitive). */
 
 static void
 analysis_item_activated (BcAnalysisPane *pane,
@@ -44,31 +47,13 @@ void
 _bc_window_analysis_class_init (GtkWidgetClass *widget_class)
 {
   g_type_ensure (BC_TYPE_ANALYSIS_PANE);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, analysis_pane);
   gtk_widget_class_install_action (widget_class, "win.toggle-analysis", NULL, toggle_analysis_action);
 }
 
 void
 _bc_window_analysis_init (BcWindow *self)
 {
-  GtkWidget *content = GTK_WIDGET (self->canvas_box);
-  GtkPaned *paned = GTK_PANED (gtk_paned_new (GTK_ORIENTATION_HORIZONTAL));
-
-  /* The canvas and the timeline keep their place in the template; the
-   * pane goes beside them. */
-  g_object_ref (content);
-  adw_flap_set_content (self->inspector_flap, GTK_WIDGET (paned));
-  gtk_paned_set_start_child (paned, content);
-  gtk_paned_set_resize_start_child (paned, TRUE);
-  gtk_paned_set_shrink_start_child (paned, FALSE);
-  g_object_unref (content);
-
-  self->analysis_pane = BC_ANALYSIS_PANE (bc_analysis_pane_new ());
-  gtk_widget_set_size_request (GTK_WIDGET (self->analysis_pane), 340, -1);
-  gtk_widget_set_visible (GTK_WIDGET (self->analysis_pane), FALSE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->analysis_pane), "background");
-  gtk_paned_set_end_child (paned, GTK_WIDGET (self->analysis_pane));
-  gtk_paned_set_resize_end_child (paned, FALSE);
-  gtk_paned_set_shrink_end_child (paned, FALSE);
   g_signal_connect (self->analysis_pane, "item-activated", G_CALLBACK (analysis_item_activated), self);
 }
 
