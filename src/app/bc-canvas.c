@@ -179,18 +179,42 @@ static void
 scroll_into_view (BcCanvas *self,
                   BcItem   *item)
 {
-  double x, y;
   int w = gtk_widget_get_width (GTK_WIDGET (self));
   int h = gtk_widget_get_height (GTK_WIDGET (self));
+  double band = _bc_canvas_axis_band_height (self);
+  double margin = 16;
+  BcLayoutHit hit;
+  BcPoint anchor;
+  BcRect r;
+  double x0, y0, x1, y1;
 
-  if (w <= 0 || h <= 0 || !_bc_canvas_item_to_widget (self, item, &x, &y))
+  if (w <= 0 || h <= 0 || ensure_layout (self) == NULL ||
+      !bc_layout_find (self->layout, G_OBJECT (item), &hit))
     return;
-  if (x < 0 || y < 0 || x > w || y > h)
+  anchor = bc_layout_hit_anchor (self->layout, &hit);
+  r = (BcRect) { anchor.x, anchor.y, 0, 0 };
+  /* An event is its mark and its label: both must be read. */
+  if (hit.kind == BC_LAYOUT_ITEM_EVENT && hit.index < self->layout->events->len)
     {
-      self->offset_x += (x - w / 2.0) / self->zoom;
-      self->offset_y += (y - h / 2.0) / self->zoom;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
+      BcLayoutEvent *e = &g_array_index (self->layout->events, BcLayoutEvent, hit.index);
+      double left = MIN (e->node.x, e->label.width > 0 ? e->label.x : e->node.x);
+      double top = MIN (e->node.y, e->label.height > 0 ? e->label.y : e->node.y);
+      double right = MAX (e->node.x + e->node.width, e->label.x + e->label.width);
+      double bottom = MAX (e->node.y + e->node.height, e->label.y + e->label.height);
+
+      r = (BcRect) { left, top, right - left, bottom - top };
     }
+  x0 = (r.x - self->offset_x) * self->zoom;
+  y0 = (r.y - self->offset_y) * self->zoom;
+  x1 = (r.x + r.width - self->offset_x) * self->zoom;
+  y1 = (r.y + r.height - self->offset_y) * self->zoom;
+  if (x0 >= margin && x1 <= w - margin && y0 >= band + margin && y1 <= h - margin)
+    return;
+  /* Out of sight, or cut by an edge: to the middle of the view, below the
+   * pinned axis. */
+  self->offset_x = r.x + r.width / 2 - w / 2.0 / self->zoom;
+  self->offset_y = r.y + r.height / 2 - (band + (h - band) / 2.0) / self->zoom;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* Keyboard: where the arrow keys lead from the selection. */

@@ -397,6 +397,58 @@ flap_settled (gpointer data)
 
 /* Opening and closing the inspector keeps the date (and the lane) at the
  * centre of the view. */
+/* Selecting an event whose label an edge of the view cuts, as a story
+ * step or the outline does, brings its mark and its whole label into
+ * sight, below the pinned axis. */
+static void
+test_selection_brought_into_sight (void)
+{
+  BcWindow *window = window_with_case ("oslo");
+  BcCanvas *canvas = _bc_window_get_canvas (window);
+  BcItem *item = bc_case_lookup (bc_window_get_case (window), "london-hirschfeld-abuala");
+  BcLayout *layout;
+  BcLayoutHit hit;
+  BcLayoutEvent *e;
+  double w, h, band, x0, x1, y0, y1;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  wait_until (canvas_allocated, canvas);
+  drain ();
+  g_assert_nonnull (item);
+  layout = _bc_canvas_get_layout (canvas);
+  g_assert_true (bc_layout_find (layout, G_OBJECT (item), &hit));
+  e = &g_array_index (layout->events, BcLayoutEvent, hit.index);
+  w = gtk_widget_get_width (GTK_WIDGET (canvas));
+  h = gtk_widget_get_height (GTK_WIDGET (canvas));
+  band = _bc_canvas_axis_band_height (canvas);
+
+  /* The mark in sight at an edge, its label beyond it. */
+  if (e->label.x < e->node.x)
+    canvas->offset_x = e->node.x - 10 / canvas->zoom;
+  else
+    canvas->offset_x = e->node.x - (w - 20) / canvas->zoom;
+  canvas->offset_y = e->node.y - h / 2 / canvas->zoom;
+  g_test_message ("before: node at x %.0f, label from %.0f to %.0f", (e->node.x - canvas->offset_x) * canvas->zoom,
+                  (e->label.x - canvas->offset_x) * canvas->zoom,
+                  (e->label.x + e->label.width - canvas->offset_x) * canvas->zoom);
+  bc_canvas_set_selected_item (canvas, item);
+  drain ();
+
+  layout = _bc_canvas_get_layout (canvas);
+  g_assert_true (bc_layout_find (layout, G_OBJECT (item), &hit));
+  e = &g_array_index (layout->events, BcLayoutEvent, hit.index);
+  x0 = (MIN (e->node.x, e->label.x) - canvas->offset_x) * canvas->zoom;
+  x1 = (MAX (e->node.x + e->node.width, e->label.x + e->label.width) - canvas->offset_x) * canvas->zoom;
+  y0 = (MIN (e->node.y, e->label.y) - canvas->offset_y) * canvas->zoom;
+  y1 = (MAX (e->node.y + e->node.height, e->label.y + e->label.height) - canvas->offset_y) * canvas->zoom;
+  g_test_message ("event at x %.0f–%.0f, y %.0f–%.0f in %.0f×%.0f, axis band %.0f", x0, x1, y0, y1, w, h, band);
+  g_assert_cmpfloat (x0, >=, 0);
+  g_assert_cmpfloat (x1, <=, w);
+  g_assert_cmpfloat (y0, >=, band);
+  g_assert_cmpfloat (y1, <=, h);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_pane_keeps_centre (void)
 {
@@ -651,6 +703,7 @@ main (int    argc,
   ADD ("no-lane-title-fragments", test_no_title_fragments);
   ADD ("right-to-left", test_right_to_left);
   g_test_add_func ("/ui/canvas/pane-keeps-centre", test_pane_keeps_centre);
+  g_test_add_func ("/ui/canvas/selection-brought-into-sight", test_selection_brought_into_sight);
 
   return g_test_run ();
 }
