@@ -175,25 +175,20 @@ pick (BcCanvas    *self,
          bc_layout_pick (self->layout, lx, ly, PICK_SLACK / self->zoom, hit);
 }
 
-static void
-scroll_into_view (BcCanvas *self,
-                  BcItem   *item)
+/* Where @item is drawn, in layout coordinates: an event is its mark and
+ * its label, both of which must be read; anything else its anchor. */
+static gboolean
+item_extent (BcCanvas *self,
+             BcItem   *item,
+             BcRect   *r)
 {
-  int w = gtk_widget_get_width (GTK_WIDGET (self));
-  int h = gtk_widget_get_height (GTK_WIDGET (self));
-  double band = _bc_canvas_axis_band_height (self);
-  double margin = 16;
   BcLayoutHit hit;
   BcPoint anchor;
-  BcRect r;
-  double x0, y0, x1, y1;
 
-  if (w <= 0 || h <= 0 || ensure_layout (self) == NULL ||
-      !bc_layout_find (self->layout, G_OBJECT (item), &hit))
-    return;
+  if (ensure_layout (self) == NULL || !bc_layout_find (self->layout, G_OBJECT (item), &hit))
+    return FALSE;
   anchor = bc_layout_hit_anchor (self->layout, &hit);
-  r = (BcRect) { anchor.x, anchor.y, 0, 0 };
-  /* An event is its mark and its label: both must be read. */
+  *r = (BcRect) { anchor.x, anchor.y, 0, 0 };
   if (hit.kind == BC_LAYOUT_ITEM_EVENT && hit.index < self->layout->events->len)
     {
       BcLayoutEvent *e = &g_array_index (self->layout->events, BcLayoutEvent, hit.index);
@@ -202,19 +197,71 @@ scroll_into_view (BcCanvas *self,
       double right = MAX (e->node.x + e->node.width, e->label.x + e->label.width);
       double bottom = MAX (e->node.y + e->node.height, e->label.y + e->label.height);
 
-      r = (BcRect) { left, top, right - left, bottom - top };
+      *r = (BcRect) { left, top, right - left, bottom - top };
     }
-  x0 = (r.x - self->offset_x) * self->zoom;
-  y0 = (r.y - self->offset_y) * self->zoom;
-  x1 = (r.x + r.width - self->offset_x) * self->zoom;
-  y1 = (r.y + r.height - self->offset_y) * self->zoom;
-  if (x0 >= margin && x1 <= w - margin && y0 >= band + margin && y1 <= h - margin)
+  return TRUE;
+}
+
+/* Whether all of @r is in sight, below the pinned axis. */
+static gboolean
+extent_in_sight (BcCanvas     *self,
+                 const BcRect *r)
+{
+  int w = gtk_widget_get_width (GTK_WIDGET (self));
+  int h = gtk_widget_get_height (GTK_WIDGET (self));
+  double band = _bc_canvas_axis_band_height (self);
+  double margin = 16;
+  double x0 = (r->x - self->offset_x) * self->zoom;
+  double y0 = (r->y - self->offset_y) * self->zoom;
+  double x1 = (r->x + r->width - self->offset_x) * self->zoom;
+  double y1 = (r->y + r->height - self->offset_y) * self->zoom;
+
+  return x0 >= margin && x1 <= w - margin && y0 >= band + margin && y1 <= h - margin;
+}
+
+static void
+scroll_into_view (BcCanvas *self,
+                  BcItem   *item)
+{
+  int w = gtk_widget_get_width (GTK_WIDGET (self));
+  int h = gtk_widget_get_height (GTK_WIDGET (self));
+  double band = _bc_canvas_axis_band_height (self);
+  BcRect r;
+
+  if (w <= 0 || h <= 0 || !item_extent (self, item, &r) || extent_in_sight (self, &r))
     return;
   /* Out of sight, or cut by an edge: to the middle of the view, below the
    * pinned axis. */
   self->offset_x = r.x + r.width / 2 - w / 2.0 / self->zoom;
   self->offset_y = r.y + r.height / 2 - (band + (h - band) / 2.0) / self->zoom;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* A search whose finds are all out of sight brings the first event it
+ * finds (else the first thing) into sight; one in sight keeps the view
+ * where the reader is. */
+static void
+scroll_to_found (BcCanvas *self)
+{
+  GPtrArray *found = _bc_canvas_get_search_found (self);
+  BcItem *first = NULL;
+
+  if (found == NULL || gtk_widget_get_width (GTK_WIDGET (self)) <= 0)
+    return;
+  for (guint i = 0; i < found->len; i++)
+    {
+      BcItem *item = g_ptr_array_index (found, i);
+      BcRect r;
+
+      if (!item_extent (self, item, &r))
+        continue;
+      if (extent_in_sight (self, &r))
+        return;
+      if (first == NULL || (!BC_IS_EVENT (first) && BC_IS_EVENT (item)))
+        first = item;
+    }
+  if (first != NULL)
+    scroll_into_view (self, first);
 }
 
 /* Keyboard: where the arrow keys lead from the selection. */
@@ -1139,6 +1186,8 @@ bc_canvas_set_search (BcCanvas   *self,
   g_free (self->search);
   self->search = g_strdup (search);
   g_clear_pointer (&self->search_found, g_ptr_array_unref);
+  if (self->search != NULL && *self->search != '\0')
+    scroll_to_found (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
 }

@@ -217,6 +217,27 @@ test_search_marks_canvas_and_counts_tabs (void)
   for (guint i = 0; i < expected->len; i++)
     g_assert_true (g_ptr_array_find (marked, g_ptr_array_index (expected, i), NULL));
 
+  /* What it finds is in sight: Holst's events are in 1993, the view
+   * opened on 1991. */
+  {
+    int w = gtk_widget_get_width (GTK_WIDGET (canvas));
+    int h = gtk_widget_get_height (GTK_WIDGET (canvas));
+    guint in_sight = 0;
+
+    g_assert_cmpint (w, >, 0);
+    for (guint i = 0; i < marked->len; i++)
+      {
+        double x, y;
+
+        if (BC_IS_EVENT (g_ptr_array_index (marked, i)) &&
+            _bc_canvas_item_to_widget (canvas, g_ptr_array_index (marked, i), &x, &y) &&
+            x >= 0 && x <= w && y >= _bc_canvas_axis_band_height (canvas) && y <= h)
+          in_sight++;
+      }
+    g_test_message ("%u events found in sight", in_sight);
+    g_assert_cmpuint (in_sight, >, 0);
+  }
+
   /* An event renamed into the search is counted and marked. */
   g_value_init (&title, G_TYPE_STRING);
   g_value_set_string (&title, "Holst hears of the Sarpsborg talks");
