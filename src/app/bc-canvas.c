@@ -234,6 +234,19 @@ scroll_into_view (BcCanvas *self,
    * pinned axis. */
   self->offset_x = r.x + r.width / 2 - w / 2.0 / self->zoom;
   self->offset_y = r.y + r.height / 2 - (band + (h - band) / 2.0) / self->zoom;
+  /* No further than the diagram goes: no empty band above its lanes or
+   * past its ends when it is larger than the view. */
+  {
+    BcRect content = _bc_canvas_get_content_rect (self);
+    double view_w = w / self->zoom, view_h = (h - band) / self->zoom;
+    double slack = 8 / self->zoom, top = self->offset_y + band / self->zoom;
+
+    if (content.width > view_w)
+      self->offset_x = CLAMP (self->offset_x, content.x - slack, content.x + content.width - view_w + slack);
+    if (content.height > view_h)
+      top = CLAMP (top, content.y - slack, content.y + content.height - view_h + slack);
+    self->offset_y = top - band / self->zoom;
+  }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
