@@ -238,8 +238,8 @@ struct _BcPlacer
   /* For each band of BAND_H from the top, the right end of what is
    * placed across it: a box right of all of them is clear at once. */
   GArray    *skyline;
-  /* Vertical lines labels keep clear of: intervals of x, bucketed. */
-  GPtrArray *clear; /* per bucket: GArray of double pairs */
+  /* Vertical lines labels keep clear of: boxes of x and y, bucketed. */
+  GPtrArray *clear; /* per bucket: GArray of x0, x1, y0, y1 */
 };
 
 BcPlacer *
@@ -282,13 +282,25 @@ _bc_placer_keep_clear (BcPlacer *p,
                        double    x0,
                        double    x1)
 {
-  double pair[2] = { x0, x1 };
+  _bc_placer_keep_clear_rows (p, x0, x1, -G_MAXDOUBLE, G_MAXDOUBLE);
+}
+
+/* Keeps the columns from @x0 to @x1 clear of labels between @y0 and @y1
+ * only: where a line runs from its event to the edge of the lane. */
+void
+_bc_placer_keep_clear_rows (BcPlacer *p,
+                            double    x0,
+                            double    x1,
+                            double    y0,
+                            double    y1)
+{
+  double box[4] = { x0, x1, y0, y1 };
 
   for (int b = bucket_of (p, x0); b <= bucket_of (p, x1); b++)
     {
       while ((int) p->clear->len <= b)
         g_ptr_array_add (p->clear, g_array_new (FALSE, FALSE, sizeof (double)));
-      g_array_append_vals (g_ptr_array_index (p->clear, b), pair, 2);
+      g_array_append_vals (g_ptr_array_index (p->clear, b), box, 4);
     }
 }
 
@@ -300,8 +312,9 @@ crosses_clear (BcPlacer     *p,
     {
       GArray *list = g_ptr_array_index (p->clear, b);
 
-      for (guint i = 0; i < list->len; i += 2)
-        if (r->x < g_array_index (list, double, i + 1) && g_array_index (list, double, i) < r->x + r->width)
+      for (guint i = 0; i < list->len; i += 4)
+        if (r->x < g_array_index (list, double, i + 1) && g_array_index (list, double, i) < r->x + r->width &&
+            r->y < g_array_index (list, double, i + 3) && g_array_index (list, double, i + 2) < r->y + r->height)
           return TRUE;
     }
   return FALSE;

@@ -430,6 +430,60 @@ keep_lines_clear (BcLayout  *self,
     }
 }
 
+/* Starts each lane's placement again, keeping clear the columns that
+ * lines between lanes take from their events, as placed, to the edge of
+ * the lane towards the other end: below an event whose line goes down,
+ * above one whose line comes up. A label beside the event, or in a row
+ * on the other side of it, is not in the way. */
+static gboolean
+keep_ends_clear (BcLayout      *self,
+                 GArray        *pending,
+                 BcPlacer     **placers,
+                 BcStorylines  *stories)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < pending->len; i++)
+    any |= g_array_index (self->events, BcLayoutEvent, g_array_index (pending, Pending, i).curve.from).lane !=
+           g_array_index (self->events, BcLayoutEvent, g_array_index (pending, Pending, i).curve.to).lane;
+  if (!any)
+    return FALSE;
+
+  for (guint l = 0; l < self->lanes->len; l++)
+    {
+      _bc_placer_free (placers[l]);
+      placers[l] = _bc_placer_new (self->plot.x, self->plot.x + self->plot.width,
+                                   HEADER_H + _bc_storylines_band (stories, l));
+    }
+  keep_lines_clear (self, pending, placers);
+  for (guint i = 0; i < pending->len; i++)
+    {
+      BcLayoutCurve *c = &g_array_index (pending, Pending, i).curve;
+      BcLayoutEvent *a = &g_array_index (self->events, BcLayoutEvent, c->from);
+      BcLayoutEvent *b = &g_array_index (self->events, BcLayoutEvent, c->to);
+      gboolean down = a->lane < b->lane;
+
+      if (a->lane == b->lane)
+        continue;
+      /* From a, towards b's lane; into b, from a's. */
+      if (down)
+        {
+          _bc_placer_keep_clear_rows (placers[a->lane], c->p[0].x - LINE_CLEAR, c->p[0].x + LINE_CLEAR,
+                                      a->node.y + a->node.height, G_MAXDOUBLE);
+          _bc_placer_keep_clear_rows (placers[b->lane], c->p[3].x - LINE_CLEAR, c->p[3].x + LINE_CLEAR,
+                                      -G_MAXDOUBLE, b->node.y);
+        }
+      else
+        {
+          _bc_placer_keep_clear_rows (placers[a->lane], c->p[0].x - LINE_CLEAR, c->p[0].x + LINE_CLEAR,
+                                      -G_MAXDOUBLE, a->node.y);
+          _bc_placer_keep_clear_rows (placers[b->lane], c->p[3].x - LINE_CLEAR, c->p[3].x + LINE_CLEAR,
+                                      b->node.y + b->node.height, G_MAXDOUBLE);
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 names (const char * const *ids,
        const char         *id)
@@ -615,6 +669,14 @@ _bc_layout_lanes (BcLayout *self,
       BcLayoutEvent *le = &g_array_index (self->events, BcLayoutEvent, i);
       _bc_placer_place (placers[le->lane], le);
     }
+  /* Where each event stands now, a line between lanes runs from it to
+   * the lane's edge: the labels are placed again clear of that stretch. */
+  if (keep_ends_clear (self, pending, placers, stories))
+    for (guint i = 0; i < self->events->len; i++)
+      {
+        BcLayoutEvent *le = &g_array_index (self->events, BcLayoutEvent, i);
+        _bc_placer_place (placers[le->lane], le);
+      }
 
   lane_y = self->plot.y;
   titles = g_new0 (BcRect, self->lanes->len + 1);

@@ -63,6 +63,7 @@ typedef struct _BcPlacer BcPlacer;
 BcPlacer *   _bc_placer_new (double left, double right, double top);
 void         _bc_placer_free (BcPlacer *placer);
 void         _bc_placer_keep_clear (BcPlacer *placer, double x0, double x1);
+void         _bc_placer_keep_clear_rows (BcPlacer *placer, double x0, double x1, double y0, double y1);
 void         _bc_placer_place (BcPlacer *placer, BcLayoutEvent *event);
 double       _bc_placer_bottom (BcPlacer *placer);
 
