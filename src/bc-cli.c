@@ -607,10 +607,16 @@ run_export (Options *o)
       return EXIT_INVALID;
     }
 
-  if (is_picture && o->focus != NULL && bc_case_lookup (loaded, o->focus) == NULL)
+  if (is_picture && o->focus != NULL)
     {
-      g_printerr (_("--focus: %s has no item “%s”\n"), o->files[0], o->focus);
-      return EXIT_USAGE;
+      g_auto(GStrv) ids = g_strsplit (o->focus, ",", -1);
+
+      for (guint i = 0; ids[i] != NULL; i++)
+        if (bc_case_lookup (loaded, g_strstrip (ids[i])) == NULL)
+          {
+            g_printerr (_("--focus: %s has no item “%s”\n"), o->files[0], ids[i]);
+            return EXIT_USAGE;
+          }
     }
 
   out = g_file_new_for_commandline_arg (o->export_path);
@@ -958,8 +964,8 @@ bc_cli_run (int    argc,
       N_("Whose paths through the tracks to draw: all (default), selected (the --focus actor’s) or none"),
       N_("WHOSE") },
     { "focus", 0, 0, G_OPTION_ARG_STRING, &o.focus,
-      N_("Bring forward the item ID and what it carried and took part in, fading the rest"),
-      N_("ID") },
+      N_("Bring forward the items ID,… and what they carried and took part in, fading the rest"),
+      N_("ID,…") },
     { "empty-tracks", 0, 0, G_OPTION_ARG_NONE, &o.empty_tracks,
       N_("Keep lanes for tracks with no events"), NULL },
     { "list-cases", 0, 0, G_OPTION_ARG_NONE, &o.list_cases,

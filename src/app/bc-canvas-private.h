@@ -101,6 +101,7 @@ struct _BcCanvas
   /* The id the layout was made with as its focus, to lay out again only
    * when a new selection changes it. */
   char        *layout_focus;
+  char        *story_focus;   /* a story step's items, see _bc_canvas_set_story_focus() */
   BcLayout    *layout;
   /* Options changed since the layout was made: it is made again before
    * it is next used, so that a dragged slider costs one layout a frame. */
@@ -172,6 +173,8 @@ struct _BcCanvas
 /* bc-canvas.c */
 BcLayout  *_bc_canvas_get_layout        (BcCanvas        *self);
 GPtrArray *_bc_canvas_get_search_found  (BcCanvas        *self);
+void       _bc_canvas_set_story_focus   (BcCanvas        *self,
+                                         const char      *ids);
 void       _bc_canvas_widget_to_layout  (BcCanvas        *self,
                                          double           wx,
                                          double           wy,

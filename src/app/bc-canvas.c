@@ -154,11 +154,19 @@ fit_zoom (const BcRect *rect,
 
 /* A new selection is laid out again only when it changes what is in
  * focus (see bc_view_state_focus_for()). */
+static const char *
+current_focus (BcCanvas *self)
+{
+  /* A story step puts its own items in focus. */
+  if (self->story_focus != NULL)
+    return self->story_focus;
+  return bc_view_state_focus_for (self->selected_item, self->actor_paths, self->focus_selection);
+}
+
 static void
 focus_changed (BcCanvas *self)
 {
-  const char *focus = bc_view_state_focus_for (self->selected_item, self->actor_paths,
-                                               self->focus_selection);
+  const char *focus = current_focus (self);
 
   if (g_strcmp0 (focus, self->layout_focus) != 0)
     layout_changed (self, FALSE);
@@ -521,6 +529,7 @@ bc_canvas_dispose (GObject *object)
   _bc_canvas_tiles_dispose (self);
   g_clear_pointer (&self->layout, bc_layout_free);
   g_clear_pointer (&self->layout_focus, g_free);
+  g_clear_pointer (&self->story_focus, g_free);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->search_found, g_ptr_array_unref);
   g_clear_object (&self->selected_item);
@@ -1084,7 +1093,7 @@ bc_canvas_get_layout_options (BcCanvas        *self,
   options->highlight = self->highlight;
   options->known_on = self->known_on;
   options->actor_paths = self->actor_paths;
-  options->focus = bc_view_state_focus_for (self->selected_item, self->actor_paths, self->focus_selection);
+  options->focus = current_focus (self);
   options->frame = self->frame;
 }
 
@@ -1506,4 +1515,25 @@ _bc_canvas_item_to_widget (BcCanvas *self,
   *x = (p.x - self->offset_x) * self->zoom;
   *y = (p.y - self->offset_y) * self->zoom;
   return TRUE;
+}
+
+/**
+ * _bc_canvas_set_story_focus:
+ * @ids: (nullable): the ids of a story step's items, separated by commas,
+ *   or %NULL when no story is told
+ *
+ * Brings forward the items of the step being told, and what joins them,
+ * and fades the rest, whatever is selected.
+ */
+void
+_bc_canvas_set_story_focus (BcCanvas   *self,
+                            const char *ids)
+{
+  g_return_if_fail (BC_IS_CANVAS (self));
+
+  if (g_strcmp0 (self->story_focus, ids) == 0)
+    return;
+  g_free (self->story_focus);
+  self->story_focus = g_strdup (ids);
+  focus_changed (self);
 }

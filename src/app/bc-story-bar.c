@@ -596,6 +596,29 @@ bc_story_bar_get_focus_item (BcStoryBar *self)
   return self->focus_item;
 }
 
+/**
+ * bc_story_bar_dup_focus:
+ * @self: a story bar
+ *
+ * Returns: (transfer full) (nullable): the ids of the items in focus in
+ *   the step shown, separated by commas, as #BcLayoutOptions.focus takes
+ *   them; %NULL when no step is shown or it has none
+ */
+char *
+bc_story_bar_dup_focus (BcStoryBar *self)
+{
+  BcStoryStep *step;
+  const char * const *focus;
+
+  g_return_val_if_fail (BC_IS_STORY_BAR (self), NULL);
+
+  step = current_step (self);
+  focus = step != NULL ? bc_story_step_get_focus (step) : NULL;
+  if (self->position < 0 || focus == NULL || focus[0] == NULL)
+    return NULL;
+  return g_strjoinv (",", (char **) focus);
+}
+
 /* Private API */
 
 GtkEventController *

@@ -20,6 +20,7 @@ void       bc_story_bar_stop           (BcStoryBar  *self);
 gboolean   bc_story_bar_get_active     (BcStoryBar  *self);
 int        bc_story_bar_get_position   (BcStoryBar  *self);
 BcItem    *bc_story_bar_get_focus_item (BcStoryBar  *self);
+char      *bc_story_bar_dup_focus     (BcStoryBar  *self);
 
 void       _bc_story_bar_edit_caption  (BcStoryBar  *self);
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bc-canvas-private.h"
 #include "bc-compat.h"
 #include "bc-edit.h"
 #include "bc-story-export.h"
@@ -53,6 +54,11 @@ story_focus_changed (BcStoryBar *bar,
                      GParamSpec *pspec,
                      BcWindow   *self)
 {
+  g_autofree char *focus = bc_story_bar_dup_focus (bar);
+
+  /* Every item of the step stays in light; the first is selected, for
+   * the inspector to tell about it. */
+  _bc_canvas_set_story_focus (self->canvas, bc_story_bar_get_active (bar) ? focus : NULL);
   if (bc_story_bar_get_active (bar))
     bc_window_set_selected_item (self, bc_story_bar_get_focus_item (bar));
 }
@@ -160,6 +166,7 @@ _bc_window_story_init (BcWindow *self)
   bc_story_bar_set_view_state (self->story_bar, self->view_state);
   g_signal_connect (self->timeline, "notify::playing", G_CALLBACK (timeline_playing_changed), self);
   g_signal_connect (self->story_bar, "notify::focus-item", G_CALLBACK (story_focus_changed), self);
+  g_signal_connect (self->story_bar, "notify::active", G_CALLBACK (story_focus_changed), self);
 }
 
 /* A new case in the window: the story of the last one stops. */

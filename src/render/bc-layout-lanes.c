@@ -508,6 +508,27 @@ keep_curve (BcLayout      *self,
 
 /* public functions */
 
+/* Whether the curve @c stays for @item in focus, @focus_event being the
+ * index of @item when it is an event shown, else -1. */
+static gboolean
+curve_kept_for (BcLayoutCurve *c,
+                BcItem        *item,
+                int            focus_event,
+                gboolean       is_link,
+                GHashTable    *events)
+{
+  const char *id = bc_item_get_id (item);
+
+  if (BC_IS_EVENT (item))
+    return c->from == focus_event || c->to == focus_event;
+  if (is_link)
+    return g_hash_table_contains (events, GINT_TO_POINTER (c->from + 1)) &&
+           g_hash_table_contains (events, GINT_TO_POINTER (c->to + 1));
+  if (BC_IS_ACTOR (item))
+    return names (bc_transfer_get_carriers (BC_TRANSFER (c->object)), id);
+  return (BcItem *) c->object == item;
+}
+
 /**
  * _bc_layout_apply_focus:
  *
@@ -515,54 +536,63 @@ keep_curve (BcLayout      *self,
  * participant of), what they carried (transfers, with their ends) and
  * their storyline stay; with an event or a transfer, that item, the
  * lines that join it to others, the events at their other ends, and the
- * storylines of its participants or carriers stay. The rest fades.
+ * storylines of its participants or carriers stay. With several items
+ * in focus (a story step's), what stays for any of them stays. The rest
+ * fades.
  */
 void
 _bc_layout_apply_focus (BcLayout *self)
 {
-  BcItem *item = self->options.focus != NULL ? bc_case_lookup (self->kase, self->options.focus) : NULL;
-  const char *id = self->options.focus;
+  GPtrArray *items = self->focus_items;
   g_autoptr(GHashTable) events = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) actors = g_hash_table_new (g_str_hash, g_str_equal);
-  int focus_event = -1;
+  g_autofree int *focus_event = NULL;
 
-  if (item == NULL)
+  if (items == NULL || items->len == 0)
     return;
-  if (BC_IS_EVENT (item))
+  focus_event = g_new (int, items->len);
+  for (guint k = 0; k < items->len; k++)
     {
-      focus_event = bc_layout_find_event (self, id);
-      if (focus_event >= 0)
-        g_hash_table_add (events, GINT_TO_POINTER (focus_event + 1));
-      for (const char * const *p = bc_event_get_participants (BC_EVENT (item)); p != NULL && *p != NULL; p++)
-        g_hash_table_add (actors, (gpointer) *p);
+      BcItem *item = g_ptr_array_index (items, k);
+      const char *id = bc_item_get_id (item);
+
+      focus_event[k] = -1;
+      if (BC_IS_EVENT (item))
+        {
+          focus_event[k] = bc_layout_find_event (self, id);
+          if (focus_event[k] >= 0)
+            g_hash_table_add (events, GINT_TO_POINTER (focus_event[k] + 1));
+          for (const char * const *p = bc_event_get_participants (BC_EVENT (item)); p != NULL && *p != NULL; p++)
+            g_hash_table_add (actors, (gpointer) *p);
+        }
+      else if (BC_IS_ACTOR (item))
+        {
+          g_hash_table_add (actors, (gpointer) id);
+          for (guint i = 0; i < self->events->len; i++)
+            if (names (bc_event_get_participants (g_array_index (self->events, BcLayoutEvent, i).event), id))
+              g_hash_table_add (events, GINT_TO_POINTER (i + 1));
+        }
+      else if (BC_IS_TRANSFER (item))
+        for (const char * const *p = bc_transfer_get_carriers (BC_TRANSFER (item)); p != NULL && *p != NULL; p++)
+          g_hash_table_add (actors, (gpointer) *p);
     }
-  else if (BC_IS_ACTOR (item))
-    g_hash_table_add (actors, (gpointer) id);
-  else if (BC_IS_TRANSFER (item))
-    for (const char * const *p = bc_transfer_get_carriers (BC_TRANSFER (item)); p != NULL && *p != NULL; p++)
-      g_hash_table_add (actors, (gpointer) *p);
 
   for (guint i = 0; i < self->transfers->len; i++)
     {
       BcLayoutCurve *c = &g_array_index (self->transfers, BcLayoutCurve, i);
-      BcTransfer *t = BC_TRANSFER (c->object);
-      gboolean keep = BC_IS_ACTOR (item) ? names (bc_transfer_get_carriers (t), id)
-                    : BC_IS_TRANSFER (item) ? (BcItem *) t == item
-                    : c->from == focus_event || c->to == focus_event;
+      gboolean keep = FALSE;
 
+      for (guint k = 0; k < items->len && !keep; k++)
+        keep = curve_kept_for (c, g_ptr_array_index (items, k), focus_event[k], FALSE, events);
       keep_curve (self, c, keep, events);
     }
-  if (BC_IS_ACTOR (item))
-    for (guint i = 0; i < self->events->len; i++)
-      if (names (bc_event_get_participants (g_array_index (self->events, BcLayoutEvent, i).event), id))
-        g_hash_table_add (events, GINT_TO_POINTER (i + 1));
   for (guint i = 0; i < self->links->len; i++)
     {
       BcLayoutCurve *c = &g_array_index (self->links, BcLayoutCurve, i);
-      gboolean keep = BC_IS_EVENT (item) ? c->from == focus_event || c->to == focus_event
-                    : g_hash_table_contains (events, GINT_TO_POINTER (c->from + 1)) &&
-                      g_hash_table_contains (events, GINT_TO_POINTER (c->to + 1));
+      gboolean keep = FALSE;
 
+      for (guint k = 0; k < items->len && !keep; k++)
+        keep = curve_kept_for (c, g_ptr_array_index (items, k), focus_event[k], TRUE, events);
       keep_curve (self, c, keep, events);
     }
   for (guint i = 0; i < self->events->len; i++)

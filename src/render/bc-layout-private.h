@@ -84,5 +84,6 @@ void         _bc_storylines_free (BcStorylines *plan);
 
 /* Focus: what stays and what fades. */
 void         _bc_layout_apply_focus (BcLayout *self);
+gboolean     _bc_layout_focus_names (BcLayout *self, const char *id);
 
 G_END_DECLS

@@ -231,7 +231,7 @@ _bc_storylines_plan (BcLayout  *self,
       style++;
       if (self->options.actor_paths == BC_ACTOR_PATHS_NONE ||
           (self->options.actor_paths == BC_ACTOR_PATHS_SELECTED &&
-           g_strcmp0 (self->options.focus, bc_item_get_id (BC_ITEM (a))) != 0))
+           !_bc_layout_focus_names (self, bc_item_get_id (BC_ITEM (a)))))
         continue;
       story = g_new0 (Story, 1);
       story->actor = g_object_ref (a);

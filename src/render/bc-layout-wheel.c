@@ -142,6 +142,29 @@ actor_in_focus (BcLayout *self,
   return TRUE;
 }
 
+/* Whether @t, or @actor, stays in sight for one of the items in focus. */
+static gboolean
+transfer_in_any_focus (BcLayout   *self,
+                       BcTransfer *t,
+                       GPtrArray  *focus)
+{
+  for (guint i = 0; i < focus->len; i++)
+    if (transfer_in_focus (self, t, g_ptr_array_index (focus, i)))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+actor_in_any_focus (BcLayout  *self,
+                    BcActor   *actor,
+                    GPtrArray *focus)
+{
+  for (guint i = 0; i < focus->len; i++)
+    if (actor_in_focus (self, actor, g_ptr_array_index (focus, i)))
+      return TRUE;
+  return FALSE;
+}
+
 /* The width of words [@from, @to) on one line. */
 static double
 line_width (const double *w,
@@ -461,7 +484,7 @@ _bc_layout_wheel (BcLayout *self,
   guint held[BC_N_TRACKS];
   double least[BC_N_TRACKS];
   double span[BC_N_TRACKS];
-  BcItem *focus = self->options.focus != NULL ? bc_case_lookup (self->kase, self->options.focus) : NULL;
+  GPtrArray *focus = self->focus_items;
   double r, orbit, r_in = 0, room = 0, angle;
   double min_x = 0, max_x = 0, min_y = 0, max_y = 0, avail;
   guint n_sectors = 0;
@@ -507,7 +530,7 @@ _bc_layout_wheel (BcLayout *self,
       c->by_mechanism[bc_transfer_get_mechanism (t)]++;
       c->status = MIN (c->status, bc_transfer_get_status (t));
       c->annotations += _bc_annotations_about (counts, t);
-      if (focus == NULL || transfer_in_focus (self, t, focus))
+      if (focus->len == 0 || transfer_in_any_focus (self, t, focus))
         c->in_focus = TRUE;
     }
 
@@ -556,7 +579,7 @@ _bc_layout_wheel (BcLayout *self,
           _bc_render_text_size (BC_FONT_SMALL, la.text, 0, 1, &la.label_width, &la.label_height);
           la.annotations = _bc_annotations_about (counts, a);
           la.flip = cos (la.angle) < 0;
-          la.faded = focus != NULL && !actor_in_focus (self, a, focus);
+          la.faded = focus->len > 0 && !actor_in_any_focus (self, a, focus);
           room = MAX (room, ACTOR_LABEL_GAP + la.label_width + la.label_height / 2);
           g_hash_table_insert (actor_index, (gpointer) bc_item_get_id (BC_ITEM (a)),
                                GUINT_TO_POINTER (self->actors->len));

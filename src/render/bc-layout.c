@@ -182,6 +182,17 @@ _bc_layout_event_wanted (BcLayout *self,
   return bc_event_is_known_on (event, self->options.known_on);
 }
 
+/* Whether @id is one of the items in focus. */
+gboolean
+_bc_layout_focus_names (BcLayout   *self,
+                        const char *id)
+{
+  for (guint i = 0; self->focus_items != NULL && i < self->focus_items->len; i++)
+    if (g_strcmp0 (bc_item_get_id (g_ptr_array_index (self->focus_items, i)), id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* How many annotations are about each id: the case's, by their "about",
  * and a transfer's own. Counted once per layout, not once per item. */
 GHashTable *
@@ -561,6 +572,19 @@ bc_layout_new (BcCase                *kase,
     bc_layout_options_init (&self->options);
   self->focus = g_strdup (self->options.focus);
   self->options.focus = self->focus;
+  self->focus_items = g_ptr_array_new ();
+  if (self->focus != NULL)
+    {
+      g_auto(GStrv) ids = g_strsplit (self->focus, ",", -1);
+
+      for (guint i = 0; ids[i] != NULL; i++)
+        {
+          BcItem *item = bc_case_lookup (kase, g_strstrip (ids[i]));
+
+          if (item != NULL && !g_ptr_array_find (self->focus_items, item, NULL))
+            g_ptr_array_add (self->focus_items, item);
+        }
+    }
   frame_options (kase, &self->options);
 
   self->lanes = g_array_new (FALSE, TRUE, sizeof (BcLayoutLane));
@@ -708,6 +732,7 @@ bc_layout_free (BcLayout *self)
   g_free (self->period);
   g_free (self->sources);
   g_free (self->focus);
+  g_clear_pointer (&self->focus_items, g_ptr_array_unref);
   g_object_unref (self->kase);
   g_free (self);
 }

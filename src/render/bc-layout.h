@@ -47,9 +47,11 @@ typedef enum
  * @width: width of the drawing in user units, or 0 for the default
  * @actor_paths: which storylines to draw; %BC_ACTOR_PATHS_SELECTED draws
  *   only the path of @focus when it names an actor
- * @focus: the id of an item in focus, or %NULL: an actor's storyline, what
- *   they carried and took part in stay, the rest is marked faded. Borrowed
- *   by the caller; bc_layout_new() keeps its own copy.
+ * @focus: the id of an item in focus, or several separated by commas (the
+ *   items of a story step), or %NULL: an actor's storyline, what they
+ *   carried and took part in stay, and so on for each item named; the
+ *   rest is marked faded. Borrowed by the caller; bc_layout_new() keeps
+ *   its own copy.
  * @frame: lay out the title block (title, period, sources) and the legend;
  *   exports have it, the window has it on request
  *
@@ -282,6 +284,7 @@ struct _BcLayout
   GArray          *time_points;
 
   char            *focus; /* the copy options.focus points to */
+  GPtrArray       *focus_items; /* the items it names (borrowed from the case) */
 };
 
 void       bc_layout_options_init  (BcLayoutOptions       *options);

@@ -153,10 +153,12 @@ bc_story_export_to_bytes (BcCase                 *kase,
       g_autoptr(BcStoryStep) step = g_list_model_get_item (story, i);
       const char * const *focus = bc_story_step_get_focus (step);
       BcLayoutOptions layout_options = options->layout;
+      g_autofree char *in_focus = focus != NULL && focus[0] != NULL ? g_strjoinv (",", (char **) focus) : NULL;
       Page page = { 0 };
 
       layout_options.known_on = bc_story_step_get_known_on (step);
-      layout_options.focus = focus != NULL ? focus[0] : NULL;
+      /* Every item of the step in focus. */
+      layout_options.focus = in_focus;
       page.layout = bc_layout_new (kase, &layout_options);
       page.heading = bc_story_step_format_title (step, i, n);
       page.caption = g_strdup (bc_story_step_get_caption (step));

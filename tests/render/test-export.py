@@ -242,6 +242,27 @@ def check_actor_paths():
         ok("event-holst-tunis-1" in lit and "event-larsen-arafat-tunis" not in lit,
            "Holst's first visit to Arafat in Tunis stays in light, Larsen's of 1992 is faded")
 
+        # Several items in focus, as a story step has: what stays for
+        # either stays, and each one's path is drawn.
+        def lit_events(*args):
+            r, out = export("oslo", "lanes", "svg", d, *args)
+            text = open(out, encoding="utf-8").read() if r.returncode == 0 else ""
+            return set(re.findall(r'<g id="(event-[^"]+)" class="(?![^"]*\bfaded\b)', text))
+
+        holst, beilin = lit_events("--focus=holst"), lit_events("--focus=beilin")
+        both = lit_events("--focus=holst,beilin")
+        ok(both == holst | beilin and both != holst and both != beilin,
+           f"--focus=holst,beilin keeps in light what either took part in "
+           f"({len(holst)} + {len(beilin)} → {len(both)} events)")
+        r, out = export("oslo", "lanes", "svg", d, "--actor-paths=selected", "--focus=holst,beilin")
+        two, _ = storylines(out) if r.returncode == 0 else ([], "")
+        # A path drawn in two pieces has its id twice, the second "-2".
+        ok({re.sub(r"-[0-9]+$", "", a) for a in two} == {"beilin", "holst"},
+           f"--actor-paths=selected draws both paths ({two})")
+        r = run("--export=" + os.path.join(d, "x.svg"), "--focus=holst,nobody", "oslo")
+        ok(r.returncode == 2 and "nobody" in r.stderr,
+           f"an unknown id in --focus is refused by name ({r.stderr.strip()})")
+
         r = run("--export=" + os.path.join(d, "x.svg"), "--actor-paths=some", "oslo")
         ok(r.returncode != 0 and "--actor-paths" in r.stderr,
            f"an unknown --actor-paths is refused by name ({r.stderr.strip()})")

@@ -145,8 +145,35 @@ test_play_walks_the_story (void)
   assert_shows_step (window, 1);
   g_assert_true (gtk_widget_is_sensitive (button_for (GTK_WIDGET (bar), "story.previous")));
 
+  /* Every item of the step in focus stays in light, the rest fades:
+   * the last step of Oslo's has several. */
+  g_assert_true (press (bar, GDK_KEY_End));
+  assert_shows_step (window, n - 1);
+  {
+    g_autofree char *focus = bc_story_bar_dup_focus (bar);
+    g_auto(GStrv) ids = g_strsplit (focus, ",", -1);
+    guint faded = 0;
+
+    g_assert_cmpuint (g_strv_length (ids), >, 1);
+    layout = _bc_canvas_get_layout (window->canvas);
+    for (guint i = 0; ids[i] != NULL; i++)
+      {
+        int e = bc_layout_find_event (layout, ids[i]);
+
+        if (e >= 0)
+          g_assert_false (g_array_index (layout->events, BcLayoutEvent, e).faded);
+      }
+    for (guint i = 0; i < layout->events->len; i++)
+      faded += g_array_index (layout->events, BcLayoutEvent, i).faded;
+    g_assert_cmpuint (faded, >, 0);
+  }
+
   g_assert_true (press (bar, GDK_KEY_Escape));
   g_assert_false (bc_story_bar_get_active (bar));
+  /* The story over, nothing is faded for it. */
+  layout = _bc_canvas_get_layout (window->canvas);
+  for (guint i = 0; i < layout->events->len; i++)
+    g_assert_false (g_array_index (layout->events, BcLayoutEvent, i).faded);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
   /* Other keys are the canvas's again. */
   g_assert_null (_bc_story_bar_get_keys (bar));
