@@ -148,6 +148,13 @@ lay_out (BcCompareWindow *self,
   gtk_drawing_area_set_content_height (self->lanes, (int) ceil (y));
 }
 
+/* The window's style: the lanes, their headings and the axis follow it. */
+static gboolean
+is_dark (void)
+{
+  return adw_style_manager_get_dark (adw_style_manager_get_default ());
+}
+
 static void
 draw_axis (BcCompareWindow *self,
            cairo_t         *cr,
@@ -160,8 +167,9 @@ draw_axis (BcCompareWindow *self,
   int step = per_month * 3 >= 40 ? 3 : per_month * 6 >= 40 ? 6 : 12;
   int lo = (int) floor (-origin / per_month), hi = (int) ceil ((width - origin) / per_month);
   PangoLayout *text = pango_cairo_create_layout (cr);
+  double ink = is_dark () ? 0.85 : 0.2;
 
-  cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+  cairo_set_source_rgb (cr, ink, ink, ink);
   cairo_set_line_width (cr, 1);
   for (int m = lo - lo % step; m <= hi; m += step)
     {
@@ -196,7 +204,7 @@ draw_axis (BcCompareWindow *self,
   g_object_unref (text);
 }
 
-/* The case's title over its lanes, in the lanes' light colours. */
+/* The case's title over its lanes, in the lanes' colours. */
 static void
 draw_heading (BcCompareWindow *self,
               cairo_t         *cr,
@@ -208,8 +216,13 @@ draw_heading (BcCompareWindow *self,
   double top = self->dy[i] - CASE_HEADING;
   int th;
 
+  gboolean dark = is_dark ();
+
   cairo_save (cr);
-  cairo_set_source_rgb (cr, 0.975, 0.975, 0.98);
+  if (dark)
+    cairo_set_source_rgb (cr, 0.16, 0.16, 0.18);
+  else
+    cairo_set_source_rgb (cr, 0.975, 0.975, 0.98);
   cairo_rectangle (cr, 0, top, width, CASE_HEADING);
   cairo_fill (cr);
   pango_layout_set_font_description (text, font);
@@ -217,7 +230,10 @@ draw_heading (BcCompareWindow *self,
   pango_layout_set_width (text, (width - 24) * PANGO_SCALE);
   pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
   pango_layout_get_pixel_size (text, NULL, &th);
-  cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
+  if (dark)
+    cairo_set_source_rgb (cr, 0.93, 0.93, 0.95);
+  else
+    cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
   cairo_move_to (cr, 12, top + (CASE_HEADING - th) / 2);
   pango_cairo_show_layout (cr, text);
   cairo_restore (cr);
@@ -241,6 +257,7 @@ draw_lanes (GtkDrawingArea *area,
 
   bc_paint_options_init (&options);
   options.background = TRUE;
+  options.theme = is_dark () ? BC_THEME_DARK : BC_THEME_LIGHT;
   for (guint i = 0; i < 2; i++)
     {
       BcRect viewport = { -self->dx[i], 0, width, self->layouts[i]->height };
@@ -614,6 +631,8 @@ bc_compare_window_init (BcCompareWindow *self)
 
   self->lanes = GTK_DRAWING_AREA (gtk_drawing_area_new ());
   gtk_drawing_area_set_draw_func (self->lanes, draw_lanes, self, NULL);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (gtk_widget_queue_draw), self->lanes, G_CONNECT_SWAPPED);
   gtk_widget_set_hexpand (GTK_WIDGET (self->lanes), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->lanes), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Lanes of both cases on relative time"), -1);
@@ -708,4 +727,10 @@ _bc_compare_window_get_day_x (BcCompareWindow *self,
   if (self->layouts[column] == NULL)
     return NAN;
   return bc_layout_day_to_x (self->layouts[column], julian_day) + self->dx[column];
+}
+
+GtkWidget *
+_bc_compare_window_get_lanes (BcCompareWindow *self)
+{
+  return GTK_WIDGET (self->lanes);
 }

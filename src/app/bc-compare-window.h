@@ -22,6 +22,7 @@ const char *_bc_compare_window_get_cell     (BcCompareWindow *self,
 gboolean    _bc_compare_window_set_anchor   (BcCompareWindow *self,
                                              guint            column,
                                              const char      *event_id);
+GtkWidget  *_bc_compare_window_get_lanes    (BcCompareWindow *self);
 double      _bc_compare_window_get_day_x    (BcCompareWindow *self,
                                              guint            column,
                                              guint32          julian_day);

@@ -161,6 +161,55 @@ test_lanes_aligned_on_the_anchor (void)
   gtk_window_destroy (GTK_WINDOW (compare));
 }
 
+/* How light the lanes are drawn, from 0 (black) to 1 (white), on
+ * average. */
+static double
+lanes_lightness (BcCompareWindow *compare)
+{
+  GtkWidget *lanes = _bc_compare_window_get_lanes (compare);
+  int width = gtk_widget_get_width (lanes), height = MIN (gtk_widget_get_height (lanes), 600);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (lanes));
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *data = g_malloc ((gsize) width * 4 * height);
+  double sum = 0;
+
+  g_assert_cmpint (width, >, 0);
+  GTK_WIDGET_GET_CLASS (lanes)->snapshot (lanes, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_download (texture, data, (gsize) width * 4);
+  for (gsize i = 0; i < (gsize) width * height; i++)
+    sum += (data[4 * i] + data[4 * i + 1] + data[4 * i + 2]) / (3 * 255.0);
+  return sum / ((double) width * height);
+}
+
+/* The lanes, their headings and the axis follow the window's style. */
+static void
+test_lanes_follow_the_style (void)
+{
+  g_autoptr(BcCase) oslo = read_bundled ("oslo");
+  g_autoptr(BcCase) camp_david = read_bundled ("camp-david");
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  BcCompareWindow *compare = bc_compare_window_new (NULL, oslo);
+  double light, dark;
+
+  bc_compare_window_set_other (compare, camp_david);
+  gtk_window_present (GTK_WINDOW (compare));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  drain ();
+  light = lanes_lightness (compare);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  drain ();
+  dark = lanes_lightness (compare);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  g_test_message ("lightness of the lanes: %.2f light, %.2f dark", light, dark);
+  g_assert_cmpfloat (light, >, 0.7);
+  g_assert_cmpfloat (dark, <, 0.35);
+  gtk_window_destroy (GTK_WINDOW (compare));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -171,6 +220,7 @@ main (int   argc,
   g_test_add_func ("/ui/compare/action-opens-a-comparison", test_action_opens_a_comparison);
   g_test_add_func ("/ui/compare/measures-side-by-side", test_measures_side_by_side);
   g_test_add_func ("/ui/compare/lanes-aligned-on-the-anchor", test_lanes_aligned_on_the_anchor);
+  g_test_add_func ("/ui/compare/lanes-follow-the-style", test_lanes_follow_the_style);
 
   return g_test_run ();
 }
