@@ -36,7 +36,9 @@ static gint64
 cell_key (int cx,
           int cy)
 {
-  return ((gint64) cx << 32) ^ (guint32) cy;
+  /* Cells left of or above the origin have negative indices: shifted
+   * as unsigned bits, which C defines. */
+  return (gint64) (((guint64) (guint32) cx << 32) | (guint32) cy);
 }
 
 BcBoxGrid *
