@@ -86,6 +86,17 @@ def open_case(exe, src, build, case):
     return program, app, win, title, tmp
 
 
+def press_in_main_menu(app, win, program, what, name_re, role_name=None):
+    """Opens the window's main menu and presses the item NAME_RE."""
+    menu = next(b for b in d.find_all(win, role_name="push button", name_is="Main menu")
+                if "click" in d.actions(b))
+    d.press(menu)
+    item = d.wait_for(f"{what} in the main menu",
+                      lambda: d.find(app, role_name=role_name, name_re=name_re, visible=True),
+                      program=program)
+    d.press(item)
+
+
 def shoot_case(exe, src, build, out_dir, case):
     program, app, win, title, tmp = open_case(exe, src, build, case)
     try:
@@ -162,12 +173,7 @@ def shoot_compare(exe, src, build, out_dir, case):
     comparison.png."""
     program, app, win, title, tmp = open_case(exe, src, build, case)
     try:
-        menu = next(b for b in d.find_all(win, role_name="push button", name_is="Main menu")
-                    if "click" in d.actions(b))
-        d.press(menu)
-        item = d.wait_for("Compare With… in the main menu",
-                          lambda: d.find(app, name_re=r"^_?Compare With", visible=True), program=program)
-        d.press(item)
+        press_in_main_menu(app, win, program, "Compare With…", r"^_?Compare With")
         d.wait_for("the comparison window",
                    lambda: next((w for w in d.windows(app) if d.name(w) == "Compare Cases"), None),
                    program=program)
@@ -182,25 +188,11 @@ def shoot_analysis(exe, src, build, out_dir, case):
     """Opens the analysis pane from the primary menu, presses the figure of
     upward transfers (its items listed under it) and the first of them
     (selected on the canvas and in the outline), and saves analysis.png."""
-    cases = os.path.join(src, "data", "cases")
-    path = os.path.join(cases, case + ".bcase")
-    title = d.case_title(path)
-    tmp = d.new_tmpdir("bc-shots.")
-    program = d.Program(exe, [path], d.private_env(tmp, cases, build), os.path.join(tmp, "log"))
+    program, app, win, title, tmp = open_case(exe, src, build, case)
     try:
-        app = d.find_application(program)
-        win = d.wait_for(f"the window of {title!r}",
-                         lambda: next((w for w in d.windows(app) if d.name(w) == title), None),
-                         program=program)
         d.wait_for("the diagram", lambda: d.find(win, role_name="image", name_is="Diagram of the case",
                                                  visible=True), program=program)
-        menu = next(b for b in d.find_all(win, role_name="push button", name_is="Main menu")
-                    if "click" in d.actions(b))
-        d.press(menu)
-        item = d.wait_for("Analysis in the primary menu",
-                          lambda: d.find(app, role_name="menu item", name_re=r"^_?Analysis$", visible=True),
-                          program=program)
-        d.press(item)
+        press_in_main_menu(app, win, program, "Analysis", r"^_?Analysis$", role_name="menu item")
         upward = d.wait_for("the figure of upward transfers",
                             lambda: d.find(win, role_name="push button", name_re=r"^Upward\b.*: \d+$", visible=True),
                             program=program)
