@@ -196,33 +196,38 @@ label_width (BcLayout   *self,
 }
 
 /* The events of the whole case on the lanes shown, "as known on" or not,
- * so that a view as known on a date keeps the width of the whole. */
+ * so that a view as known on a date keeps the width of the whole: without
+ * a date, those are @visible, in order. */
 static double
 readable_width (BcLayout   *self,
+                GPtrArray  *visible,
                 GHashTable *index_of)
 {
   GListModel *model = bc_case_get_events (self->kase);
-  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GArray) asks = g_array_new (FALSE, FALSE, sizeof (double));
   BcEvent *ring[BC_N_TRACKS][ROWS_WANTED] = { { NULL } };
   double widths[BC_N_TRACKS][ROWS_WANTED] = { { 0 } };
   guint seen[BC_N_TRACKS] = { 0 };
   double span = MAX (1.0, (double) self->day1 - self->day0);
-  BcDate known_on = self->options.known_on;
   double per_day;
 
-  self->options.known_on = (BcDate) { 0 };
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+  if (!bc_date_is_set (self->options.known_on))
+    events = g_ptr_array_ref (visible);
+  else
     {
-      BcEvent *e = g_list_model_get_item (model, i);
+      events = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          BcEvent *e = g_list_model_get_item (model, i);
 
-      if (_bc_layout_event_wanted (self, e))
-        g_ptr_array_add (events, e);
-      else
-        g_object_unref (e);
+          if (_bc_layout_event_in_frame (self, e))
+            g_ptr_array_add (events, e);
+          else
+            g_object_unref (e);
+        }
+      g_ptr_array_sort (events, compare_events);
     }
-  self->options.known_on = known_on;
-  g_ptr_array_sort (events, compare_events);
 
   for (guint i = 0; i < events->len; i++)
     {
@@ -668,7 +673,7 @@ _bc_layout_lanes (BcLayout *self,
       g_array_append_val (self->events, le);
     }
   if (self->options.width <= 0 && self->options.time_scale == BC_TIME_SCALE_PROPORTIONAL)
-    self->width = MAX (self->width, readable_width (self, index_of));
+    self->width = MAX (self->width, readable_width (self, visible, index_of));
   self->plot = (BcRect) { MARGIN, axis_y + AXIS_H, self->width - 2 * MARGIN, 0 };
   if (self->options.time_scale == BC_TIME_SCALE_SEQUENCE)
     {

@@ -20,6 +20,7 @@ BcRect       _bc_curve_bounds (const BcLayoutCurve *c, double pad);
 void         _bc_layout_add_item (BcLayout *self, BcLayoutItemKind kind, guint idx, BcRect bounds);
 gboolean     _bc_transfer_is_known (BcTransfer *t, BcDate known_on);
 gboolean     _bc_layout_track_wanted (BcLayout *self, BcTrack track);
+gboolean     _bc_layout_event_in_frame (BcLayout *self, BcEvent *event);
 gboolean     _bc_layout_event_wanted (BcLayout *self, BcEvent *event);
 GHashTable * _bc_count_annotations (BcCase *kase);
 guint        _bc_annotations_about (GHashTable *counts, gpointer item);

@@ -167,9 +167,11 @@ _bc_layout_track_wanted (BcLayout *self,
   return self->options.tracks == 0 || (self->options.tracks & BC_TRACK_BIT (track)) != 0;
 }
 
+/* Whether @event is dated, on a track shown and in the time shown,
+ * whatever is known of it on the date shown. */
 gboolean
-_bc_layout_event_wanted (BcLayout *self,
-              BcEvent  *event)
+_bc_layout_event_in_frame (BcLayout *self,
+                           BcEvent  *event)
 {
   if (bc_event_get_first_day (event) == 0)
     return FALSE;
@@ -179,7 +181,14 @@ _bc_layout_event_wanted (BcLayout *self,
     return FALSE;
   if (self->options.last_day != 0 && bc_event_get_first_day (event) > self->options.last_day)
     return FALSE;
-  return bc_event_is_known_on (event, self->options.known_on);
+  return TRUE;
+}
+
+gboolean
+_bc_layout_event_wanted (BcLayout *self,
+                         BcEvent  *event)
+{
+  return _bc_layout_event_in_frame (self, event) && bc_event_is_known_on (event, self->options.known_on);
 }
 
 /* Whether @id is one of the items in focus. */
