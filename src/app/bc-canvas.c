@@ -200,12 +200,8 @@ item_extent (BcCanvas *self,
   if (hit.kind == BC_LAYOUT_ITEM_EVENT && hit.index < self->layout->events->len)
     {
       BcLayoutEvent *e = &g_array_index (self->layout->events, BcLayoutEvent, hit.index);
-      double left = MIN (e->node.x, e->label.width > 0 ? e->label.x : e->node.x);
-      double top = MIN (e->node.y, e->label.height > 0 ? e->label.y : e->node.y);
-      double right = MAX (e->node.x + e->node.width, e->label.x + e->label.width);
-      double bottom = MAX (e->node.y + e->node.height, e->label.y + e->label.height);
 
-      *r = (BcRect) { left, top, right - left, bottom - top };
+      *r = bc_rect_union (e->node, e->label);
     }
   return TRUE;
 }

@@ -418,11 +418,11 @@ _bc_placer_place (BcPlacer      *p,
   double cx = e->node.x + e->node.width / 2;
 
   if (e->bar.width > 0)
-    mark = _bc_rect_union (mark, e->bar);
+    mark = bc_rect_union (mark, e->bar);
   /* The annotation mark, on the node's top-right corner, is part of
    * what the label must leave visible. */
   if (e->annotations > 0)
-    mark = _bc_rect_union (mark, (BcRect) { e->node.x + e->node.width - 3, e->node.y - 5, MARK_W, MARK_H });
+    mark = bc_rect_union (mark, (BcRect) { e->node.x + e->node.width - 3, e->node.y - 5, MARK_W, MARK_H });
 
   for (int row = 0; ; row++)
     {
@@ -431,7 +431,7 @@ _bc_placer_place (BcPlacer      *p,
       double cy = p->top + ROW_H / 2 + row * ROW_H;
       BcRect node = { e->node.x, cy - e->node.height / 2, e->node.width, e->node.height };
       BcRect bar = { e->bar.x, cy - e->bar.height / 2, e->bar.width, e->bar.height };
-      BcRect ext = e->bar.width > 0 ? _bc_rect_union (node, bar) : node;
+      BcRect ext = e->bar.width > 0 ? bc_rect_union (node, bar) : node;
       BcRect note = { node.x + node.width - 3, node.y - 5, MARK_W, MARK_H };
       double above_x = CLAMP (cx - w / 2, p->left, p->right - w);
       BcRect candidates[] = {
@@ -444,7 +444,7 @@ _bc_placer_place (BcPlacer      *p,
       };
 
       if (e->annotations > 0)
-        ext = _bc_rect_union (ext, note);
+        ext = bc_rect_union (ext, note);
       if (!is_free (p, &ext, searched, FALSE))
         continue;
       /* Below everything placed, nothing but the lines kept clear and

@@ -770,9 +770,9 @@ _bc_layout_lanes (BcLayout *self,
   for (guint i = 0; i < self->events->len; i++)
     {
       BcLayoutEvent *le = &g_array_index (self->events, BcLayoutEvent, i);
-      BcRect b = _bc_rect_union (_bc_rect_union (le->node, le->bar), le->label);
+      BcRect b = bc_rect_union (bc_rect_union (le->node, le->bar), le->label);
 
-      b = _bc_rect_union (b, le->mark);
+      b = bc_rect_union (b, le->mark);
       _bc_layout_add_item (self, BC_LAYOUT_ITEM_EVENT, i, (BcRect) { b.x - 2, b.y - 2, b.width + 4, b.height + 4 });
     }
   for (guint i = 0; i < pending->len; i++)
@@ -783,7 +783,7 @@ _bc_layout_lanes (BcLayout *self,
         continue;
       _bc_place_curve_mark (&p->curve);
       _bc_layout_add_item (self, BC_LAYOUT_ITEM_TRANSFER, self->transfers->len,
-                           _bc_rect_union (_bc_curve_bounds (&p->curve, 12), p->curve.mark));
+                           bc_rect_union (_bc_curve_bounds (&p->curve, 12), p->curve.mark));
       g_array_append_val (self->transfers, p->curve);
     }
 

@@ -15,7 +15,6 @@ G_BEGIN_DECLS
 #define ACTOR_LABEL_GAP 8.0
 #define CURVE_HALF_W    1.5
 
-BcRect       _bc_rect_union (BcRect a, BcRect b);
 BcRect       _bc_curve_bounds (const BcLayoutCurve *c, double pad);
 void         _bc_layout_add_item (BcLayout *self, BcLayoutItemKind kind, guint idx, BcRect bounds);
 gboolean     _bc_transfer_is_known (BcTransfer *t, BcDate known_on);

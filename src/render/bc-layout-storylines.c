@@ -321,7 +321,7 @@ finish (BcLayout          *self,
   for (guint p = 0; p < c->points->len; p++)
     {
       BcPoint *pt = &g_array_index (c->points, BcPoint, p);
-      bounds = _bc_rect_union (bounds, (BcRect) { pt->x - 3, pt->y - 3, 6, 6 });
+      bounds = bc_rect_union (bounds, (BcRect) { pt->x - 3, pt->y - 3, 6, 6 });
     }
   _bc_layout_add_item (self, BC_LAYOUT_ITEM_CROSSOVER, self->crossovers->len, bounds);
   g_array_append_val (self->crossovers, *c);

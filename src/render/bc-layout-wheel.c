@@ -681,7 +681,7 @@ _bc_layout_wheel (BcLayout *self,
           }
         box = (BcRect) { x0, y0, x1 - x0, y1 - y0 };
       }
-      _bc_layout_add_item (self, BC_LAYOUT_ITEM_ACTOR, i, _bc_rect_union (box, a->mark));
+      _bc_layout_add_item (self, BC_LAYOUT_ITEM_ACTOR, i, bc_rect_union (box, a->mark));
     }
 
   for (guint i = 0; i < chords->len; i++)
@@ -718,7 +718,7 @@ _bc_layout_wheel (BcLayout *self,
       BcLayoutCurve *c = &g_array_index (self->transfers, BcLayoutCurve, i);
 
       _bc_place_curve_mark (c);
-      _bc_layout_add_item (self, BC_LAYOUT_ITEM_TRANSFER, i, _bc_rect_union (_bc_curve_bounds (c, 12), c->mark));
+      _bc_layout_add_item (self, BC_LAYOUT_ITEM_TRANSFER, i, bc_rect_union (_bc_curve_bounds (c, 12), c->mark));
     }
 
   /* Track names go over the chords, so that they stay legible. */

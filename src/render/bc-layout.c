@@ -102,9 +102,15 @@ bc_rect_contains_point (const BcRect *r,
          y >= r->y - slack && y <= r->y + r->height + slack;
 }
 
+/**
+ * bc_rect_union:
+ *
+ * Returns: the smallest rectangle holding @a and @b; an empty one (no
+ *   width and no height) counts for nothing
+ */
 BcRect
-_bc_rect_union (BcRect a,
-            BcRect b)
+bc_rect_union (BcRect a,
+               BcRect b)
 {
   BcRect r;
 
@@ -521,7 +527,7 @@ _bc_layout_legend (BcLayout *self,
   for (guint i = 0; i < self->legend->len; i++)
     {
       BcLegendEntry *e = &g_array_index (self->legend, BcLegendEntry, i);
-      self->legend_rect = _bc_rect_union (self->legend_rect, _bc_rect_union (e->swatch, e->text_box));
+      self->legend_rect = bc_rect_union (self->legend_rect, bc_rect_union (e->swatch, e->text_box));
     }
   _bc_layout_add_item (self, BC_LAYOUT_ITEM_LEGEND, 0, self->legend_rect);
 }

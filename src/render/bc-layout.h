@@ -327,6 +327,8 @@ void       bc_layout_transfer_path (const BcRect          *from,
 
 gboolean   bc_rect_intersects      (const BcRect          *a,
                                     const BcRect          *b);
+BcRect     bc_rect_union           (BcRect                 a,
+                                    BcRect                 b);
 gboolean   bc_rect_contains_point  (const BcRect          *r,
                                     double                 x,
                                     double                 y,

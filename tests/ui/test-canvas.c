@@ -409,6 +409,7 @@ test_selection_brought_into_sight (void)
   BcLayout *layout;
   BcLayoutHit hit;
   BcLayoutEvent *e;
+  BcRect extent;
   double w, h, band, x0, x1, y0, y1;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
@@ -437,10 +438,11 @@ test_selection_brought_into_sight (void)
   layout = _bc_canvas_get_layout (canvas);
   g_assert_true (bc_layout_find (layout, G_OBJECT (item), &hit));
   e = &g_array_index (layout->events, BcLayoutEvent, hit.index);
-  x0 = (MIN (e->node.x, e->label.x) - canvas->offset_x) * canvas->zoom;
-  x1 = (MAX (e->node.x + e->node.width, e->label.x + e->label.width) - canvas->offset_x) * canvas->zoom;
-  y0 = (MIN (e->node.y, e->label.y) - canvas->offset_y) * canvas->zoom;
-  y1 = (MAX (e->node.y + e->node.height, e->label.y + e->label.height) - canvas->offset_y) * canvas->zoom;
+  extent = bc_rect_union (e->node, e->label);
+  x0 = (extent.x - canvas->offset_x) * canvas->zoom;
+  x1 = (extent.x + extent.width - canvas->offset_x) * canvas->zoom;
+  y0 = (extent.y - canvas->offset_y) * canvas->zoom;
+  y1 = (extent.y + extent.height - canvas->offset_y) * canvas->zoom;
   g_test_message ("event at x %.0f–%.0f, y %.0f–%.0f in %.0f×%.0f, axis band %.0f", x0, x1, y0, y1, w, h, band);
   g_assert_cmpfloat (x0, >=, 0);
   g_assert_cmpfloat (x1, <=, w);
