@@ -346,7 +346,6 @@ difference_box (GBytes       *a,
   return TRUE;
 }
 
-static GBytes *render_canvas (BcCanvas *canvas);
 static gboolean tiles_filled (gpointer data);
 static guint paint_canvas (BcCanvas *canvas);
 
@@ -397,9 +396,9 @@ test_canvas_wheel_ring_fits_the_actor (void)
       paint_canvas (canvas);
       wait_until (tiles_filled, canvas);
 
-      selected = render_canvas (canvas);
+      selected = render_widget (GTK_WIDGET (canvas));
       bc_canvas_set_selected_item (canvas, NULL);
-      plain = render_canvas (canvas);
+      plain = render_widget (GTK_WIDGET (canvas));
 
       g_assert_true (bc_layout_find (_bc_canvas_get_layout (canvas), G_OBJECT (actor), &hit));
       bc_layout_hit_shape (_bc_canvas_get_layout (canvas), &hit, &disc);
@@ -541,27 +540,6 @@ test_canvas_tiles_are_reused (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The canvas as its snapshot draws it now, in the window's renderer. */
-static GBytes *
-render_canvas (BcCanvas *canvas)
-{
-  GtkWidget *widget = GTK_WIDGET (canvas);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  gsize stride = (gsize) width * 4;
-  guchar *data = g_malloc (stride * height);
-
-  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gdk_texture_download (texture, data, stride);
-  return g_bytes_new_take (data, stride * height);
-}
-
 /* A frame with no tiles yet paints the view straight: the same pixels
  * as the tiles that follow. */
 static void
@@ -580,14 +558,14 @@ test_canvas_view_matches_tiles (void)
   pan (canvas, 37, 53);
 
   views = canvas->views_painted;
-  straight = render_canvas (canvas);
+  straight = render_widget (GTK_WIDGET (canvas));
   g_assert_cmpuint (canvas->views_painted, ==, views + 1);
   /* The frame the zoom asked for may come first, and be painted
    * straight too. */
   wait_until (tiles_filled, canvas);
   g_assert_cmpuint (canvas->tile_lru.length, >, 0);
   views = canvas->views_painted;
-  tiled = render_canvas (canvas);
+  tiled = render_widget (GTK_WIDGET (canvas));
   g_assert_cmpuint (canvas->views_painted, ==, views);
 
   g_assert_cmpuint (g_bytes_get_size (straight), >, 0);

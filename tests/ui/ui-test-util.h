@@ -43,6 +43,27 @@ window_with_case (const char *name)
   return window;
 }
 
+/* @widget as its snapshot draws it now, in its window's renderer: rows of
+ * 4-byte pixels, its width a row. */
+static inline GBytes *
+render_widget (GtkWidget *widget)
+{
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  gsize stride = (gsize) width * 4;
+  guchar *data = g_malloc (stride * height);
+
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_download (texture, data, stride);
+  return g_bytes_new_take (data, stride * height);
+}
+
 /* Starts GTK and libadwaita for a widget test, or reports a TAP skip and
  * returns FALSE when there is no display to start them on. */
 static inline gboolean
