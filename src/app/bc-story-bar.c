@@ -608,15 +608,11 @@ char *
 bc_story_bar_dup_focus (BcStoryBar *self)
 {
   BcStoryStep *step;
-  const char * const *focus;
 
   g_return_val_if_fail (BC_IS_STORY_BAR (self), NULL);
 
   step = current_step (self);
-  focus = step != NULL ? bc_story_step_get_focus (step) : NULL;
-  if (self->position < 0 || focus == NULL || focus[0] == NULL)
-    return NULL;
-  return g_strjoinv (",", (char **) focus);
+  return step != NULL ? bc_layout_focus_join (bc_story_step_get_focus (step)) : NULL;
 }
 
 /* Private API */

@@ -103,6 +103,21 @@ bc_rect_contains_point (const BcRect *r,
 }
 
 /**
+ * bc_layout_focus_join:
+ * @ids: (nullable): ids of items, %NULL-terminated
+ *
+ * Returns: (transfer full) (nullable): @ids as #BcLayoutOptions.focus
+ *   takes several, or %NULL when there is none
+ */
+char *
+bc_layout_focus_join (const char * const *ids)
+{
+  if (ids == NULL || ids[0] == NULL)
+    return NULL;
+  return g_strjoinv (",", (char **) ids);
+}
+
+/**
  * bc_rect_union:
  *
  * Returns: the smallest rectangle holding @a and @b; an empty one (no

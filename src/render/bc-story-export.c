@@ -153,7 +153,7 @@ bc_story_export_to_bytes (BcCase                 *kase,
       g_autoptr(BcStoryStep) step = g_list_model_get_item (story, i);
       const char * const *focus = bc_story_step_get_focus (step);
       BcLayoutOptions layout_options = options->layout;
-      g_autofree char *in_focus = focus != NULL && focus[0] != NULL ? g_strjoinv (",", (char **) focus) : NULL;
+      g_autofree char *in_focus = bc_layout_focus_join (focus);
       Page page = { 0 };
 
       layout_options.known_on = bc_story_step_get_known_on (step);
