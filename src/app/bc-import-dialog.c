@@ -551,6 +551,24 @@ update_progress (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The file a worker reads, through a stream that counts the bytes read
+ * into @data's position for the progress bar; %NULL with @error set when
+ * it cannot be opened. */
+static BcCountingStream *
+open_counting (LoadData      *data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(GFileInputStream) file_stream = g_file_read (data->file, cancellable, error);
+  BcCountingStream *counting;
+
+  if (file_stream == NULL)
+    return NULL;
+  counting = g_object_new (BC_TYPE_COUNTING_STREAM, "base-stream", file_stream, NULL);
+  counting->position = &data->position;
+  return counting;
+}
+
 /* Runs on a worker thread: nothing here touches the window or the case
  * shown, only the copy read from @data's snapshot. */
 static void
@@ -561,20 +579,16 @@ load_in_thread (GTask        *task,
 {
   LoadData *data = task_data;
   g_autoptr(LoadResult) result = g_new0 (LoadResult, 1);
-  g_autoptr(GFileInputStream) file_stream = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(BcCase) copy = NULL;
-  g_autoptr(BcCountingStream) counting = NULL;
+  g_autoptr(BcCountingStream) counting = open_counting (data, cancellable, &error);
   GInputStream *stream;
 
-  file_stream = g_file_read (data->file, cancellable, &error);
-  if (file_stream == NULL)
+  if (counting == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  counting = g_object_new (BC_TYPE_COUNTING_STREAM, "base-stream", file_stream, NULL);
-  counting->position = &data->position;
   stream = G_INPUT_STREAM (counting);
   copy = bc_case_read_bytes (data->snapshot, data->display_name, NULL, &error);
   if (copy == NULL)
@@ -792,19 +806,15 @@ pax_read_in_thread (GTask        *task,
                     GCancellable *cancellable)
 {
   LoadData *data = task_data;
-  g_autoptr(GFileInputStream) file_stream = NULL;
-  g_autoptr(BcCountingStream) counting = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(BcCountingStream) counting = open_counting (data, cancellable, &error);
   BcPaxSelection *selection;
 
-  file_stream = g_file_read (data->file, cancellable, &error);
-  if (file_stream == NULL)
+  if (counting == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  counting = g_object_new (BC_TYPE_COUNTING_STREAM, "base-stream", file_stream, NULL);
-  counting->position = &data->position;
   selection = bc_pax_read_process (G_INPUT_STREAM (counting), data->display_name, data->process,
                                    cancellable, &error);
   if (selection == NULL)
