@@ -19,6 +19,9 @@
 /* Beyond this many rows a lane is dense: a row is taken only when it is
  * clear to the right of everything in it, which needs no search. */
 #define SEARCHED_ROWS  12
+/* Beyond this many rows, lines kept clear are no longer in a label's
+ * way (see _bc_placer_place()). */
+#define CLEAR_ROWS     40
 #define CLEAR_BUCKET   32.0
 
 /* auxiliary functions: the grid of boxes */
@@ -457,7 +460,10 @@ _bc_placer_place (BcPlacer      *p,
           BcRect *l = &candidates[c];
           gboolean last_resort = beyond && c == 2;
 
-          if (!last_resort && (crosses_clear (p, l) || !is_free (p, l, searched, TRUE)))
+          /* In a dense lane, only what is placed is in the way: lines
+           * kept clear there would leave a label nowhere but a row of
+           * its own, and the lane would grow a row per label. */
+          if (!last_resort && ((row < CLEAR_ROWS && crosses_clear (p, l)) || !is_free (p, l, searched, TRUE)))
             continue;
           /* The label may not sit on its own node or bar either. */
           if (bc_rect_intersects (l, &ext))

@@ -625,6 +625,8 @@ _bc_layout_lanes (BcLayout *self,
   BcPlacer **placers;
   BcBoxGrid *labels;
   g_autofree BcRect *titles = NULL;
+  g_autofree guint *seen = NULL;
+  guint stamp = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (events); i++)
     {
@@ -731,7 +733,9 @@ _bc_layout_lanes (BcLayout *self,
   g_free (placers);
   self->plot.height = lane_y - self->plot.y;
 
-  labels = _bc_box_grid_new (64);
+  /* Cells about as wide as a label: a long line looks in fewer of them. */
+  labels = _bc_box_grid_new (256);
+  seen = g_new0 (guint, self->events->len + 1);
   for (guint i = 0; i < self->events->len; i++)
     {
       BcLayoutEvent *le = &g_array_index (self->events, BcLayoutEvent, i);
@@ -758,7 +762,7 @@ _bc_layout_lanes (BcLayout *self,
     {
       Pending *p = &g_array_index (pending, Pending, i);
 
-      _bc_route_curve (self, &p->curve, labels, titles, self->lanes->len);
+      _bc_route_curve (self, &p->curve, labels, titles, self->lanes->len, seen, &stamp);
       if (p->is_link)
         {
           _bc_layout_add_item (self, BC_LAYOUT_ITEM_LINK, self->links->len, _bc_curve_bounds (&p->curve, 6));

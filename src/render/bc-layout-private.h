@@ -70,7 +70,7 @@ double       _bc_placer_bottom (BcPlacer *placer);
 /* Lines: transfers and links with their ends fixed in x, routed around
  * labels and lane titles once every lane has its height. */
 void         _bc_route_curve (BcLayout *self, BcLayoutCurve *c, BcBoxGrid *labels,
-                              const BcRect *titles, guint n_titles);
+                              const BcRect *titles, guint n_titles, guint *seen, guint *stamp);
 
 /* Storylines: plan decides which actors run where and the order in
  * each lane, and how tall each lane's band of storylines is; draw

@@ -46,7 +46,9 @@ segment_meets (BcPoint       a,
 typedef struct
 {
   BcPoint  a, b;
-  GArray  *hit; /* guint: labels crossed, each once */
+  GArray  *hit;   /* guint: labels crossed, each once */
+  guint   *seen;  /* by label: the stamp of the shape that last crossed it */
+  guint    stamp;
 } Crossing;
 
 static gboolean
@@ -56,44 +58,45 @@ crossing_cb (guint         id,
 {
   Crossing *c = data;
 
-  if (r->width > 0 && segment_meets (c->a, c->b, r))
+  if (c->seen[id] != c->stamp && r->width > 0 && segment_meets (c->a, c->b, r))
     {
-      for (guint i = 0; i < c->hit->len; i++)
-        if (g_array_index (c->hit, guint, i) == id)
-          return FALSE;
+      c->seen[id] = c->stamp;
       g_array_append_val (c->hit, id);
     }
   return FALSE;
 }
 
-/* How many labels and lane titles the curve @p crosses; the labels in
- * @hit. */
+/* How many labels and lane titles the curve @p crosses, the labels in
+ * @c->hit; it stops counting at @enough, which no longer beats the best
+ * shape so far. */
 static guint
 count_crossings (const BcPoint *p,
                  BcBoxGrid     *labels,
                  const BcRect  *titles,
                  guint          n_titles,
-                 GArray        *hit)
+                 Crossing      *c,
+                 guint          enough)
 {
-  Crossing c = { p[0], p[0], hit };
   guint titles_crossed = 0;
 
-  g_array_set_size (hit, 0);
-  for (int s = 1; s <= SAMPLES; s++)
+  c->stamp++;
+  c->a = p[0];
+  g_array_set_size (c->hit, 0);
+  for (int s = 1; s <= SAMPLES && c->hit->len + MIN (titles_crossed, 1) < enough; s++)
     {
       BcRect box;
 
-      c.b = bc_curve_point (p, s / (double) SAMPLES);
-      box = (BcRect) { MIN (c.a.x, c.b.x), MIN (c.a.y, c.b.y),
-                       fabs (c.b.x - c.a.x) + 0.01, fabs (c.b.y - c.a.y) + 0.01 };
-      _bc_box_grid_any (labels, &box, crossing_cb, &c);
+      c->b = bc_curve_point (p, s / (double) SAMPLES);
+      box = (BcRect) { MIN (c->a.x, c->b.x), MIN (c->a.y, c->b.y),
+                       fabs (c->b.x - c->a.x) + 0.01, fabs (c->b.y - c->a.y) + 0.01 };
+      _bc_box_grid_any (labels, &box, crossing_cb, c);
       for (guint t = 0; t < n_titles; t++)
-        if (segment_meets (c.a, c.b, &titles[t]))
+        if (segment_meets (c->a, c->b, &titles[t]))
           titles_crossed++;
-      c.a = c.b;
+      c->a = c->b;
     }
   /* A lane title crossed weighs as much as a label. */
-  return hit->len + MIN (titles_crossed, 1);
+  return c->hit->len + MIN (titles_crossed, 1);
 }
 
 /* Where a line may leave or reach an event at @x: the top or bottom of
@@ -168,6 +171,8 @@ candidates (const BcLayoutEvent *a,
  * @c: a transfer or link whose ends' x (p[0].x and p[3].x) are fixed
  * @labels: the labels of the layout's events, by event index
  * @titles: the boxes of the lanes' titles
+ * @seen: (array): one stamp for each label, all lines sharing it
+ * @stamp: (inout): the last stamp given out
  *
  * Gives @c the shape, of those it may take, that crosses the fewest
  * labels and lane titles, the most direct of them on a tie; the labels
@@ -178,19 +183,22 @@ _bc_route_curve (BcLayout      *self,
                  BcLayoutCurve *c,
                  BcBoxGrid     *labels,
                  const BcRect  *titles,
-                 guint          n_titles)
+                 guint          n_titles,
+                 guint         *seen,
+                 guint         *stamp)
 {
   BcLayoutEvent *a = &g_array_index (self->events, BcLayoutEvent, c->from);
   BcLayoutEvent *b = &g_array_index (self->events, BcLayoutEvent, c->to);
   BcPoint shapes[MAX_CANDIDATES][4];
   g_autoptr(GArray) hit = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) best_hit = g_array_new (FALSE, FALSE, sizeof (guint));
+  Crossing crossing = { { 0 }, { 0 }, hit, seen, *stamp };
   guint n = candidates (a, b, c->p[0].x, c->p[3].x, self->events->len > LARGE_CASE, shapes);
   guint best = 0, best_count = G_MAXUINT;
 
   for (guint i = 0; i < n && best_count > 0; i++)
     {
-      guint count = count_crossings (shapes[i], labels, titles, n_titles, hit);
+      guint count = count_crossings (shapes[i], labels, titles, n_titles, &crossing, best_count);
 
       if (count < best_count)
         {
@@ -200,6 +208,7 @@ _bc_route_curve (BcLayout      *self,
           g_array_append_vals (best_hit, hit->data, hit->len);
         }
     }
+  *stamp = crossing.stamp;
   memcpy (c->p, shapes[best], sizeof c->p);
   for (guint i = 0; i < best_hit->len; i++)
     g_array_index (self->events, BcLayoutEvent, g_array_index (best_hit, guint, i)).halo = TRUE;

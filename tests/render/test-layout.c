@@ -845,6 +845,67 @@ add_transfer (BcCase     *c,
   g_assert_true (_bc_case_insert (c, "transfers", NULL, -1, G_OBJECT (t), NULL));
 }
 
+/* How many rows the nodes of lane @k stand in, and how many events. */
+static guint
+rows_of_lane (BcLayout *l,
+              guint     k,
+              guint    *events)
+{
+  g_autoptr(GHashTable) rows = g_hash_table_new (NULL, NULL);
+
+  *events = 0;
+  for (guint i = 0; i < l->events->len; i++)
+    {
+      BcLayoutEvent *e = &g_array_index (l->events, BcLayoutEvent, i);
+
+      if (e->lane != (int) k)
+        continue;
+      (*events)++;
+      g_hash_table_add (rows, GINT_TO_POINTER ((int) floor (e->node.y / 10)));
+    }
+  return g_hash_table_size (rows);
+}
+
+/* A lane that many lines run through, steeply, cannot keep all their
+ * columns clear: where it tried, every label was left nowhere but a row
+ * of its own below the rest, and the 10 000-event reference case grew
+ * half a million pixels tall. Past a dense lane's first rows, the lines
+ * cross labels (with halos) and the labels share rows again. */
+static void
+test_dense_lane_shares_rows (void)
+{
+  g_autoptr(BcCase) c = bc_case_new ("dense", "Lines through a dense lane");
+  g_autoptr(GDate) day = g_date_new_dmy (1, G_DATE_JANUARY, 1990);
+  g_autoptr(BcLayout) l = NULL;
+  guint events, rows;
+
+  for (guint i = 0; i < 400; i++)
+    {
+      char date[16], id[32];
+
+      g_date_strftime (date, sizeof date, "%Y-%m-%d", day);
+      g_snprintf (id, sizeof id, "middle-%u", i);
+      add_event (c, id, BC_TRACK_1_5, date, NULL);
+      if (i % 2 == 0)
+        {
+          char from[32], to[32], transfer[32];
+
+          g_snprintf (from, sizeof from, "unofficial-%u", i);
+          g_snprintf (to, sizeof to, "official-%u", i);
+          g_snprintf (transfer, sizeof transfer, "transfer-%u", i);
+          add_event (c, from, BC_TRACK_2, date, NULL);
+          add_event (c, to, BC_TRACK_1, date, NULL);
+          add_transfer (c, transfer, from, to);
+        }
+      g_date_add_days (day, 9);
+    }
+  l = export_layout_of (c, 0);
+  rows = rows_of_lane (l, 1, &events);
+  g_printerr ("# Track 1.5: %u events in %u rows, picture %.0f px tall\n", events, rows, l->height);
+  g_assert_cmpuint (events, ==, 400);
+  g_assert_cmpuint (rows * 2, <=, events);
+}
+
 /* A year is drawn as the year it covers: an arrow from it to a month of
  * that year leaves from where they meet, not from mid-year; a range of
  * two days, whose node sits after its first day, does not point back
@@ -918,6 +979,7 @@ main (int    argc,
   g_test_add_func ("/render/layout/labels-clear-of-marks-and-titles", test_labels_clear_of_marks_and_titles);
   g_test_add_func ("/render/layout/crossed-labels-have-halos", test_crossed_labels_have_halos);
   g_test_add_func ("/render/layout/busy-stretches-side-by-side", test_busy_stretches_side_by_side);
+  g_test_add_func ("/render/layout/dense-lane-shares-rows", test_dense_lane_shares_rows);
   g_test_add_func ("/render/layout/storylines-end-with-positions-and-known-on", test_storylines_end_in_time);
   g_test_add_func ("/render/layout/storyline-styles-stable-under-track-filter", test_storyline_styles_stable);
   g_test_add_func ("/render/layout/arrows-between-imprecise-dates-go-forward", test_arrows_between_imprecise_dates_go_forward);
