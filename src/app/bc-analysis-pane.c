@@ -32,6 +32,7 @@ struct _BcAnalysisPane
   BcMeasures    *measures;
   BcChart       *chart;
   guint          update_id;
+  gboolean       stale;        /* the case changed while the pane was hidden */
   guint          reveal_id;    /* tick callback that scrolls to the list */
   int            reveal_frames;
   GHashTable    *figures;      /* "measure\x1fkey" → GtkWidget, unowned */
@@ -402,15 +403,25 @@ section (BcAnalysisPane *self,
   return grid;
 }
 
+/* The first free row of @grid, and @rows more taken: kept on the grid,
+ * since asking the grid row by row takes a walk over all its children
+ * for each row, and a large case has thousands of figures. */
+static int
+take_rows (GtkWidget *grid,
+           int        rows)
+{
+  int row = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (grid), "bc-next-row"));
+
+  g_object_set_data (G_OBJECT (grid), "bc-next-row", GINT_TO_POINTER (row + rows));
+  return row;
+}
+
 static void
 subheading (GtkWidget  *grid,
             const char *text)
 {
   GtkWidget *label = gtk_label_new (text);
-  int row = 0;
-
-  while (gtk_grid_get_child_at (GTK_GRID (grid), 0, row) != NULL)
-    row++;
+  int row = take_rows (grid, 1);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_set_margin_top (label, row > 0 ? 6 : 0);
@@ -433,10 +444,7 @@ figure (BcAnalysisPane *self,
   GtkWidget *button = gtk_button_new_with_label (value);
   g_autofree char *accessible = NULL;
   g_autofree char *tooltip = NULL;
-  int row = 0;
-
-  while (gtk_grid_get_child_at (GTK_GRID (grid), 0, row) != NULL)
-    row++;
+  int row = take_rows (grid, remark != NULL ? 2 : 1);
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_wrap (GTK_LABEL (name), TRUE);
@@ -636,6 +644,27 @@ rebuild (BcAnalysisPane *self)
   update_chart (self);
 }
 
+/* Measures are worked out when they can be seen: betweenness alone
+ * visits every pair of actors and events, which takes a while in a
+ * large case, and a hidden pane should not make opening it slower. */
+static void
+refresh (BcAnalysisPane *self)
+{
+  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (!self->stale)
+    rebuild (self);
+}
+
+static void
+ensure_current (BcAnalysisPane *self)
+{
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      rebuild (self);
+    }
+}
+
 /* Callbacks */
 
 static gboolean
@@ -644,7 +673,7 @@ update_idle (gpointer data)
   BcAnalysisPane *self = data;
 
   self->update_id = 0;
-  rebuild (self);
+  refresh (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -791,6 +820,17 @@ export_clicked (GtkButton      *button,
 /* GObject */
 
 static void
+bc_analysis_pane_map (GtkWidget *widget)
+{
+  BcAnalysisPane *self = BC_ANALYSIS_PANE (widget);
+
+  GTK_WIDGET_CLASS (bc_analysis_pane_parent_class)->map (widget);
+  /* Not while GTK maps the children: after, in the same turn. */
+  if (self->stale)
+    schedule_update (self);
+}
+
+static void
 bc_analysis_pane_dispose (GObject *object)
 {
   BcAnalysisPane *self = BC_ANALYSIS_PANE (object);
@@ -874,6 +914,7 @@ bc_analysis_pane_class_init (BcAnalysisPaneClass *klass)
   object_class->finalize = bc_analysis_pane_finalize;
   object_class->get_property = bc_analysis_pane_get_property;
   object_class->set_property = bc_analysis_pane_set_property;
+  widget_class->map = bc_analysis_pane_map;
 
   properties[PROP_CASE] = g_param_spec_object ("case", NULL, NULL, BC_TYPE_CASE, flags);
   properties[PROP_DOCUMENTED_ONLY] = g_param_spec_boolean ("documented-only", NULL, NULL, FALSE, flags);
@@ -952,7 +993,7 @@ bc_analysis_pane_set_case (BcAnalysisPane *self,
   if (case_ != NULL)
     g_signal_connect_swapped (case_, "changed", G_CALLBACK (case_changed), self);
   g_clear_handle_id (&self->update_id, g_source_remove);
-  rebuild (self);
+  refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
 
@@ -975,7 +1016,7 @@ bc_analysis_pane_set_documented_only (BcAnalysisPane *self,
   self->documented_only = documented_only;
   gtk_switch_set_active (self->documented_switch, documented_only);
   g_clear_handle_id (&self->update_id, g_source_remove);
-  rebuild (self);
+  refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENTED_ONLY]);
 }
 
@@ -1001,6 +1042,7 @@ bc_analysis_pane_export_chart (BcAnalysisPane  *self,
 
   g_return_val_if_fail (BC_IS_ANALYSIS_PANE (self), FALSE);
 
+  ensure_current (self);
   if (self->measures == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("There is no case to chart"));
@@ -1024,6 +1066,7 @@ _bc_analysis_pane_get_figure (BcAnalysisPane *self,
 {
   g_autofree char *k = g_strdup_printf ("%s\x1f%s", measure, key);
 
+  ensure_current (self);
   return g_hash_table_lookup (self->figures, k);
 }
 
