@@ -327,9 +327,9 @@ measure_betweenness (BcMeasures *self,
   g_autofree double *sigma = g_new (double, n);
   g_autofree double *delta = g_new (double, n);
   g_autofree int *dist = g_new (int, n);
-  g_autofree guint *queue = g_new (guint, n);
-  g_autofree guint *stack = g_new (guint, n);
-  g_autoptr(GPtrArray) preds = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autofree guint *queue = g_new (guint, n + 1);
+  g_autofree guint *offset = NULL;
+  g_autofree guint *flat = NULL;
 
   for (guint i = 0; i < n; i++)
     {
@@ -338,7 +338,6 @@ measure_betweenness (BcMeasures *self,
 
       g_hash_table_insert (index, (gpointer) bc_item_get_id (BC_ITEM (item)), GUINT_TO_POINTER (i));
       g_ptr_array_add (adjacency, g_array_new (FALSE, FALSE, sizeof (guint)));
-      g_ptr_array_add (preds, g_array_new (FALSE, FALSE, sizeof (guint)));
     }
 
 #define JOIN(a, b) G_STMT_START {                                             \
@@ -378,29 +377,41 @@ measure_betweenness (BcMeasures *self,
     }
 #undef JOIN
 
+  /* The adjacency in one flat array, node after node: the searches
+   * below walk it n times. */
+  offset = g_new (guint, n + 1);
+  offset[0] = 0;
+  for (guint i = 0; i < n; i++)
+    offset[i + 1] = offset[i] + ((GArray *) g_ptr_array_index (adjacency, i))->len;
+  flat = g_new (guint, offset[n] + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      GArray *next = g_ptr_array_index (adjacency, i);
+
+      if (next->len > 0)
+        memcpy (flat + offset[i], next->data, next->len * sizeof (guint));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      sigma[i] = 0;
+      delta[i] = 0;
+      dist[i] = -1;
+    }
   for (guint s = 0; s < n; s++)
     {
-      guint head = 0, tail = 0, top = 0;
+      guint head = 0, tail = 0;
 
-      for (guint i = 0; i < n; i++)
-        {
-          sigma[i] = 0;
-          delta[i] = 0;
-          dist[i] = -1;
-          g_array_set_size (g_ptr_array_index (preds, i), 0);
-        }
       sigma[s] = 1;
       dist[s] = 0;
       queue[tail++] = s;
       while (head < tail)
         {
           guint v = queue[head++];
-          GArray *next = g_ptr_array_index (adjacency, v);
 
-          stack[top++] = v;
-          for (guint k = 0; k < next->len; k++)
+          for (guint k = offset[v]; k < offset[v + 1]; k++)
             {
-              guint w = g_array_index (next, guint, k);
+              guint w = flat[k];
 
               if (dist[w] < 0)
                 {
@@ -408,25 +419,31 @@ measure_betweenness (BcMeasures *self,
                   queue[tail++] = w;
                 }
               if (dist[w] == dist[v] + 1)
-                {
-                  sigma[w] += sigma[v];
-                  g_array_append_val (g_ptr_array_index (preds, w), v);
-                }
+                sigma[w] += sigma[v];
             }
         }
-      while (top > 0)
+      /* Back from the farthest: a node's predecessors are its neighbours
+       * one step nearer to s, so no list of them is kept. */
+      for (guint q = tail; q-- > 0;)
         {
-          guint w = stack[--top];
-          GArray *p = g_ptr_array_index (preds, w);
+          guint w = queue[q];
 
-          for (guint k = 0; k < p->len; k++)
+          for (guint k = offset[w]; k < offset[w + 1]; k++)
             {
-              guint v = g_array_index (p, guint, k);
+              guint v = flat[k];
 
-              delta[v] += sigma[v] / sigma[w] * (1 + delta[w]);
+              if (dist[v] == dist[w] - 1)
+                delta[v] += sigma[v] / sigma[w] * (1 + delta[w]);
             }
           if (w != s)
             centrality[w] += delta[w];
+        }
+      /* Only what this search reached needs setting back. */
+      for (guint q = 0; q < tail; q++)
+        {
+          sigma[queue[q]] = 0;
+          delta[queue[q]] = 0;
+          dist[queue[q]] = -1;
         }
     }
 
