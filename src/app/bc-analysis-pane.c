@@ -14,7 +14,9 @@
 #include "bc-compat.h"
 #include "bc-event.h"
 #include "bc-measures.h"
+#include "bc-reader.h"
 #include "bc-transfer.h"
+#include "bc-writer.h"
 
 /* The measures of complementarity of the case shown, as bc-measures
  * computes them (the pane only formats them), and a chart of them.
@@ -33,6 +35,7 @@ struct _BcAnalysisPane
   BcChart       *chart;
   guint          update_id;
   gboolean       stale;        /* the case changed while the pane was hidden */
+  GCancellable  *measuring;    /* the measures being worked out in a thread */
   guint          reveal_id;    /* tick callback that scrolls to the list */
   int            reveal_frames;
   GHashTable    *figures;      /* "measure\x1fkey" → GtkWidget, unowned */
@@ -566,21 +569,23 @@ update_chart (BcAnalysisPane *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->chart_area));
 }
 
+/* Shows the figures of @m, which the pane keeps. */
 static void
-rebuild (BcAnalysisPane *self)
+show_measures (BcAnalysisPane *self,
+               BcMeasures     *m)
 {
-  BcMeasures *m;
   GtkWidget *grid;
   g_autofree char *subtitle = NULL;
 
   clear_figures (self);
   g_clear_pointer (&self->measures, bc_measures_free);
-  if (self->case_ == NULL)
+  gtk_widget_set_sensitive (GTK_WIDGET (self->figures_box), TRUE);
+  if (m == NULL)
     {
       update_chart (self);
       return;
     }
-  m = self->measures = bc_measures_new (self->case_, self->documented_only);
+  self->measures = m;
 
   subtitle = g_strdup_printf (ngettext ("%u transfer counted", "%u transfers counted", m->n_transfers),
                               m->n_transfers);
@@ -644,9 +649,99 @@ rebuild (BcAnalysisPane *self)
   update_chart (self);
 }
 
-/* Measures are worked out when they can be seen: betweenness alone
- * visits every pair of actors and events, which takes a while in a
- * large case, and a hidden pane should not make opening it slower. */
+typedef struct
+{
+  GBytes   *bytes;
+  gboolean  documented_only;
+} MeasureJob;
+
+static void
+measure_job_free (MeasureJob *job)
+{
+  g_bytes_unref (job->bytes);
+  g_free (job);
+}
+
+/* In a worker thread: a case of its own, read from the bytes the pane's
+ * case wrote, so that edits in the window meanwhile touch nothing it
+ * reads. */
+static void
+measure_in_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      data,
+                   GCancellable *cancellable)
+{
+  MeasureJob *job = data;
+  g_autoptr(BcCase) copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  copy = bc_case_read_bytes (job->bytes, NULL, NULL, &error);
+  if (copy == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, bc_measures_new (copy, job->documented_only),
+                           (GDestroyNotify) bc_measures_free);
+}
+
+static void
+measured (GObject      *source,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  g_autoptr(BcAnalysisPane) self = data;
+  g_autoptr(GError) error = NULL;
+  BcMeasures *m = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    {
+      g_clear_pointer (&m, bc_measures_free);
+      return;
+    }
+  g_clear_object (&self->measuring);
+  /* A case the reader would not take back as written (an edit in
+   * progress): measured here instead. */
+  if (m == NULL && self->case_ != NULL)
+    m = bc_measures_new (self->case_, self->documented_only);
+  show_measures (self, m);
+}
+
+static void
+stop_measuring (BcAnalysisPane *self)
+{
+  if (self->measuring != NULL)
+    g_cancellable_cancel (self->measuring);
+  g_clear_object (&self->measuring);
+}
+
+/* Works the measures out again. Betweenness alone visits every pair of
+ * actors and events, which takes seconds in a large case: a worker
+ * thread does it, and the figures shown stay, dimmed, until the new
+ * ones come. */
+static void
+rebuild (BcAnalysisPane *self)
+{
+  g_autoptr(GTask) task = NULL;
+  MeasureJob *job;
+
+  stop_measuring (self);
+  if (self->case_ == NULL)
+    {
+      show_measures (self, NULL);
+      return;
+    }
+  job = g_new0 (MeasureJob, 1);
+  job->bytes = bc_case_to_bytes (self->case_);
+  job->documented_only = self->documented_only;
+  self->measuring = g_cancellable_new ();
+  gtk_widget_set_sensitive (GTK_WIDGET (self->figures_box), FALSE);
+  task = g_task_new (NULL, self->measuring, measured, g_object_ref (self));
+  g_task_set_source_tag (task, rebuild);
+  g_task_set_task_data (task, job, (GDestroyNotify) measure_job_free);
+  g_task_run_in_thread (task, measure_in_thread);
+}
+
+/* Measures are worked out when they can be seen, and a hidden pane
+ * should not make opening a case slower. */
 static void
 refresh (BcAnalysisPane *self)
 {
@@ -655,13 +750,17 @@ refresh (BcAnalysisPane *self)
     rebuild (self);
 }
 
+/* The figures of the case as it is now, at once: for what cannot wait
+ * for the thread (a chart to export). */
 static void
 ensure_current (BcAnalysisPane *self)
 {
-  if (self->stale)
+  if (self->stale || self->measuring != NULL)
     {
       self->stale = FALSE;
-      rebuild (self);
+      stop_measuring (self);
+      show_measures (self, self->case_ != NULL ? bc_measures_new (self->case_, self->documented_only)
+                                               : NULL);
     }
 }
 
@@ -836,6 +935,7 @@ bc_analysis_pane_dispose (GObject *object)
   BcAnalysisPane *self = BC_ANALYSIS_PANE (object);
 
   g_clear_handle_id (&self->update_id, g_source_remove);
+  stop_measuring (self);
   if (self->reveal_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_id);
   self->reveal_id = 0;
@@ -1066,8 +1166,13 @@ _bc_analysis_pane_get_figure (BcAnalysisPane *self,
 {
   g_autofree char *k = g_strdup_printf ("%s\x1f%s", measure, key);
 
-  ensure_current (self);
   return g_hash_table_lookup (self->figures, k);
+}
+
+gboolean
+_bc_analysis_pane_is_measuring (BcAnalysisPane *self)
+{
+  return self->measuring != NULL;
 }
 
 GtkListBox *

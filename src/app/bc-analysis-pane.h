@@ -21,8 +21,10 @@ gboolean    bc_analysis_pane_export_chart       (BcAnalysisPane *self,
                                                  GFile          *file,
                                                  GError        **error);
 
-/* For the widget tests: the button that shows one figure ("direction",
+/* For the widget tests: whether the measures are being worked out in
+ * the worker thread, the button that shows one figure ("direction",
  * "upward"), and the list of items the last figure opened. */
+gboolean    _bc_analysis_pane_is_measuring      (BcAnalysisPane *self);
 GtkWidget  *_bc_analysis_pane_get_figure        (BcAnalysisPane *self,
                                                  const char     *measure,
                                                  const char     *key);

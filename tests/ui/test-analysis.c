@@ -42,11 +42,19 @@ window_with_small_case (void)
   return window;
 }
 
+static gboolean
+measured (gpointer data)
+{
+  return !_bc_analysis_pane_is_measuring (_bc_window_get_analysis_pane (data));
+}
+
+/* A figure once the worker has measured the case as it is. */
 static GtkWidget *
 figure (BcWindow   *window,
         const char *measure,
         const char *key)
 {
+  wait_until (measured, window);
   return _bc_analysis_pane_get_figure (_bc_window_get_analysis_pane (window), measure, key);
 }
 
@@ -299,6 +307,32 @@ test_documented_only (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The measures are worked out in a worker thread, on a case read back
+ * from what the window's case writes: the window stays free while they
+ * are, with the old figures dimmed, and the new ones come when the
+ * worker is done. */
+static void
+test_measures_in_a_worker (void)
+{
+  g_autoptr(BcWindow) window = g_object_ref_sink (window_with_small_case ());
+  BcAnalysisPane *pane = _bc_window_get_analysis_pane (window);
+  GtkWidget *upward;
+
+  g_assert_cmpstr (value (window, "direction", "upward"), ==, "3");
+  bc_analysis_pane_set_documented_only (pane, TRUE);
+  /* No turn of the main loop yet: the worker has the case, and the
+   * figures shown are the old ones, insensitive. */
+  g_assert_true (_bc_analysis_pane_is_measuring (pane));
+  upward = _bc_analysis_pane_get_figure (pane, "direction", "upward");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (upward)), ==, "3");
+  g_assert_false (gtk_widget_is_sensitive (upward));
+
+  g_assert_cmpstr (value (window, "direction", "upward"), ==, "1");
+  g_assert_true (gtk_widget_is_sensitive (figure (window, "direction", "upward")));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_follows_edits (void)
 {
@@ -387,6 +421,7 @@ main (int   argc,
   g_test_add_func ("/ui/analysis/figure-selects-exactly-its-items", test_figure_selects_items);
   g_test_add_func ("/ui/analysis/documented-only-changes-figures", test_documented_only);
   g_test_add_func ("/ui/analysis/follows-edits", test_follows_edits);
+  g_test_add_func ("/ui/analysis/measures-in-a-worker", test_measures_in_a_worker);
   g_test_add_func ("/ui/analysis/exports-chart-png-svg-pdf", test_export_chart);
 
   return g_test_run ();
