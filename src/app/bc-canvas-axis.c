@@ -290,9 +290,11 @@ _bc_canvas_get_pinned (BcCanvas *self)
       bottom = (lane->rect.y + lane->rect.height - self->offset_y) * self->zoom;
       if (bottom <= band || top >= height)
         continue;
+      /* At most half the canvas across: a longer name wraps onto a
+       * second line rather than losing its end. */
       text = text_layout (self, lane->label, TRUE);
       pango_layout_set_width (text, (int) MAX (1, (width / 2.0 - 2 * CHIP_PADDING_X) * PANGO_SCALE));
-      pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
+      pango_layout_set_wrap (text, PANGO_WRAP_WORD_CHAR);
       pango_layout_get_pixel_size (text, &w, &h);
       chip_w = w + 2 * CHIP_PADDING_X;
       chip_h = h + 2 * CHIP_PADDING_Y;
@@ -381,7 +383,7 @@ _bc_canvas_axis_snapshot (BcCanvas             *self,
           text = text_layout (self, p->text, TRUE);
           pango_layout_set_width (text, (int) MAX (1, (p->rect.width - CHIP_MARGIN - 2 * CHIP_PADDING_X) *
                                                       PANGO_SCALE));
-          pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
+          pango_layout_set_wrap (text, PANGO_WRAP_WORD_CHAR);
           /* Opaque: what it covers does not show through as a ghost. */
           set_color (cr, &style->background, 1);
           cairo_rectangle (cr, p->rect.x, p->rect.y, p->rect.width, p->rect.height);

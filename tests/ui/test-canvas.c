@@ -119,6 +119,54 @@ check_pinned (Fixture *f)
   g_assert_cmpuint (lanes, >, 0);
 }
 
+/* In a narrow canvas (side panes open on a small screen), a lane's
+ * pinned title takes at most half the width: a longer one wraps onto a
+ * second line, whole, instead of ending in "diplo…". */
+static void
+test_lane_title_wraps_when_narrow (Fixture       *f,
+                                   gconstpointer  data)
+{
+  GtkWindow *narrow = GTK_WINDOW (gtk_window_new ());
+  BcCanvas *canvas = BC_CANVAS (bc_canvas_new ());
+  g_autoptr(GArray) pinned = NULL;
+  guint wrapped = 0;
+
+  gtk_window_set_default_size (narrow, 420, 600);
+  gtk_window_set_child (narrow, GTK_WIDGET (canvas));
+  bc_canvas_set_case (canvas, f->kase);
+  gtk_window_present (narrow);
+  wait_until (canvas_allocated, canvas);
+  drain ();
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (canvas)), <, 500);
+
+  pinned = _bc_canvas_get_pinned (canvas);
+  for (guint i = 0; i < pinned->len; i++)
+    {
+      BcCanvasPinned *p = &g_array_index (pinned, BcCanvasPinned, i);
+      g_autoptr(PangoLayout) text = NULL;
+      g_autoptr(PangoAttrList) attrs = NULL;
+      int w, h;
+
+      if (p->kind != BC_CANVAS_PINNED_LANE)
+        continue;
+      text = gtk_widget_create_pango_layout (GTK_WIDGET (canvas), p->text);
+      attrs = pango_attr_list_new ();
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_attributes (text, attrs);
+      pango_layout_get_pixel_size (text, &w, &h);
+      g_test_message ("%s: %.0f × %.0f px; on one line %d × %d", p->text, p->rect.width, p->rect.height, w, h);
+      if (p->rect.width < w)
+        {
+          /* Too narrow for one line: two lines tall, so nothing cut. */
+          g_assert_cmpfloat (p->rect.height, >=, 2 * h);
+          wrapped++;
+        }
+    }
+  g_assert_cmpuint (wrapped, >, 0);
+  gtk_window_destroy (narrow);
+  drain ();
+}
+
 /* With BC_CANVAS_SHOT_DIR set, saves what the canvas shows as NAME.png
  * there, to be looked at. */
 static void
@@ -697,6 +745,7 @@ main (int    argc,
   ADD_CASE ("pinned-axis-camp-david", "camp-david", test_pinned_axis);
   ADD_CASE ("pinned-axis-abkhazia", "abkhazia", test_pinned_axis);
   ADD ("ticks-follow-zoom", test_ticks_follow_zoom);
+  ADD ("lane-title-wraps-when-narrow", test_lane_title_wraps_when_narrow);
   ADD ("fit-is-readable", test_fit_readable);
   ADD ("fit-with-frame", test_fit_frame);
   ADD ("transfer-tooltip-dates-and-tracks", test_transfer_tooltip);
