@@ -691,6 +691,27 @@ test_crossed_labels_have_halos (void)
  * one row each). Oslo's summer of 1993, a few days between rounds, still
  * needs 19 rows for 30 events at the widest the lanes grow to; the
  * sequence time scale is the reading for it. */
+/* How many rows the nodes of lane @k stand in, and how many events. */
+static guint
+rows_of_lane (BcLayout *l,
+              guint     k,
+              guint    *events)
+{
+  g_autoptr(GHashTable) rows = g_hash_table_new (NULL, NULL);
+
+  *events = 0;
+  for (guint i = 0; i < l->events->len; i++)
+    {
+      BcLayoutEvent *e = &g_array_index (l->events, BcLayoutEvent, i);
+
+      if (e->lane != (int) k)
+        continue;
+      (*events)++;
+      g_hash_table_add (rows, GINT_TO_POINTER ((int) floor (e->node.y / 10)));
+    }
+  return g_hash_table_size (rows);
+}
+
 static void
 test_busy_stretches_side_by_side (void)
 {
@@ -701,22 +722,12 @@ test_busy_stretches_side_by_side (void)
 
       for (guint k = 0; k < l->lanes->len; k++)
         {
-          g_autoptr(GHashTable) rows = g_hash_table_new (NULL, NULL);
-          guint events = 0;
+          guint events;
+          guint rows = rows_of_lane (l, k, &events);
 
-          for (guint i = 0; i < l->events->len; i++)
-            {
-              BcLayoutEvent *e = &g_array_index (l->events, BcLayoutEvent, i);
-
-              if (e->lane != (int) k)
-                continue;
-              events++;
-              g_hash_table_add (rows, GINT_TO_POINTER ((int) floor (e->node.y / 10)));
-            }
-          g_printerr ("# %s, lane %u: %u events in %u rows\n", bundled[n], k, events,
-                      g_hash_table_size (rows));
+          g_printerr ("# %s, lane %u: %u events in %u rows\n", bundled[n], k, events, rows);
           if (events >= 8)
-            g_assert_cmpuint (g_hash_table_size (rows) * 3, <=, events * 2);
+            g_assert_cmpuint (rows * 3, <=, events * 2);
         }
       /* And the picture is wider than tall, as a page in landscape. */
       g_assert_cmpfloat (l->width, >, l->height);
@@ -843,27 +854,6 @@ add_transfer (BcCase     *c,
   g_autoptr(BcTransfer) t = bc_transfer_new (id, from, to, BC_MECHANISM_MEMORANDUM, id);
 
   g_assert_true (_bc_case_insert (c, "transfers", NULL, -1, G_OBJECT (t), NULL));
-}
-
-/* How many rows the nodes of lane @k stand in, and how many events. */
-static guint
-rows_of_lane (BcLayout *l,
-              guint     k,
-              guint    *events)
-{
-  g_autoptr(GHashTable) rows = g_hash_table_new (NULL, NULL);
-
-  *events = 0;
-  for (guint i = 0; i < l->events->len; i++)
-    {
-      BcLayoutEvent *e = &g_array_index (l->events, BcLayoutEvent, i);
-
-      if (e->lane != (int) k)
-        continue;
-      (*events)++;
-      g_hash_table_add (rows, GINT_TO_POINTER ((int) floor (e->node.y / 10)));
-    }
-  return g_hash_table_size (rows);
 }
 
 /* A lane that many lines run through, steeply, cannot keep all their

@@ -71,6 +71,21 @@ is_year (const char *text)
   return FALSE;
 }
 
+/* The size of a lane's title on one line, bold as the canvas pins it. */
+static void
+title_size (GtkWidget  *widget,
+            const char *title,
+            int        *width,
+            int        *height)
+{
+  g_autoptr(PangoLayout) text = gtk_widget_create_pango_layout (widget, title);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_layout_set_attributes (text, attrs);
+  pango_layout_get_pixel_size (text, width, height);
+}
+
 /* The pinned axis names a year, and every lane title in view is whole:
  * its text is the lane's and its chip holds all of it. */
 static void
@@ -97,14 +112,10 @@ check_pinned (Fixture *f)
         }
       if (p->kind == BC_CANVAS_PINNED_LANE)
         {
-          g_autoptr(PangoLayout) text = gtk_widget_create_pango_layout (GTK_WIDGET (f->canvas), p->text);
-          g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
           gboolean found = FALSE;
           int w, h;
 
-          pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-          pango_layout_set_attributes (text, attrs);
-          pango_layout_get_pixel_size (text, &w, &h);
+          title_size (GTK_WIDGET (f->canvas), p->text, &w, &h);
           g_assert_cmpfloat (p->rect.width, >=, w);
           for (guint j = 0; j < layout->lanes->len; j++)
             if (g_strcmp0 (g_array_index (layout->lanes, BcLayoutLane, j).label, p->text) == 0)
@@ -143,17 +154,11 @@ test_lane_title_wraps_when_narrow (Fixture       *f,
   for (guint i = 0; i < pinned->len; i++)
     {
       BcCanvasPinned *p = &g_array_index (pinned, BcCanvasPinned, i);
-      g_autoptr(PangoLayout) text = NULL;
-      g_autoptr(PangoAttrList) attrs = NULL;
       int w, h;
 
       if (p->kind != BC_CANVAS_PINNED_LANE)
         continue;
-      text = gtk_widget_create_pango_layout (GTK_WIDGET (canvas), p->text);
-      attrs = pango_attr_list_new ();
-      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-      pango_layout_set_attributes (text, attrs);
-      pango_layout_get_pixel_size (text, &w, &h);
+      title_size (GTK_WIDGET (canvas), p->text, &w, &h);
       g_test_message ("%s: %.0f × %.0f px; on one line %d × %d", p->text, p->rect.width, p->rect.height, w, h);
       if (p->rect.width < w)
         {
