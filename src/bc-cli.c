@@ -239,14 +239,11 @@ picture_options (Options          *o,
     }
   if (o->time_scale != NULL)
     {
-      static const char * const scales[] = { "proportional", "sequence", NULL };
-
-      if (!parse_choice (o->time_scale, scales, &value))
+      if (!bc_time_scale_from_nick (o->time_scale, &options->layout.time_scale))
         {
-          g_printerr (_("Unknown time scale “%s”: use proportional or sequence\n"), o->time_scale);
+          g_printerr (_("Unknown time scale “%s”: use balanced, proportional or sequence\n"), o->time_scale);
           return FALSE;
         }
-      options->layout.time_scale = (BcTimeScale) value;
     }
   if (o->theme != NULL)
     {
@@ -945,7 +942,7 @@ bc_cli_run (int    argc,
     { "scale", 0, 0, G_OPTION_ARG_STRING, &o.scale,
       N_("Device scale of a PNG export: 2 gives twice the pixels"), N_("N") },
     { "time-scale", 0, 0, G_OPTION_ARG_STRING, &o.time_scale,
-      N_("How time runs in the lanes: proportional (default) or sequence"), N_("SCALE") },
+      N_("How time runs in the lanes: balanced (default: busy stretches widened), proportional (true to the calendar) or sequence"), N_("SCALE") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &o.from,
       N_("Show the case from DATE on, such as 1978-09-05"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &o.to,

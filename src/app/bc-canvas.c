@@ -676,8 +676,8 @@ bc_canvas_class_init (BcCanvasClass *klass)
     g_param_spec_double ("zoom", NULL, NULL, MIN_ZOOM, MAX_ZOOM, 1.0,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TIME_SCALE] =
-    g_param_spec_int ("time-scale", NULL, NULL, BC_TIME_SCALE_PROPORTIONAL, BC_TIME_SCALE_SEQUENCE,
-                      BC_TIME_SCALE_PROPORTIONAL,
+    g_param_spec_int ("time-scale", NULL, NULL, BC_TIME_SCALE_PROPORTIONAL, BC_TIME_SCALE_BALANCED,
+                      BC_TIME_SCALE_BALANCED,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* A mask of BC_TRACK_BIT() values; 0 shows every track. */
   properties[PROP_TRACKS] =
@@ -749,7 +749,7 @@ bc_canvas_init (BcCanvas *self)
 {
   self->zoom = 1.0;
   self->view = BC_VIEW_LANES;
-  self->time_scale = BC_TIME_SCALE_PROPORTIONAL;
+  self->time_scale = BC_TIME_SCALE_BALANCED;
   self->highlight = -1;
   self->known_on = BC_DATE_UNSET;
   self->show_overview = TRUE;

@@ -364,8 +364,8 @@ _bc_export_dialog_get_options (BcExportDialog  *self,
 
   bc_export_options_init (options);
   options->layout.view = adw_combo_row_get_selected (self->view_row) == 1 ? BC_VIEW_WHEEL : BC_VIEW_LANES;
-  options->layout.time_scale = adw_combo_row_get_selected (self->time_scale_row) == 1
-                               ? BC_TIME_SCALE_SEQUENCE : BC_TIME_SCALE_PROPORTIONAL;
+  /* The rows are in the order of the enumeration. */
+  options->layout.time_scale = MIN (adw_combo_row_get_selected (self->time_scale_row), BC_TIME_SCALE_BALANCED);
   if (gtk_switch_get_active (self->known_on_switch))
     options->layout.known_on = self->shown.known_on;
   if (gtk_switch_get_active (self->filters_switch))

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bc-layout.h"
 #include "bc-preferences-window.h"
 
 struct _BcPreferencesWindow
@@ -36,7 +37,6 @@ static GParamSpec *properties[N_PROPS];
 /* The nicks of each enumerated key, in the order of the rows' string
  * lists in bc-preferences-window.ui. */
 static const char * const view_nicks[] = { "lanes", "wheel", NULL };
-static const char * const time_scale_nicks[] = { "proportional", "sequence", NULL };
 static const char * const export_format_nicks[] = { "png", "svg", "pdf", NULL };
 static const char * const theme_nicks[] = { "light", "dark", NULL };
 static const char * const color_scheme_nicks[] = { "follow", "light", "dark", NULL };
@@ -125,7 +125,8 @@ bc_preferences_window_constructed (GObject *object)
     gtk_editable_set_text (GTK_EDITABLE (self->author_row), author);
 
   bind_combo_row (self, "default-view", self->view_row, view_nicks);
-  bind_combo_row (self, "default-time-scale", self->time_scale_row, time_scale_nicks);
+  bind_combo_row (self, "default-time-scale", self->time_scale_row,
+                  bc_time_scale_get_nicks ());
   bind_combo_row (self, "export-format", self->export_format_row, export_format_nicks);
   bind_combo_row (self, "export-theme", self->export_theme_row, theme_nicks);
   bind_combo_row (self, "color-scheme", self->color_scheme_row, color_scheme_nicks);

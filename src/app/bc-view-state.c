@@ -217,8 +217,8 @@ bc_view_state_class_init (BcViewStateClass *klass)
   properties[PROP_VIEW] = g_param_spec_int ("view", NULL, NULL, BC_VIEW_LANES, BC_VIEW_WHEEL,
                                             BC_VIEW_LANES, flags);
   properties[PROP_TIME_SCALE] =
-    g_param_spec_int ("time-scale", NULL, NULL, BC_TIME_SCALE_PROPORTIONAL, BC_TIME_SCALE_SEQUENCE,
-                      BC_TIME_SCALE_PROPORTIONAL, flags);
+    g_param_spec_int ("time-scale", NULL, NULL, BC_TIME_SCALE_PROPORTIONAL, BC_TIME_SCALE_BALANCED,
+                      BC_TIME_SCALE_BALANCED, flags);
   /* 0 shows every track. */
   properties[PROP_TRACKS] = g_param_spec_uint ("tracks", NULL, NULL, 0, BC_ALL_TRACKS, 0, flags);
   /* A #BcMechanism, or -1 for none. */
@@ -245,7 +245,7 @@ static void
 bc_view_state_init (BcViewState *self)
 {
   self->view = BC_VIEW_LANES;
-  self->time_scale = BC_TIME_SCALE_PROPORTIONAL;
+  self->time_scale = BC_TIME_SCALE_BALANCED;
   self->highlight = -1;
   self->search = g_strdup ("");
 }

@@ -86,11 +86,11 @@ canvas_time_scale_changed (BcCanvas   *canvas,
                            GParamSpec *pspec,
                            BcWindow   *self)
 {
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "sequence");
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "time-scale");
 
   if (action != NULL)
     g_simple_action_set_state (G_SIMPLE_ACTION (action),
-                               g_variant_new_boolean (bc_canvas_get_time_scale (canvas) == BC_TIME_SCALE_SEQUENCE));
+                               g_variant_new_string (bc_time_scale_to_nick (bc_canvas_get_time_scale (canvas))));
 }
 
 static void
@@ -105,14 +105,15 @@ change_view_state (GSimpleAction *action,
 }
 
 static void
-change_sequence_state (GSimpleAction *action,
-                       GVariant      *state,
-                       gpointer       user_data)
+change_time_scale_state (GSimpleAction *action,
+                         GVariant      *state,
+                         gpointer       user_data)
 {
   BcWindow *self = user_data;
+  BcTimeScale scale;
 
-  bc_canvas_set_time_scale (self->canvas,
-                            g_variant_get_boolean (state) ? BC_TIME_SCALE_SEQUENCE : BC_TIME_SCALE_PROPORTIONAL);
+  if (bc_time_scale_from_nick (g_variant_get_string (state, NULL), &scale))
+    bc_canvas_set_time_scale (self->canvas, scale);
 }
 
 static void
@@ -472,7 +473,7 @@ _bc_window_actions_init (BcWindow *self)
 {
   static const GActionEntry view_actions[] = {
     { "view", NULL, "s", "'lanes'", change_view_state },
-    { "sequence", NULL, NULL, "false", change_sequence_state },
+    { "time-scale", NULL, "s", "'balanced'", change_time_scale_state },
   };
 
   /* Radio items in the menu want stateful actions, which a widget class

@@ -44,7 +44,7 @@ static void
 set_view_actions_enabled (BcWindow *self,
                           gboolean  enabled)
 {
-  static const char * const names[] = { "view", "sequence" };
+  static const char * const names[] = { "view", "time-scale" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -673,6 +673,7 @@ bc_window_init (BcWindow *self)
     {
       g_autofree char *view = g_settings_get_string (self->settings, "default-view");
       g_autofree char *time_scale = g_settings_get_string (self->settings, "default-time-scale");
+      BcTimeScale scale;
 
       gtk_window_set_default_size (GTK_WINDOW (self),
                                    g_settings_get_int (self->settings, "window-width"),
@@ -684,8 +685,8 @@ bc_window_init (BcWindow *self)
       /* The canvas tells the view buttons and actions. */
       if (g_str_equal (view, "wheel"))
         bc_canvas_set_view (self->canvas, BC_VIEW_WHEEL);
-      if (g_str_equal (time_scale, "sequence"))
-        bc_canvas_set_time_scale (self->canvas, BC_TIME_SCALE_SEQUENCE);
+      if (bc_time_scale_from_nick (time_scale, &scale))
+        bc_canvas_set_time_scale (self->canvas, scale);
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);

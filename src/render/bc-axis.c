@@ -117,10 +117,13 @@ compare_double (const void *a,
   return (x > y) - (x < y);
 }
 
+/* The gap between neighbouring boundaries that a share @q of them are
+ * no wider than. */
 static double
-median_gap (GArray       *days,
-            BcAxisMapFunc map,
-            gpointer      user_data)
+gap_quantile (GArray       *days,
+              BcAxisMapFunc map,
+              gpointer      user_data,
+              double        q)
 {
   g_autofree double *gaps = NULL;
   double prev;
@@ -139,7 +142,37 @@ median_gap (GArray       *days,
       prev = x;
     }
   qsort (gaps, n, sizeof (double), compare_double);
-  return gaps[n / 2];
+  return gaps[MIN ((guint) (q * n), n - 1)];
+}
+
+/* Whether a label at tick @i would stand at least @min_gap from every
+ * label already given. */
+static gboolean
+room_for_label (GArray *ticks,
+                guint   i,
+                double  min_gap)
+{
+  double x = g_array_index (ticks, BcAxisTick, i).x;
+
+  for (guint j = i; j-- > 0;)
+    {
+      BcAxisTick *t = &g_array_index (ticks, BcAxisTick, j);
+
+      if (x - t->x >= min_gap)
+        break;
+      if (t->label != NULL)
+        return FALSE;
+    }
+  for (guint j = i + 1; j < ticks->len; j++)
+    {
+      BcAxisTick *t = &g_array_index (ticks, BcAxisTick, j);
+
+      if (t->x - x >= min_gap)
+        break;
+      if (t->label != NULL)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static char *
@@ -211,9 +244,13 @@ bc_axis_context_label (guint32    day,
  *
  * The ticks of a time axis: the finest of days, weeks, months, quarters,
  * years, or several years, whose ticks stand at least @min_gap apart
- * (as a median: on a sequence scale they are uneven). Years are named on
- * every axis: labels that would crowd a year's give way to it, and the
- * first label carries its year when it is not one ("Mar 1976").
+ * where the axis is widest (a scale that is not the calendar's, such as
+ * the balanced one, widens some stretches and narrows others). Labels
+ * are given coarsest first, each where it keeps @min_gap from those
+ * already given: years on every axis, then quarters, months and days as
+ * room allows, so that a narrowed stretch reads "1992 Apr Jul Oct" and
+ * a widened one names every month. The first label carries its year when
+ * it is not one ("Mar 1976").
  *
  * Returns: (transfer full) (element-type BcAxisTick): the ticks, in order
  */
@@ -226,10 +263,10 @@ bc_axis_ticks (guint32       first_day,
 {
   GArray *ticks = g_array_new (FALSE, TRUE, sizeof (BcAxisTick));
   g_autoptr(GArray) days = NULL;
-  g_autofree int *next_major = NULL;
   const Spacing *s = NULL;
   BcAxisUnit coarsest;
   double last_x = -G_MAXDOUBLE;
+  guint kept = 0;
 
   g_array_set_clear_func (ticks, clear_tick);
   g_return_val_if_fail (map != NULL, ticks);
@@ -241,15 +278,16 @@ bc_axis_ticks (guint32       first_day,
       double unit_days;
 
       s = &spacings[i];
-      /* Far too fine on average: no need to count its ticks. */
+      /* Far too fine even where the axis is eight times as wide as on
+       * average: no need to count its ticks. */
       unit_days = s->step * (s->unit == BC_AXIS_DAYS ? 1 : s->unit == BC_AXIS_YEARS ? 365.25 : 30.44);
       if (i + 1 < G_N_ELEMENTS (spacings) && last_day > first_day &&
-          2 * (map (last_day, user_data) - map (first_day, user_data)) * unit_days /
+          8 * (map (last_day, user_data) - map (first_day, user_data)) * unit_days /
             (last_day - first_day) < min_gap)
         continue;
       g_clear_pointer (&days, g_array_unref);
       days = boundaries (s, first_day, last_day);
-      if (median_gap (days, map, user_data) >= min_gap)
+      if (gap_quantile (days, map, user_data, 0.9) >= min_gap)
         break;
     }
 
@@ -266,26 +304,36 @@ bc_axis_ticks (guint32       first_day,
       g_array_append_val (ticks, tick);
     }
 
-  /* Years first: they are named even where a finer label would fit. */
-  next_major = g_new (int, ticks->len + 1);
-  next_major[ticks->len] = -1;
-  for (int i = (int) ticks->len - 1; i >= 0; i--)
-    next_major[i] = g_array_index (ticks, BcAxisTick, i).major ? i : next_major[i + 1];
+  /* Years first, then each finer unit where it finds room. */
+  for (int unit = BC_AXIS_YEARS; unit >= (int) coarsest; unit--)
+    for (guint i = 0; i < ticks->len; i++)
+      {
+        BcAxisTick *t = &g_array_index (ticks, BcAxisTick, i);
 
+        if ((int) t->unit == unit && room_for_label (ticks, i, min_gap))
+          t->label = tick_label (bc_date_from_julian (t->day, BC_DATE_PRECISION_DAY), t->unit, coarsest);
+      }
+
+  /* Where the unit is finer than the stretch has room for, the ticks
+   * without a label are thinned too, so as not to smear. */
   for (guint i = 0; i < ticks->len; i++)
     {
       BcAxisTick *t = &g_array_index (ticks, BcAxisTick, i);
-      int m = next_major[i + (t->major ? 1 : 0)];
-      BcDate date = bc_date_from_julian (t->day, BC_DATE_PRECISION_DAY);
 
-      if (t->x - last_x < min_gap)
-        continue;
-      /* A finer label gives way to the next year's. */
-      if (!t->major && m >= 0 && g_array_index (ticks, BcAxisTick, m).x - t->x < min_gap)
-        continue;
-      t->label = tick_label (date, t->unit, coarsest);
+      if (t->label == NULL && t->x - last_x < min_gap / 6)
+        {
+          clear_tick (t);
+          continue;
+        }
       last_x = t->x;
+      if (kept != i)
+        g_array_index (ticks, BcAxisTick, kept) = *t;
+      kept++;
     }
+  /* The moved ones are not to be freed twice. */
+  g_array_set_clear_func (ticks, NULL);
+  g_array_set_size (ticks, kept);
+  g_array_set_clear_func (ticks, clear_tick);
 
   /* The first label carries its year when it is not one, so that the
    * axis is placed in time before the first new year comes. */

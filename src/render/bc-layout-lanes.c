@@ -165,7 +165,9 @@ time_span (BcLayout  *self,
  * whose events crowd into a few weeks would need a poster; the width
  * serves most of the lane's events (a quantile of what each pair asks
  * for) and stops at WIDEST_AUTO, past which the sequence time scale is
- * the better reading. A sparse case keeps the default width. */
+ * the better reading. A sparse case keeps the default width. The
+ * balanced scale takes the same width: it gives the busy stretches more
+ * of it than the calendar would, so they climb fewer rows still. */
 #define ROWS_WANTED   3
 #define WIDEST_AUTO   3000.0
 #define SERVED        0.75
@@ -196,38 +198,43 @@ label_width (BcLayout   *self,
 }
 
 /* The events of the whole case on the lanes shown, "as known on" or not,
- * so that a view as known on a date keeps the width of the whole: without
- * a date, those are @visible, in order. */
-static double
-readable_width (BcLayout   *self,
-                GPtrArray  *visible,
-                GHashTable *index_of)
+ * in order: the width and the balanced scale are those of the whole, so
+ * that moving the date shown does not move what is already there.
+ * Without a date, those are @visible. */
+static GPtrArray *
+framed_events (BcLayout  *self,
+               GPtrArray *visible)
 {
   GListModel *model = bc_case_get_events (self->kase);
-  g_autoptr(GPtrArray) events = NULL;
+  GPtrArray *events;
+
+  if (!bc_date_is_set (self->options.known_on))
+    return g_ptr_array_ref (visible);
+  events = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      BcEvent *e = g_list_model_get_item (model, i);
+
+      if (_bc_layout_event_in_frame (self, e))
+        g_ptr_array_add (events, e);
+      else
+        g_object_unref (e);
+    }
+  g_ptr_array_sort (events, compare_events);
+  return events;
+}
+
+static double
+readable_width (BcLayout   *self,
+                GPtrArray  *events,
+                GHashTable *index_of)
+{
   g_autoptr(GArray) asks = g_array_new (FALSE, FALSE, sizeof (double));
-  BcEvent *ring[BC_N_TRACKS][ROWS_WANTED] = { { NULL } };
+  guint ring[BC_N_TRACKS][ROWS_WANTED] = { { 0 } };
   double widths[BC_N_TRACKS][ROWS_WANTED] = { { 0 } };
   guint seen[BC_N_TRACKS] = { 0 };
   double span = MAX (1.0, (double) self->day1 - self->day0);
-  double per_day;
-
-  if (!bc_date_is_set (self->options.known_on))
-    events = g_ptr_array_ref (visible);
-  else
-    {
-      events = g_ptr_array_new_with_free_func (g_object_unref);
-      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-        {
-          BcEvent *e = g_list_model_get_item (model, i);
-
-          if (_bc_layout_event_in_frame (self, e))
-            g_ptr_array_add (events, e);
-          else
-            g_object_unref (e);
-        }
-      g_ptr_array_sort (events, compare_events);
-    }
+  double width;
 
   for (guint i = 0; i < events->len; i++)
     {
@@ -235,21 +242,54 @@ readable_width (BcLayout   *self,
       int t = bc_event_get_track (e);
       guint slot = seen[t]++ % ROWS_WANTED;
 
-      if (ring[t][slot] != NULL)
+      if (seen[t] > ROWS_WANTED)
         {
-          double days = (double) bc_event_get_first_day (e) - bc_event_get_first_day (ring[t][slot]);
-          double ask = (widths[t][slot] + NODE_SIZE + 2 * LABEL_GAP) / MAX (days, 1.0);
+          BcEvent *before = g_ptr_array_index (events, ring[t][slot]);
+          double days = MAX (1.0, (double) bc_event_get_first_day (e) - bc_event_get_first_day (before));
+          double ask = (widths[t][slot] + NODE_SIZE + 2 * LABEL_GAP) * span / days;
 
           g_array_append_val (asks, ask);
         }
-      ring[t][slot] = e;
+      ring[t][slot] = i;
       widths[t][slot] = label_width (self, index_of, e);
     }
   if (asks->len == 0)
     return 0;
   g_array_sort (asks, compare_doubles);
-  per_day = g_array_index (asks, double, (guint) floor ((asks->len - 1) * SERVED));
-  return MIN (per_day * span + 2 * MARGIN, WIDEST_AUTO);
+  width = g_array_index (asks, double, (guint) floor ((asks->len - 1) * SERVED));
+  return MIN (width + 2 * MARGIN, WIDEST_AUTO);
+}
+
+/* The balanced time scale: an event's x is this share of its place in
+ * the calendar and the rest of its place in the order of events, so
+ * that a month with ten events gets more room than a year with one,
+ * while the axis still runs forward through every date. */
+#define TIME_SHARE 0.3
+
+/* The points of the balanced scale: one for each day with an event,
+ * halfway through that day's events in order; time_x() runs linearly
+ * between them. */
+static void
+balance_time (BcLayout  *self,
+              GPtrArray *events)
+{
+  guint n = events->len;
+  double span = MAX (1.0, (double) self->day1 - self->day0);
+
+  self->time_points = g_array_new (FALSE, FALSE, sizeof (DayX));
+  for (guint i = 0; i < n;)
+    {
+      guint32 d = bc_event_get_first_day (g_ptr_array_index (events, i));
+      guint j = i;
+      DayX dx = { d, 0 };
+
+      while (j < n && bc_event_get_first_day (g_ptr_array_index (events, j)) == d)
+        j++;
+      dx.x = self->plot.x + self->plot.width *
+             (TIME_SHARE * (d - self->day0) / span + (1 - TIME_SHARE) * (i + (j - i) / 2.0) / n);
+      g_array_append_val (self->time_points, dx);
+      i = j;
+    }
 }
 
 /* Where @e stands in x: its node, and its bar for a range or a date of
@@ -265,7 +305,7 @@ place_in_time (BcLayout      *self,
   gboolean is_range = bc_date_is_set (bc_event_get_end (e));
   double cx, bx0, bx1;
 
-  if (self->time_points == NULL)
+  if (self->options.time_scale != BC_TIME_SCALE_SEQUENCE)
     {
       bx0 = time_x (self, f);
       bx1 = time_x (self, l + 1.0);
@@ -305,7 +345,7 @@ time_extent (BcLayout            *self,
 {
   *x0 = time_x (self, bc_event_get_first_day (e->event));
   *x1 = time_x (self, bc_event_get_last_day (e->event) + 1.0);
-  if (self->time_points != NULL)
+  if (self->options.time_scale == BC_TIME_SCALE_SEQUENCE)
     {
       /* The sequence scale puts a node at its index, not its day. */
       *x0 = MIN (*x0, e->node.x + e->node.width / 2);
@@ -618,6 +658,7 @@ _bc_layout_lanes (BcLayout *self,
   g_autoptr(GHashTable) index_of = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) counts = _bc_count_annotations (self->kase);
   g_autoptr(GArray) pending = NULL;
+  g_autoptr(GPtrArray) framed = NULL;
   gboolean has_events[BC_N_TRACKS] = { FALSE };
   int lane_of[BC_N_TRACKS];
   double axis_y = top + 4, lane_y;
@@ -674,8 +715,9 @@ _bc_layout_lanes (BcLayout *self,
                            GUINT_TO_POINTER (self->events->len));
       g_array_append_val (self->events, le);
     }
-  if (self->options.width <= 0 && self->options.time_scale == BC_TIME_SCALE_PROPORTIONAL)
-    self->width = MAX (self->width, readable_width (self, visible, index_of));
+  framed = framed_events (self, visible);
+  if (self->options.width <= 0 && self->options.time_scale != BC_TIME_SCALE_SEQUENCE)
+    self->width = MAX (self->width, readable_width (self, framed, index_of));
   self->plot = (BcRect) { MARGIN, axis_y + AXIS_H, self->width - 2 * MARGIN, 0 };
   if (self->options.time_scale == BC_TIME_SCALE_SEQUENCE)
     {
@@ -687,6 +729,8 @@ _bc_layout_lanes (BcLayout *self,
           g_array_append_val (self->time_points, dx);
         }
     }
+  else if (self->options.time_scale == BC_TIME_SCALE_BALANCED)
+    balance_time (self, framed);
 
   /* And in x. */
   for (guint i = 0; i < self->events->len; i++)

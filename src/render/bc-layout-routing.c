@@ -8,7 +8,13 @@
 
 #include "bc-layout-private.h"
 
+/* The chords a shape is followed by while routing; the shape chosen is
+ * followed again by twice as many, with each label a little larger, to
+ * find every label it crosses for a halo: 24 chords may pass by the
+ * corner of a label that the curve itself clips. */
 #define SAMPLES      24
+#define HALO_SAMPLES 64
+#define HALO_PAD     1.5
 #define MAX_CANDIDATES 48
 /* Past this many events, fewer shapes are tried for each line. */
 #define LARGE_CASE   2000
@@ -49,6 +55,7 @@ typedef struct
   GArray  *hit;   /* guint: labels crossed, each once */
   guint   *seen;  /* by label: the stamp of the shape that last crossed it */
   guint    stamp;
+  double   pad;   /* how much larger than its box a label counts */
 } Crossing;
 
 static gboolean
@@ -58,7 +65,9 @@ crossing_cb (guint         id,
 {
   Crossing *c = data;
 
-  if (c->seen[id] != c->stamp && r->width > 0 && segment_meets (c->a, c->b, r))
+  if (c->seen[id] != c->stamp && r->width > 0 &&
+      segment_meets (c->a, c->b, &(BcRect) { r->x - c->pad, r->y - c->pad,
+                                             r->width + 2 * c->pad, r->height + 2 * c->pad }))
     {
       c->seen[id] = c->stamp;
       g_array_append_val (c->hit, id);
@@ -75,6 +84,7 @@ count_crossings (const BcPoint *p,
                  const BcRect  *titles,
                  guint          n_titles,
                  Crossing      *c,
+                 int            samples,
                  guint          enough)
 {
   guint titles_crossed = 0;
@@ -82,13 +92,13 @@ count_crossings (const BcPoint *p,
   c->stamp++;
   c->a = p[0];
   g_array_set_size (c->hit, 0);
-  for (int s = 1; s <= SAMPLES && c->hit->len + MIN (titles_crossed, 1) < enough; s++)
+  for (int s = 1; s <= samples && c->hit->len + MIN (titles_crossed, 1) < enough; s++)
     {
       BcRect box;
 
-      c->b = bc_curve_point (p, s / (double) SAMPLES);
-      box = (BcRect) { MIN (c->a.x, c->b.x), MIN (c->a.y, c->b.y),
-                       fabs (c->b.x - c->a.x) + 0.01, fabs (c->b.y - c->a.y) + 0.01 };
+      c->b = bc_curve_point (p, s / (double) samples);
+      box = (BcRect) { MIN (c->a.x, c->b.x) - c->pad, MIN (c->a.y, c->b.y) - c->pad,
+                       fabs (c->b.x - c->a.x) + 0.01 + 2 * c->pad, fabs (c->b.y - c->a.y) + 0.01 + 2 * c->pad };
       _bc_box_grid_any (labels, &box, crossing_cb, c);
       for (guint t = 0; t < n_titles; t++)
         if (segment_meets (c->a, c->b, &titles[t]))
@@ -191,25 +201,24 @@ _bc_route_curve (BcLayout      *self,
   BcLayoutEvent *b = &g_array_index (self->events, BcLayoutEvent, c->to);
   BcPoint shapes[MAX_CANDIDATES][4];
   g_autoptr(GArray) hit = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) best_hit = g_array_new (FALSE, FALSE, sizeof (guint));
-  Crossing crossing = { { 0 }, { 0 }, hit, seen, *stamp };
+  Crossing crossing = { { 0 }, { 0 }, hit, seen, *stamp, 0 };
   guint n = candidates (a, b, c->p[0].x, c->p[3].x, self->events->len > LARGE_CASE, shapes);
   guint best = 0, best_count = G_MAXUINT;
 
   for (guint i = 0; i < n && best_count > 0; i++)
     {
-      guint count = count_crossings (shapes[i], labels, titles, n_titles, &crossing, best_count);
+      guint count = count_crossings (shapes[i], labels, titles, n_titles, &crossing, SAMPLES, best_count);
 
       if (count < best_count)
         {
           best = i;
           best_count = count;
-          g_array_set_size (best_hit, 0);
-          g_array_append_vals (best_hit, hit->data, hit->len);
         }
     }
-  *stamp = crossing.stamp;
   memcpy (c->p, shapes[best], sizeof c->p);
-  for (guint i = 0; i < best_hit->len; i++)
-    g_array_index (self->events, BcLayoutEvent, g_array_index (best_hit, guint, i)).halo = TRUE;
+  crossing.pad = HALO_PAD;
+  count_crossings (c->p, labels, titles, n_titles, &crossing, HALO_SAMPLES, G_MAXUINT);
+  for (guint i = 0; i < hit->len; i++)
+    g_array_index (self->events, BcLayoutEvent, g_array_index (hit, guint, i)).halo = TRUE;
+  *stamp = crossing.stamp;
 }

@@ -29,10 +29,54 @@ bc_layout_options_init (BcLayoutOptions *options)
 {
   memset (options, 0, sizeof *options);
   options->view = BC_VIEW_LANES;
-  options->time_scale = BC_TIME_SCALE_PROPORTIONAL;
+  options->time_scale = BC_TIME_SCALE_BALANCED;
   options->highlight = -1;
   options->actor_paths = BC_ACTOR_PATHS_ALL;
   options->frame = TRUE;
+}
+
+/* The names of the time scales on the command line and in the
+ * settings, in the order of the enumeration. */
+static const char * const time_scale_nicks[] = { "proportional", "sequence", "balanced", NULL };
+
+/**
+ * bc_time_scale_get_nicks:
+ *
+ * Returns: (transfer none): the names of the time scales, in the order
+ *   of #BcTimeScale, ending with %NULL
+ */
+const char * const *
+bc_time_scale_get_nicks (void)
+{
+  return time_scale_nicks;
+}
+
+const char *
+bc_time_scale_to_nick (BcTimeScale scale)
+{
+  g_return_val_if_fail (scale <= BC_TIME_SCALE_BALANCED, NULL);
+
+  return time_scale_nicks[scale];
+}
+
+/**
+ * bc_time_scale_from_nick:
+ * @nick: "proportional", "sequence" or "balanced"
+ * @scale: (out): the scale it names
+ *
+ * Returns: whether @nick names a time scale
+ */
+gboolean
+bc_time_scale_from_nick (const char  *nick,
+                         BcTimeScale *scale)
+{
+  for (guint i = 0; nick != NULL && time_scale_nicks[i] != NULL; i++)
+    if (g_str_equal (nick, time_scale_nicks[i]))
+      {
+        *scale = (BcTimeScale) i;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 /* The tracks that have a dated event in @kase, as a mask. */
@@ -368,6 +412,21 @@ layout_title (BcLayout *self,
     self->period = g_strdup_printf (_("Period: %s – %s"), start ? start : "?", end ? end : "?");
   else
     self->period = g_strdup ("");
+  /* A time axis that is not the calendar's says so where the period is
+   * read. */
+  if (self->options.view == BC_VIEW_LANES && self->options.time_scale != BC_TIME_SCALE_PROPORTIONAL)
+    {
+      const char *scale = self->options.time_scale == BC_TIME_SCALE_BALANCED
+                          ? _("Time widened where events crowd, narrowed where none happen")
+                          : _("Events in sequence, evenly spaced: distances are not durations");
+      char *period = *self->period != '\0'
+                     /* TRANSLATORS: the period of a case, then how time runs on its axis */
+                     ? g_strdup_printf (C_("period", "%s · %s"), self->period, scale)
+                     : g_strdup (scale);
+
+      g_free (self->period);
+      self->period = period;
+    }
   self->sources = g_strdup_printf (_("Sources: %s"), list->len > 0 ? list->str : _("none given"));
 
   /* Without a frame the strings stay for whoever names the picture,

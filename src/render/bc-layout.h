@@ -17,6 +17,7 @@ typedef enum
 {
   BC_TIME_SCALE_PROPORTIONAL, /*< nick=proportional >*/
   BC_TIME_SCALE_SEQUENCE,     /*< nick=sequence >*/
+  BC_TIME_SCALE_BALANCED,     /*< nick=balanced >*/
 } BcTimeScale;
 
 typedef enum
@@ -288,6 +289,11 @@ struct _BcLayout
 };
 
 void       bc_layout_options_init  (BcLayoutOptions       *options);
+
+const char * const *bc_time_scale_get_nicks (void);
+const char *bc_time_scale_to_nick   (BcTimeScale            scale);
+gboolean    bc_time_scale_from_nick (const char            *nick,
+                                     BcTimeScale           *scale);
 BcLayout  *bc_layout_new           (BcCase                *kase,
                                     const BcLayoutOptions *options);
 void       bc_layout_free          (BcLayout              *self);

@@ -205,50 +205,22 @@ bc_overlay_paint_found (cairo_t              *cr,
  * @known_on: the date the case is shown as known on
  * @x: (out): where it falls on the time axis
  *
- * Where the date "as known on" falls on the proportional time axis of
- * the lanes, read back from the axis's own ticks: those labelled with a
- * date give pairs of day and x, and the axis is linear between them.
+ * Where the end of the date "as known on" falls on the time axis of the
+ * lanes, on whichever time scale they are laid out.
  *
  * Returns: whether the date has a place: it is set, and the view is the
- *   lanes on a proportional scale
+ *   lanes
  */
 gboolean
 bc_overlay_known_on_x (BcLayout *layout,
                        BcDate    known_on,
                        double   *x)
 {
-  double x0 = 0, x1 = 0;
-  guint32 d0 = 0, d1 = 0, day;
-
-  if (layout == NULL || !bc_date_is_set (known_on) ||
-      layout->options.view != BC_VIEW_LANES ||
-      layout->options.time_scale != BC_TIME_SCALE_PROPORTIONAL)
-    return FALSE;
-
-  for (guint i = 0; i < layout->ticks->len; i++)
-    {
-      BcLayoutTick *tick = &g_array_index (layout->ticks, BcLayoutTick, i);
-      BcDate date;
-
-      if (tick->label == NULL || !bc_date_parse (tick->label, &date, NULL))
-        continue;
-      if (d0 == 0)
-        {
-          d0 = bc_date_get_first_day (date);
-          x0 = tick->x;
-        }
-      else
-        {
-          d1 = bc_date_get_first_day (date);
-          x1 = tick->x;
-        }
-    }
-  if (d0 == 0 || d1 <= d0)
+  if (layout == NULL || !bc_date_is_set (known_on) || layout->options.view != BC_VIEW_LANES)
     return FALSE;
 
   /* The end of the day, month or year typed. */
-  day = bc_date_get_last_day (known_on) + 1;
-  *x = x0 + ((double) day - d0) * (x1 - x0) / (d1 - d0);
+  *x = bc_layout_day_to_x (layout, bc_date_get_last_day (known_on) + 1.0);
   *x = CLAMP (*x, layout->plot.x, layout->plot.x + layout->plot.width);
   return TRUE;
 }

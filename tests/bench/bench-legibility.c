@@ -16,16 +16,20 @@
 
 typedef void (*MeasureFunc) (BcLayout *layout, Legibility *out, GString *why);
 
-/* One row per view; a view without a measuring function prints its
- * time only. */
+/* One row per view: the lanes on the balanced time scale (the
+ * default), on the calendar's and in sequence, and the wheel; a view
+ * without a measuring function prints its time only. */
 static const struct
 {
   const char  *name;
   BcView       view;
+  BcTimeScale  time_scale;
   MeasureFunc  measure;
 } views[] = {
-  { "lanes", BC_VIEW_LANES, legibility_measure_lanes },
-  { "wheel", BC_VIEW_WHEEL, legibility_measure_wheel },
+  { "lanes", BC_VIEW_LANES, BC_TIME_SCALE_BALANCED, legibility_measure_lanes },
+  { "cal", BC_VIEW_LANES, BC_TIME_SCALE_PROPORTIONAL, legibility_measure_lanes },
+  { "seq", BC_VIEW_LANES, BC_TIME_SCALE_SEQUENCE, legibility_measure_lanes },
+  { "wheel", BC_VIEW_WHEEL, BC_TIME_SCALE_BALANCED, legibility_measure_wheel },
 };
 
 static int runs = 9;
@@ -115,6 +119,7 @@ bench_case (BcCase     *c,
 
       bc_layout_options_init (&options);
       options.view = views[v].view;
+      options.time_scale = views[v].time_scale;
       ms = time_layout (c, &options);
       if (views[v].measure == NULL)
         {
@@ -149,11 +154,19 @@ bench_synthetic (void)
 
           bc_layout_options_init (&options);
           options.view = views[v].view;
+          options.time_scale = views[v].time_scale;
+      options.time_scale = views[v].time_scale;
           worst = MAX (worst, time_layout (c, &options));
           if (views[v].measure == NULL)
             continue;
           layout = bc_layout_new (c, &options);
-          views[v].measure (layout, &m, NULL);
+          {
+            g_autoptr(GString) why = verbose ? g_string_new (NULL) : NULL;
+
+            views[v].measure (layout, &m, why);
+            if (why != NULL && why->len > 0)
+              g_printerr ("seed %d:\n%s", seed, why->str);
+          }
           add (&sum, &m);
         }
       print_row (name, views[v].name, views[v].measure != NULL ? &sum : NULL, worst);

@@ -128,6 +128,70 @@ test_year_wins (void)
   assert_spaced (ticks, 44);
 }
 
+/* A scale that widens one year tenfold, as the balanced scale widens a
+ * busy stretch. */
+typedef struct
+{
+  guint32 from, to; /* the widened stretch */
+  double  scale;    /* units a day elsewhere */
+  guint32 origin;
+} Uneven;
+
+static double
+uneven_map (double   day,
+            gpointer user_data)
+{
+  Uneven *u = user_data;
+  double before = MIN (day, u->from) - u->origin;
+  double inside = CLAMP (day, u->from, u->to) - u->from;
+  double after = MAX (day, u->to) - u->to;
+
+  return (before + 10 * inside + after) * u->scale;
+}
+
+/* The labels of @ticks whose day falls in @year. */
+static guint
+labels_in_year (GArray *ticks,
+                int     year)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      BcAxisTick *t = &g_array_index (ticks, BcAxisTick, i);
+
+      if (t->label != NULL && bc_date_from_julian (t->day, BC_DATE_PRECISION_DAY).year == year)
+        n++;
+    }
+  return n;
+}
+
+/* On an uneven scale each stretch gets the finest labels it has room
+ * for: every month of the widened 1993, quarters at most in the narrow
+ * years around it, and every year named. */
+static void
+test_uneven_scale (void)
+{
+  Uneven u = { jd ("1993-01-01"), jd ("1994-01-01"), 0, jd ("1990-01-01") };
+  g_autoptr(GArray) ticks = NULL;
+
+  /* Six years, one of them ten times as wide, on 1500 units: a narrow
+   * year is 100 units, the wide one 1000. */
+  u.scale = 1500.0 / (5 * 365.25 + 10 * 365.25);
+  ticks = bc_axis_ticks (jd ("1990-01-01"), jd ("1995-12-31"), uneven_map, &u, 44);
+  for (int year = 1990; year <= 1995; year++)
+    {
+      g_autofree char *name = g_strdup_printf ("%d", year);
+
+      g_assert_true (has_label (ticks, name));
+      if (year != 1993)
+        g_assert_cmpuint (labels_in_year (ticks, year), <=, 4);
+    }
+  g_assert_cmpuint (labels_in_year (ticks, 1993), ==, 12);
+  g_assert_true (has_label (ticks, "Feb"));
+  assert_spaced (ticks, 44);
+}
+
 /* One day, and a case of ten thousand years' worth of nothing: a
  * sensible axis, no runaway. */
 static void
@@ -155,5 +219,6 @@ main (int   argc,
   g_test_add_func ("/axis/unit-follows-scale", test_unit_follows_scale);
   g_test_add_func ("/axis/year-wins", test_year_wins);
   g_test_add_func ("/axis/degenerate", test_degenerate);
+  g_test_add_func ("/axis/uneven-scale", test_uneven_scale);
   return g_test_run ();
 }

@@ -197,6 +197,24 @@ def check_scale():
         ok(r3.returncode == 0, "dark theme, sequence scale exports")
 
 
+def check_time_scales():
+    """The balanced scale is the default and says so on the picture; the
+    calendar's is one option away and says nothing."""
+    with tempfile.TemporaryDirectory() as d:
+        r1, balanced = export("oslo", "lanes", "svg", d)
+        os.rename(balanced, balanced + ".balanced")
+        r2, calendar = export("oslo", "lanes", "svg", d, "--time-scale=proportional")
+        os.rename(calendar, calendar + ".calendar")
+        r3, named = export("oslo", "lanes", "svg", d, "--time-scale=balanced")
+        ok(r1.returncode == 0 and r2.returncode == 0 and r3.returncode == 0,
+           "balanced and proportional scales export")
+        default = open(balanced + ".balanced", encoding="utf-8").read()
+        ok(default == open(named, encoding="utf-8").read(), "balanced is the default time scale")
+        ok("Time widened where events crowd" in default, "the balanced picture says how time runs")
+        ok("Time widened" not in open(calendar + ".calendar", encoding="utf-8").read(),
+           "the calendar's picture does not")
+
+
 def check_known_on():
     with tempfile.TemporaryDirectory() as d:
         r1, full = export("camp-david", "lanes", "svg", d)
@@ -277,6 +295,7 @@ elif mode == "bad-options":
     check_bad_options()
 elif mode == "scale":
     check_scale()
+    check_time_scales()
 elif mode == "known-on":
     check_known_on()
 elif mode == "actor-paths":

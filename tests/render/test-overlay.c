@@ -146,26 +146,47 @@ test_handle_above_the_node (void)
     }
 }
 
-/* The date "as known on" has a place on the proportional axis of the
- * lanes, inside the plot, later dates to the right; none in the wheel. */
+/* The date "as known on" has a place on the time axis of the lanes,
+ * whatever its scale, inside the plot, later dates to the right, with
+ * every event known by then on its left (the line parts the known from
+ * the not yet known); none in the wheel. */
 static void
 test_known_on_on_the_axis (void)
 {
   g_autoptr(BcCase) c = load_bundled ("oslo");
-  g_autoptr(BcLayout) lanes = layout_of (c, BC_VIEW_LANES);
   g_autoptr(BcLayout) wheel = layout_of (c, BC_VIEW_WHEEL);
   BcDate early, late;
-  double x0, x1;
 
   g_assert_true (bc_date_parse ("1993-01-20", &early, NULL));
   g_assert_true (bc_date_parse ("1993-08-20", &late, NULL));
-  g_assert_true (bc_overlay_known_on_x (lanes, early, &x0));
-  g_assert_true (bc_overlay_known_on_x (lanes, late, &x1));
-  g_assert_cmpfloat (x0, <, x1);
-  g_assert_cmpfloat (x0, >=, lanes->plot.x);
-  g_assert_cmpfloat (x1, <=, lanes->plot.x + lanes->plot.width);
-  g_assert_false (bc_overlay_known_on_x (wheel, early, &x0));
-  g_assert_false (bc_overlay_known_on_x (lanes, BC_DATE_UNSET, &x0));
+  for (BcTimeScale scale = BC_TIME_SCALE_PROPORTIONAL; scale <= BC_TIME_SCALE_BALANCED; scale++)
+    {
+      BcLayoutOptions options;
+      g_autoptr(BcLayout) lanes = NULL;
+      guint known = 0;
+      double x0, x1;
+
+      bc_layout_options_init (&options);
+      options.time_scale = scale;
+      lanes = bc_layout_new (c, &options);
+      g_assert_true (bc_overlay_known_on_x (lanes, early, &x0));
+      g_assert_true (bc_overlay_known_on_x (lanes, late, &x1));
+      g_assert_cmpfloat (x0, <, x1);
+      g_assert_cmpfloat (x0, >=, lanes->plot.x);
+      g_assert_cmpfloat (x1, <=, lanes->plot.x + lanes->plot.width);
+      for (guint i = 0; i < lanes->events->len; i++)
+        {
+          BcLayoutEvent *e = &g_array_index (lanes->events, BcLayoutEvent, i);
+
+          if (bc_event_get_last_day (e->event) > bc_date_get_last_day (late))
+            continue;
+          g_assert_cmpfloat (e->node.x + e->node.width / 2, <=, x1);
+          known++;
+        }
+      g_assert_cmpuint (known, >, 10);
+      g_assert_false (bc_overlay_known_on_x (lanes, BC_DATE_UNSET, &x0));
+    }
+  g_assert_false (bc_overlay_known_on_x (wheel, early, &(double) { 0 }));
 }
 
 int

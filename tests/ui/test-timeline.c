@@ -614,9 +614,19 @@ test_view_menu_follows_the_canvas (void)
   state = g_action_group_get_action_state (group, "view");
   g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "lanes");
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.sequence", NULL);
+  /* The time scale's radio items likewise. */
+  g_clear_pointer (&state, g_variant_unref);
+  state = g_action_group_get_action_state (group, "time-scale");
+  g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "balanced");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.time-scale", "s", "sequence");
   g_assert_cmpint (bc_canvas_get_time_scale (canvas), ==, BC_TIME_SCALE_SEQUENCE);
   g_assert_cmpint (_bc_canvas_get_layout (canvas)->options.time_scale, ==, BC_TIME_SCALE_SEQUENCE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.time-scale", "s", "proportional");
+  g_assert_cmpint (_bc_canvas_get_layout (canvas)->options.time_scale, ==, BC_TIME_SCALE_PROPORTIONAL);
+  bc_canvas_set_time_scale (canvas, BC_TIME_SCALE_BALANCED);
+  g_clear_pointer (&state, g_variant_unref);
+  state = g_action_group_get_action_state (group, "time-scale");
+  g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "balanced");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
