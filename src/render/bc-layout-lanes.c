@@ -664,10 +664,10 @@ _bc_layout_lanes (BcLayout *self,
   double axis_y = top + 4, lane_y;
   BcStorylines *stories;
   BcPlacer **placers;
-  BcBoxGrid *labels;
+  BcRouter *router;
   g_autofree BcRect *titles = NULL;
-  g_autofree guint *seen = NULL;
-  guint stamp = 0;
+  g_autofree BcRect *room = NULL;
+  g_autofree BcLayoutCurve **lines = NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (events); i++)
     {
@@ -761,6 +761,7 @@ _bc_layout_lanes (BcLayout *self,
 
   lane_y = self->plot.y;
   titles = g_new0 (BcRect, self->lanes->len + 1);
+  room = g_new0 (BcRect, self->lanes->len + 1);
   for (guint l = 0; l < self->lanes->len; l++)
     {
       BcLayoutLane *lane = &g_array_index (self->lanes, BcLayoutLane, l);
@@ -771,15 +772,18 @@ _bc_layout_lanes (BcLayout *self,
       lane->header = (BcRect) { MARGIN, lane_y, self->width - 2 * MARGIN, HEADER_H };
       _bc_render_text_size (BC_FONT_HEADER, lane->label, 0, 1, &w, &th);
       titles[l] = (BcRect) { lane->header.x + 6, lane->header.y + 3, w, th };
+      /* Where labels may stand: under the title and the storylines. */
+      {
+        double under = HEADER_H + _bc_storylines_band (stories, l);
+
+        room[l] = (BcRect) { self->plot.x, lane_y + under, self->plot.width, h - LANE_PAD - under };
+      }
       lane_y += h;
       _bc_placer_free (placers[l]);
     }
   g_free (placers);
   self->plot.height = lane_y - self->plot.y;
 
-  /* Cells about as wide as a label: a long line looks in fewer of them. */
-  labels = _bc_box_grid_new (256);
-  seen = g_new0 (guint, self->events->len + 1);
   for (guint i = 0; i < self->events->len; i++)
     {
       BcLayoutEvent *le = &g_array_index (self->events, BcLayoutEvent, i);
@@ -793,7 +797,6 @@ _bc_layout_lanes (BcLayout *self,
       /* On the node's top-right corner, where no label goes. */
       if (le->annotations > 0)
         le->mark = (BcRect) { le->node.x + le->node.width - 3, le->node.y - 5, MARK_W, MARK_H };
-      _bc_box_grid_add (labels, &le->label);
     }
 
   for (guint i = 0; i < self->lanes->len; i++)
@@ -802,18 +805,25 @@ _bc_layout_lanes (BcLayout *self,
   _bc_storylines_draw (self, stories);
   _bc_storylines_free (stories);
 
+  router = _bc_router_new (self, titles, self->lanes->len);
+  lines = g_new0 (BcLayoutCurve *, pending->len + 1);
+  for (guint i = 0; i < pending->len; i++)
+    {
+      lines[i] = &g_array_index (pending, Pending, i).curve;
+      _bc_router_route (router, lines[i]);
+    }
+  _bc_router_finish (router, lines, pending->len, room);
+  _bc_router_free (router);
   for (guint i = 0; i < pending->len; i++)
     {
       Pending *p = &g_array_index (pending, Pending, i);
 
-      _bc_route_curve (self, &p->curve, labels, titles, self->lanes->len, seen, &stamp);
       if (p->is_link)
         {
           _bc_layout_add_item (self, BC_LAYOUT_ITEM_LINK, self->links->len, _bc_curve_bounds (&p->curve, 6));
           g_array_append_val (self->links, p->curve);
         }
     }
-  _bc_box_grid_free (labels);
 
   for (guint i = 0; i < self->events->len; i++)
     {

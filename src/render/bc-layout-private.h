@@ -68,9 +68,15 @@ void         _bc_placer_place (BcPlacer *placer, BcLayoutEvent *event);
 double       _bc_placer_bottom (BcPlacer *placer);
 
 /* Lines: transfers and links with their ends fixed in x, routed around
- * labels and lane titles once every lane has its height. */
-void         _bc_route_curve (BcLayout *self, BcLayoutCurve *c, BcBoxGrid *labels,
-                              const BcRect *titles, guint n_titles, guint *seen, guint *stamp);
+ * labels and lane titles once every lane has its height; then the
+ * labels still crossed move aside where they can, or get a halo. */
+typedef struct _BcRouter BcRouter;
+
+BcRouter *   _bc_router_new (BcLayout *self, const BcRect *titles, guint n_titles);
+void         _bc_router_route (BcRouter *router, BcLayoutCurve *c);
+void         _bc_router_finish (BcRouter *router, BcLayoutCurve **lines, guint n_lines,
+                                const BcRect *room);
+void         _bc_router_free (BcRouter *router);
 
 /* Storylines: plan decides which actors run where and the order in
  * each lane, and how tall each lane's band of storylines is; draw

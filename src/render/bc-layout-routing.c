@@ -8,14 +8,17 @@
 
 #include "bc-layout-private.h"
 
-/* The chords a shape is followed by while routing; the shape chosen is
- * followed again by twice as many, with each label a little larger, to
- * find every label it crosses for a halo: 24 chords may pass by the
- * corner of a label that the curve itself clips. */
+/* The chords a shape is followed by while routing; the shapes chosen
+ * are followed again by more, with each label a little larger, to find
+ * every label they cross for a halo: 24 chords may pass by the corner
+ * of a label that the curve itself clips. */
 #define SAMPLES      24
 #define HALO_SAMPLES 64
 #define HALO_PAD     1.5
-#define MAX_CANDIDATES 48
+#define MAX_CANDIDATES 64
+/* How far apart in x the ends of a line that leaves and arrives by the
+ * sides of events must be, at the least, for its S to lie down. */
+#define SIDE_RUN     16.0
 /* Past this many events, fewer shapes are tried for each line. */
 #define LARGE_CASE   2000
 
@@ -123,10 +126,65 @@ edge_y (const BcLayoutEvent *e,
   return top ? r->y : r->y + r->height;
 }
 
+/* The end of an event's time as drawn, halfway up: the end of its bar
+ * (a range, or a month or year drawn as the span it covers), else the
+ * side of its node. A line leaving there leaves after the event. */
+static BcPoint
+later_side (const BcLayoutEvent *e)
+{
+  if (e->bar.width > 0 && e->bar.x + e->bar.width > e->node.x + e->node.width)
+    return (BcPoint) { e->bar.x + e->bar.width, e->bar.y + e->bar.height / 2 };
+  return (BcPoint) { e->node.x + e->node.width, e->node.y + e->node.height / 2 };
+}
+
+/* The start of an event's time as drawn, halfway up. */
+static BcPoint
+earlier_side (const BcLayoutEvent *e)
+{
+  if (e->bar.width > 0 && e->bar.x < e->node.x)
+    return (BcPoint) { e->bar.x, e->bar.y + e->bar.height / 2 };
+  return (BcPoint) { e->node.x, e->node.y + e->node.height / 2 };
+}
+
+/* A shape from @p0 to @p3 that leaves horizontally (@out_side) or
+ * vertically and arrives horizontally (@in_side) or vertically: a
+ * quarter turn, or an S lying down when both are horizontal. */
+static void
+side_shape (BcPoint  p0,
+            BcPoint  p3,
+            gboolean out_side,
+            gboolean in_side,
+            BcPoint *out)
+{
+  double dx = p3.x - p0.x, dy = p3.y - p0.y;
+
+  out[0] = p0;
+  out[3] = p3;
+  if (out_side && in_side)
+    {
+      out[1] = (BcPoint) { p0.x + dx * 0.5, p0.y };
+      out[2] = (BcPoint) { p3.x - dx * 0.5, p3.y };
+    }
+  else if (out_side)
+    {
+      out[1] = (BcPoint) { p0.x + dx * 0.55, p0.y };
+      out[2] = (BcPoint) { p3.x, p3.y - dy * 0.55 };
+    }
+  else
+    {
+      out[1] = (BcPoint) { p0.x, p0.y + dy * 0.55 };
+      out[2] = (BcPoint) { p3.x - dx * 0.55, p3.y };
+    }
+}
+
 /* The shapes a line between @a and @b may take, most direct first:
  * between rows, an S that leaves and arrives vertically, its bend higher
  * or lower, bowed to one side or the other; within a row, an arch above
- * or below, lower or higher. */
+ * or below, lower or higher. Then, where the events' times do not
+ * overlap, the shapes that leave an event by the end of its time or
+ * reach one by its start (later_side(), earlier_side()): a label below
+ * or above its node, where a vertical line would run through it, is
+ * passed by. */
 static guint
 candidates (const BcLayoutEvent *a,
             const BcLayoutEvent *b,
@@ -172,42 +230,102 @@ candidates (const BcLayoutEvent *a,
           n++;
         }
     }
+
+  {
+    gboolean up = bcy < acy;
+    BcPoint s0 = later_side (a), s3 = earlier_side (b);
+    BcPoint v0 = { ax, edge_y (a, ax, up) }, v3 = { bx, edge_y (b, bx, !up) };
+
+    if (fabs (acy - bcy) < 1)
+      {
+        if (s3.x >= s0.x + SIDE_RUN)
+          side_shape (s0, s3, TRUE, TRUE, out[n++]);
+      }
+    else
+      {
+        if (v3.x >= s0.x)
+          side_shape (s0, v3, TRUE, FALSE, out[n++]);
+        if (s3.x >= v0.x)
+          side_shape (v0, s3, FALSE, TRUE, out[n++]);
+        if (s3.x >= s0.x + 2 * SIDE_RUN)
+          side_shape (s0, s3, TRUE, TRUE, out[n++]);
+      }
+  }
   g_assert (n <= MAX_CANDIDATES);
   return n;
 }
 
+struct _BcRouter
+{
+  BcLayout     *layout;
+  BcBoxGrid    *labels; /* the events' labels, by event index */
+  const BcRect *titles;
+  guint         n_titles;
+  guint        *seen;   /* by label: the stamp of the shape that last crossed it */
+  guint         stamp;
+  GArray       *hit;
+};
+
 /**
- * _bc_route_curve:
+ * _bc_router_new:
+ * @titles: the boxes of the lanes' titles, which must outlive the router
+ *
+ * A router for the lines of @self, once every event, label and lane has
+ * its place.
+ */
+BcRouter *
+_bc_router_new (BcLayout     *self,
+                const BcRect *titles,
+                guint         n_titles)
+{
+  BcRouter *router = g_new0 (BcRouter, 1);
+
+  router->layout = self;
+  /* Cells about as wide as a label: a long line looks in fewer of them. */
+  router->labels = _bc_box_grid_new (256);
+  for (guint i = 0; i < self->events->len; i++)
+    _bc_box_grid_add (router->labels, &g_array_index (self->events, BcLayoutEvent, i).label);
+  router->titles = titles;
+  router->n_titles = n_titles;
+  router->seen = g_new0 (guint, self->events->len + 1);
+  router->hit = g_array_new (FALSE, FALSE, sizeof (guint));
+  return router;
+}
+
+void
+_bc_router_free (BcRouter *router)
+{
+  if (router == NULL)
+    return;
+  _bc_box_grid_free (router->labels);
+  g_free (router->seen);
+  g_array_unref (router->hit);
+  g_free (router);
+}
+
+/**
+ * _bc_router_route:
  * @c: a transfer or link whose ends' x (p[0].x and p[3].x) are fixed
- * @labels: the labels of the layout's events, by event index
- * @titles: the boxes of the lanes' titles
- * @seen: (array): one stamp for each label, all lines sharing it
- * @stamp: (inout): the last stamp given out
  *
  * Gives @c the shape, of those it may take, that crosses the fewest
- * labels and lane titles, the most direct of them on a tie; the labels
- * it still crosses get a halo.
+ * labels and lane titles, the most direct of them on a tie.
  */
 void
-_bc_route_curve (BcLayout      *self,
-                 BcLayoutCurve *c,
-                 BcBoxGrid     *labels,
-                 const BcRect  *titles,
-                 guint          n_titles,
-                 guint         *seen,
-                 guint         *stamp)
+_bc_router_route (BcRouter      *router,
+                  BcLayoutCurve *c)
 {
+  BcLayout *self = router->layout;
   BcLayoutEvent *a = &g_array_index (self->events, BcLayoutEvent, c->from);
   BcLayoutEvent *b = &g_array_index (self->events, BcLayoutEvent, c->to);
   BcPoint shapes[MAX_CANDIDATES][4];
-  g_autoptr(GArray) hit = g_array_new (FALSE, FALSE, sizeof (guint));
-  Crossing crossing = { { 0 }, { 0 }, hit, seen, *stamp, 0 };
+  Crossing crossing = { { 0 }, { 0 }, router->hit, router->seen, router->stamp, 0 };
   guint n = candidates (a, b, c->p[0].x, c->p[3].x, self->events->len > LARGE_CASE, shapes);
   guint best = 0, best_count = G_MAXUINT;
 
   for (guint i = 0; i < n && best_count > 0; i++)
     {
-      guint count = count_crossings (shapes[i], labels, titles, n_titles, &crossing, SAMPLES, best_count);
+      guint count = count_crossings (shapes[i], router->labels, router->titles, router->n_titles,
+                                     &crossing, SAMPLES, best_count);
 
       if (count < best_count)
         {
@@ -216,9 +334,275 @@ _bc_route_curve (BcLayout      *self,
         }
     }
   memcpy (c->p, shapes[best], sizeof c->p);
-  crossing.pad = HALO_PAD;
-  count_crossings (c->p, labels, titles, n_titles, &crossing, HALO_SAMPLES, G_MAXUINT);
-  for (guint i = 0; i < hit->len; i++)
-    g_array_index (self->events, BcLayoutEvent, g_array_index (hit, guint, i)).halo = TRUE;
-  *stamp = crossing.stamp;
+  router->stamp = crossing.stamp;
+}
+
+/* Moving labels off the lines: the chords of every line, in a grid. */
+typedef struct
+{
+  BcPoint a, b;
+  guint   line;
+} Chord;
+
+typedef struct
+{
+  GArray       *chords;
+  guint        *seen;  /* by line: the stamp of the last count it was in */
+  guint         stamp;
+  const BcRect *box;
+  guint         count;
+} ChordCount;
+
+static gboolean
+chord_cb (guint         id,
+          const BcRect *r,
+          gpointer      data)
+{
+  ChordCount *cc = data;
+  Chord *chord = &g_array_index (cc->chords, Chord, id);
+
+  if (cc->seen[chord->line] != cc->stamp && segment_meets (chord->a, chord->b, cc->box))
+    {
+      cc->seen[chord->line] = cc->stamp;
+      cc->count++;
+    }
+  return FALSE;
+}
+
+/* How many lines pass through @box grown by @pad on each side. */
+static guint
+lines_through (BcBoxGrid    *grid,
+               ChordCount   *cc,
+               const BcRect *box,
+               double        pad)
+{
+  BcRect padded = { box->x - pad, box->y - pad, box->width + 2 * pad, box->height + 2 * pad };
+
+  cc->stamp++;
+  cc->box = &padded;
+  cc->count = 0;
+  _bc_box_grid_any (grid, &padded, chord_cb, cc);
+  return cc->count;
+}
+
+typedef struct
+{
+  BcLayout     *layout;
+  GArray       *owner; /* guint: the event each box of the grid is the label of */
+  guint         event;
+  const BcRect *box;
+} LabelMeets;
+
+/* Whether the box is another event's label where it stands now: a moved
+ * label is in the grid twice, where it was and where it is. */
+static gboolean
+label_meets_cb (guint         id,
+                const BcRect *r,
+                gpointer      data)
+{
+  LabelMeets *m = data;
+  guint e = g_array_index (m->owner, guint, id);
+  const BcRect *now = &g_array_index (m->layout->events, BcLayoutEvent, e).label;
+
+  return e != m->event && bc_rect_intersects (now, m->box) && bc_rect_intersects (r, m->box);
+}
+
+#define LABEL_SPOTS 12
+/* Lines are routed again around the labels moved, and labels moved off
+ * them again, this many times in all. */
+#define ROUNDS      2
+/* How far lower a label beside its node, with a leader, may stand. */
+#define SPOT_STEP   20.0
+
+/* The places a label may stand about its event's node, bar and
+ * annotation mark: right, left, below and above (under the node,
+ * centred on it, ending with it), and right or left a step or two
+ * lower with a leader line. */
+static guint
+label_spots (const BcLayoutEvent *e,
+             BcRect              *out,
+             gboolean            *leader)
+{
+  BcRect u = bc_rect_union (bc_rect_union (e->node, e->bar), e->mark);
+  double w = e->label.width, h = e->label.height;
+  double cx = e->node.x + e->node.width / 2, cy = e->node.y + e->node.height / 2;
+  double below = u.y + u.height + LABEL_GAP, above = u.y - LABEL_GAP - h;
+  double right = u.x + u.width + LABEL_GAP, left = u.x - LABEL_GAP - w;
+  guint n = 0;
+
+  out[n++] = (BcRect) { right, cy - h / 2, w, h };
+  out[n++] = (BcRect) { left, cy - h / 2, w, h };
+  out[n++] = (BcRect) { e->node.x, below, w, h };
+  out[n++] = (BcRect) { e->node.x, above, w, h };
+  out[n++] = (BcRect) { cx - w / 2, below, w, h };
+  out[n++] = (BcRect) { cx - w / 2, above, w, h };
+  out[n++] = (BcRect) { e->node.x + e->node.width - w, below, w, h };
+  out[n++] = (BcRect) { e->node.x + e->node.width - w, above, w, h };
+  for (guint k = 0; k < n; k++)
+    leader[k] = FALSE;
+  for (int step = 1; step <= 2; step++)
+    {
+      leader[n] = TRUE;
+      out[n++] = (BcRect) { right, cy + step * SPOT_STEP - h / 2, w, h };
+      leader[n] = TRUE;
+      out[n++] = (BcRect) { left, cy + step * SPOT_STEP - h / 2, w, h };
+    }
+  g_assert (n <= LABEL_SPOTS);
+  return n;
+}
+
+/* What a place costs a label: the lines through it, then those that
+ * pass within a halo of it. */
+static guint
+spot_cost (BcBoxGrid    *grid,
+           ChordCount   *cc,
+           const BcRect *box)
+{
+  guint through = lines_through (grid, cc, box, 0);
+
+  return through * 1000 + MIN (lines_through (grid, cc, box, HALO_PAD), 999);
+}
+
+/* Each label a line crosses is tried in the other places about its
+ * node, and moves to the one the fewest lines cross if that is fewer
+ * than where it stands, clear of every other label, node, bar, mark and
+ * lane title, within @room of its lane. */
+static void
+move_crossed_labels (BcRouter       *router,
+                     BcLayoutCurve **lines,
+                     guint           n_lines,
+                     const BcRect   *room)
+{
+  BcLayout *self = router->layout;
+  g_autoptr(GArray) chords = g_array_new (FALSE, FALSE, sizeof (Chord));
+  g_autoptr(GArray) owner = g_array_new (FALSE, FALSE, sizeof (guint));
+  BcBoxGrid *grid = _bc_box_grid_new (256);
+  BcBoxGrid *marks = _bc_box_grid_new (256);
+  g_autofree guint *line_seen = g_new0 (guint, n_lines + 1);
+  ChordCount cc = { chords, line_seen, 0, NULL, 0 };
+
+  for (guint l = 0; l < n_lines; l++)
+    {
+      BcPoint a = lines[l]->p[0];
+
+      for (int s = 1; s <= SAMPLES; s++)
+        {
+          Chord chord = { a, bc_curve_point (lines[l]->p, s / (double) SAMPLES), l };
+          BcRect box = { MIN (chord.a.x, chord.b.x), MIN (chord.a.y, chord.b.y),
+                         fabs (chord.b.x - chord.a.x) + 0.01, fabs (chord.b.y - chord.a.y) + 0.01 };
+
+          g_array_append_val (chords, chord);
+          _bc_box_grid_add (grid, &box);
+          a = chord.b;
+        }
+    }
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      BcLayoutEvent *e = &g_array_index (self->events, BcLayoutEvent, i);
+
+      g_array_append_val (owner, i);
+      _bc_box_grid_add (marks, &e->node);
+      if (e->bar.width > 0)
+        _bc_box_grid_add (marks, &e->bar);
+      if (e->mark.width > 0)
+        _bc_box_grid_add (marks, &e->mark);
+    }
+  for (guint t = 0; t < router->n_titles; t++)
+    _bc_box_grid_add (marks, &router->titles[t]);
+
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      BcLayoutEvent *e = &g_array_index (self->events, BcLayoutEvent, i);
+      BcRect spots[LABEL_SPOTS];
+      gboolean leader[LABEL_SPOTS];
+      guint n, best = G_MAXUINT, best_count;
+
+      if (e->label.width <= 0)
+        continue;
+      best_count = spot_cost (grid, &cc, &e->label);
+      if (best_count == 0)
+        continue;
+      n = label_spots (e, spots, leader);
+      for (guint k = 0; k < n && best_count > 0; k++)
+        {
+          LabelMeets meets = { self, owner, i, &spots[k] };
+          guint count;
+
+          if (!bc_rect_contains (&room[e->lane], &spots[k]) ||
+              _bc_box_grid_meets (marks, &spots[k], 0) ||
+              _bc_box_grid_any (router->labels, &spots[k], label_meets_cb, &meets))
+            continue;
+          count = spot_cost (grid, &cc, &spots[k]);
+          if (count < best_count)
+            {
+              best = k;
+              best_count = count;
+            }
+        }
+      if (best == G_MAXUINT)
+        continue;
+      e->label = spots[best];
+      e->leader = leader[best];
+      if (e->leader)
+        {
+          BcRect u = bc_rect_union (e->node, e->bar);
+          gboolean on_right = e->label.x > u.x;
+
+          e->leader_from = (BcPoint) { on_right ? u.x + u.width : u.x, e->node.y + e->node.height / 2 };
+          e->leader_to = (BcPoint) { on_right ? e->label.x : e->label.x + e->label.width,
+                                     e->label.y + e->label.height / 2 };
+        }
+      _bc_box_grid_add (router->labels, &e->label);
+      g_array_append_val (owner, i);
+    }
+  _bc_box_grid_free (grid);
+  _bc_box_grid_free (marks);
+}
+
+/**
+ * _bc_router_finish:
+ * @lines: (array length=n_lines): the lines routed
+ * @room: (array): for each lane, where its labels may stand
+ *
+ * Once every line has its shape: the labels lines cross move, where
+ * they can, to a place about their node that fewer lines cross; those
+ * still crossed get a halo.
+ */
+void
+_bc_router_finish (BcRouter       *router,
+                   BcLayoutCurve **lines,
+                   guint           n_lines,
+                   const BcRect   *room)
+{
+  BcLayout *self = router->layout;
+  Crossing crossing = { { 0 }, { 0 }, router->hit, router->seen, router->stamp, HALO_PAD };
+
+  /* A large case has one round: it takes as long as routing. */
+  int rounds = self->events->len > LARGE_CASE ? 1 : ROUNDS;
+
+  for (int round = 0; round < rounds; round++)
+    {
+      move_crossed_labels (router, lines, n_lines, room);
+      /* The labels where they stand now, for the lines and the halos. */
+      _bc_box_grid_free (router->labels);
+      router->labels = _bc_box_grid_new (256);
+      for (guint i = 0; i < self->events->len; i++)
+        {
+          BcLayoutEvent *e = &g_array_index (self->events, BcLayoutEvent, i);
+
+          e->halo = FALSE;
+          _bc_box_grid_add (router->labels, &e->label);
+        }
+      if (round + 1 < rounds)
+        for (guint l = 0; l < n_lines; l++)
+          _bc_router_route (router, lines[l]);
+    }
+  for (guint l = 0; l < n_lines; l++)
+    {
+      count_crossings (lines[l]->p, router->labels, router->titles, router->n_titles,
+                       &crossing, HALO_SAMPLES, G_MAXUINT);
+      for (guint i = 0; i < router->hit->len; i++)
+        g_array_index (self->events, BcLayoutEvent, g_array_index (router->hit, guint, i)).halo = TRUE;
+    }
+  router->stamp = crossing.stamp;
 }

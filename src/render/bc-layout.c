@@ -136,6 +136,16 @@ bc_rect_intersects (const BcRect *a,
          a->y < b->y + b->height && b->y < a->y + a->height;
 }
 
+/* Whether @inner lies wholly within @outer, edges included. */
+gboolean
+bc_rect_contains (const BcRect *outer,
+                  const BcRect *inner)
+{
+  return inner->x >= outer->x && inner->y >= outer->y &&
+         inner->x + inner->width <= outer->x + outer->width &&
+         inner->y + inner->height <= outer->y + outer->height;
+}
+
 gboolean
 bc_rect_contains_point (const BcRect *r,
                         double        x,

@@ -336,6 +336,8 @@ gboolean   bc_rect_intersects      (const BcRect          *a,
 BcRect     bc_rect_union           (BcRect                 a,
                                     BcRect                 b);
 char      *bc_layout_focus_join    (const char * const    *ids);
+gboolean   bc_rect_contains        (const BcRect          *outer,
+                                    const BcRect          *inner);
 gboolean   bc_rect_contains_point  (const BcRect          *r,
                                     double                 x,
                                     double                 y,

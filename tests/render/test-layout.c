@@ -669,8 +669,10 @@ test_labels_clear_of_marks_and_titles (void)
 
 /* Where a line cannot keep clear of a label, the label has a halo. */
 static void
-test_crossed_labels_have_halos (void)
+test_lines_cross_few_labels (void)
 {
+  guint crossed = 0;
+
   for (guint n = 0; n < G_N_ELEMENTS (bundled); n++)
     {
       g_autoptr(BcCase) c = load_bundled (bundled[n]);
@@ -683,7 +685,12 @@ test_crossed_labels_have_halos (void)
       g_printerr ("# %s: %u labels, %u line-label crossings (%u with halo), %u line-title\n",
                   bundled[n], m.events, m.line_label, m.line_label_halo, m.line_title);
       g_assert_cmpuint (m.line_label_halo, ==, m.line_label);
+      crossed += m.line_label;
     }
+  /* Lines routed around labels, then labels moved off the lines still
+   * on them, on the balanced time scale: 41 crossings in the three
+   * cases' 162 labels (149 on the calendar's scale with neither). */
+  g_assert_cmpuint (crossed, <=, 45);
   /* And in seeded random cases, where a line may clip a label's corner
    * between the points the router follows it by (seed 7 had one). */
   for (int seed = 1; seed <= 20; seed++)
@@ -1035,7 +1042,7 @@ main (int    argc,
 
   g_test_add_func ("/render/layout/export-labels-whole", test_export_labels_whole);
   g_test_add_func ("/render/layout/labels-clear-of-marks-and-titles", test_labels_clear_of_marks_and_titles);
-  g_test_add_func ("/render/layout/crossed-labels-have-halos", test_crossed_labels_have_halos);
+  g_test_add_func ("/render/layout/lines-cross-few-labels-each-with-a-halo", test_lines_cross_few_labels);
   g_test_add_func ("/render/layout/busy-stretches-side-by-side", test_busy_stretches_side_by_side);
   g_test_add_func ("/render/layout/dense-lane-shares-rows", test_dense_lane_shares_rows);
   g_test_add_func ("/render/layout/storylines-end-with-positions-and-known-on", test_storylines_end_in_time);

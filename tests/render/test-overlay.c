@@ -25,15 +25,6 @@ layout_of (BcCase *c,
   return bc_layout_new (c, &options);
 }
 
-static gboolean
-rect_inside (const BcRect *inner,
-             const BcRect *outer)
-{
-  return inner->x >= outer->x && inner->y >= outer->y &&
-         inner->x + inner->width <= outer->x + outer->width &&
-         inner->y + inner->height <= outer->y + outer->height;
-}
-
 /* The box of the pixels painted on a transparent surface, in the
  * surface's pixels; FALSE when none were. */
 static gboolean
@@ -87,8 +78,8 @@ test_selection_fits_its_item (void)
               bc_layout_hit_shape (l, &hit, &shape);
               bc_overlay_selection_bounds (l, &hit, zooms[z], &ring);
               loose = (BcRect) { shape.x - room, shape.y - room, shape.width + 2 * room, shape.height + 2 * room };
-              g_assert_true (rect_inside (&shape, &ring));
-              g_assert_true (rect_inside (&ring, &loose));
+              g_assert_true (bc_rect_contains (&ring, &shape));
+              g_assert_true (bc_rect_contains (&loose, &ring));
             }
       }
 }
