@@ -459,6 +459,7 @@ _bc_placer_place (BcPlacer      *p,
         {
           BcRect *l = &candidates[c];
           gboolean last_resort = beyond && c == 2;
+          BcRect leader;
 
           /* In a dense lane, only what is placed is in the way: lines
            * kept clear there would leave a label nowhere but a row of
@@ -468,6 +469,11 @@ _bc_placer_place (BcPlacer      *p,
           /* The label may not sit on its own node or bar either. */
           if (bc_rect_intersects (l, &ext))
             continue;
+          /* Nor may its leader run through another label: the leader
+           * keeps the strip it runs down, between mark and label. */
+          leader = (BcRect) { ext.x + ext.width, cy, l->x - (ext.x + ext.width), l->y + l->height / 2 - cy };
+          if (c >= 4 && !last_resort && !is_free (p, &leader, searched, TRUE))
+            continue;
           e->node = node;
           e->bar = e->bar.width > 0 ? bar : e->bar;
           e->label = *l;
@@ -476,6 +482,7 @@ _bc_placer_place (BcPlacer      *p,
             {
               e->leader_from = (BcPoint) { ext.x + ext.width, cy };
               e->leader_to = (BcPoint) { l->x, l->y + l->height / 2 };
+              take (p, &leader);
             }
           take (p, &ext);
           take (p, l);

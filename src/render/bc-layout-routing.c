@@ -395,6 +395,99 @@ typedef struct
 
 /* Whether the box is another event's label where it stands now: a moved
  * label is in the grid twice, where it was and where it is. */
+/* The leader from an event's node or bar to its label at @spot. */
+static void
+leader_ends (const BcLayoutEvent *e,
+             const BcRect        *spot,
+             BcPoint             *from,
+             BcPoint             *to)
+{
+  BcRect u = bc_rect_union (e->node, e->bar);
+  gboolean on_right = spot->x > u.x;
+
+  *from = (BcPoint) { on_right ? u.x + u.width : u.x, e->node.y + e->node.height / 2 };
+  *to = (BcPoint) { on_right ? spot->x : spot->x + spot->width, spot->y + spot->height / 2 };
+}
+
+typedef struct
+{
+  BcLayout            *layout;
+  GArray              *owner;
+  guint                event;
+  BcPoint              a, b;
+} LeaderMeets;
+
+/* Whether a leader runs through another event's label. */
+static gboolean
+leader_label_cb (guint         id,
+                 const BcRect *r,
+                 gpointer      data)
+{
+  LeaderMeets *m = data;
+  guint e = g_array_index (m->owner, guint, id);
+  const BcRect *now = &g_array_index (m->layout->events, BcLayoutEvent, e).label;
+
+  return e != m->event && segment_meets (m->a, m->b, now) && segment_meets (m->a, m->b, r);
+}
+
+/* Whether a leader runs through a node, bar, mark or title other than
+ * those of its own event. */
+static gboolean
+leader_mark_cb (guint         id,
+                const BcRect *r,
+                gpointer      data)
+{
+  LeaderMeets *m = data;
+  const BcLayoutEvent *own = &g_array_index (m->layout->events, BcLayoutEvent, m->event);
+
+  if (memcmp (r, &own->node, sizeof *r) == 0 || memcmp (r, &own->bar, sizeof *r) == 0 ||
+      memcmp (r, &own->mark, sizeof *r) == 0)
+    return FALSE;
+  return segment_meets (m->a, m->b, r);
+}
+
+/* Whether another event's leader, where it runs now, crosses the box. */
+static gboolean
+crosses_leader_cb (guint         id,
+                   const BcRect *r,
+                   gpointer      data)
+{
+  LabelMeets *m = data;
+  guint e = g_array_index (m->owner, guint, id);
+  const BcLayoutEvent *other = &g_array_index (m->layout->events, BcLayoutEvent, e);
+
+  return e != m->event && other->leader && segment_meets (other->leader_from, other->leader_to, m->box);
+}
+
+static void
+add_leader (BcBoxGrid           *leaders,
+            GArray              *owner,
+            const BcLayoutEvent *e,
+            guint                event)
+{
+  BcRect box = { MIN (e->leader_from.x, e->leader_to.x), MIN (e->leader_from.y, e->leader_to.y),
+                 fabs (e->leader_to.x - e->leader_from.x) + 0.01, fabs (e->leader_to.y - e->leader_from.y) + 0.01 };
+
+  _bc_box_grid_add (leaders, &box);
+  g_array_append_val (owner, event);
+}
+
+static gboolean
+leader_blocked (BcRouter  *router,
+                BcBoxGrid *marks,
+                GArray    *owner,
+                guint      event,
+                BcPoint    from,
+                BcPoint    to)
+{
+  LeaderMeets m = { router->layout, owner, event, from, to };
+  BcRect box = { MIN (from.x, to.x), MIN (from.y, to.y),
+                 fabs (to.x - from.x) + 0.01, fabs (to.y - from.y) + 0.01 };
+
+  return _bc_box_grid_any (router->labels, &box, leader_label_cb, &m) ||
+         _bc_box_grid_any (marks, &box, leader_mark_cb, &m);
+}
+
 static gboolean
 label_meets_cb (guint         id,
                 const BcRect *r,
@@ -407,17 +500,19 @@ label_meets_cb (guint         id,
   return e != m->event && bc_rect_intersects (now, m->box) && bc_rect_intersects (r, m->box);
 }
 
-#define LABEL_SPOTS 12
+#define LABEL_SPOTS (8 + 4 * SPOT_STEPS)
 /* Lines are routed again around the labels moved, and labels moved off
  * them again, this many times in all. */
 #define ROUNDS      2
-/* How far lower a label beside its node, with a leader, may stand. */
+/* A label beside its node may stand up to SPOT_STEPS steps lower or
+ * higher, with a leader line. */
 #define SPOT_STEP   20.0
+#define SPOT_STEPS  5
 
 /* The places a label may stand about its event's node, bar and
  * annotation mark: right, left, below and above (under the node,
- * centred on it, ending with it), and right or left a step or two
- * lower with a leader line. */
+ * centred on it, ending with it), and right or left a few steps lower
+ * or higher, nearest first, with a leader line. */
 static guint
 label_spots (const BcLayoutEvent *e,
              BcRect              *out,
@@ -440,12 +535,16 @@ label_spots (const BcLayoutEvent *e,
   out[n++] = (BcRect) { e->node.x + e->node.width - w, above, w, h };
   for (guint k = 0; k < n; k++)
     leader[k] = FALSE;
-  for (int step = 1; step <= 2; step++)
+  for (int step = 1; step <= SPOT_STEPS; step++)
     {
       leader[n] = TRUE;
       out[n++] = (BcRect) { right, cy + step * SPOT_STEP - h / 2, w, h };
       leader[n] = TRUE;
       out[n++] = (BcRect) { left, cy + step * SPOT_STEP - h / 2, w, h };
+      leader[n] = TRUE;
+      out[n++] = (BcRect) { right, cy - step * SPOT_STEP - h / 2, w, h };
+      leader[n] = TRUE;
+      out[n++] = (BcRect) { left, cy - step * SPOT_STEP - h / 2, w, h };
     }
   g_assert (n <= LABEL_SPOTS);
   return n;
@@ -479,6 +578,8 @@ move_crossed_labels (BcRouter       *router,
   BcBoxGrid *grid = _bc_box_grid_new (256);
   BcBoxGrid *marks = _bc_box_grid_new (256);
   g_autofree guint *line_seen = g_new0 (guint, n_lines + 1);
+  BcBoxGrid *leaders = _bc_box_grid_new (256);
+  g_autoptr(GArray) leader_owner = g_array_new (FALSE, FALSE, sizeof (guint));
   ChordCount cc = { chords, line_seen, 0, NULL, 0 };
 
   for (guint l = 0; l < n_lines; l++)
@@ -501,6 +602,8 @@ move_crossed_labels (BcRouter       *router,
       BcLayoutEvent *e = &g_array_index (self->events, BcLayoutEvent, i);
 
       g_array_append_val (owner, i);
+      if (e->leader)
+        add_leader (leaders, leader_owner, e, i);
       _bc_box_grid_add (marks, &e->node);
       if (e->bar.width > 0)
         _bc_box_grid_add (marks, &e->bar);
@@ -526,11 +629,18 @@ move_crossed_labels (BcRouter       *router,
       for (guint k = 0; k < n && best_count > 0; k++)
         {
           LabelMeets meets = { self, owner, i, &spots[k] };
+          LabelMeets across = { self, leader_owner, i, &spots[k] };
           guint count;
+
+          BcPoint from, to;
 
           if (!bc_rect_contains (&room[e->lane], &spots[k]) ||
               _bc_box_grid_meets (marks, &spots[k], 0) ||
-              _bc_box_grid_any (router->labels, &spots[k], label_meets_cb, &meets))
+              _bc_box_grid_any (router->labels, &spots[k], label_meets_cb, &meets) ||
+              _bc_box_grid_any (leaders, &spots[k], crosses_leader_cb, &across))
+            continue;
+          leader_ends (e, &spots[k], &from, &to);
+          if (leader[k] && leader_blocked (router, marks, owner, i, from, to))
             continue;
           count = spot_cost (grid, &cc, &spots[k]);
           if (count < best_count)
@@ -545,18 +655,15 @@ move_crossed_labels (BcRouter       *router,
       e->leader = leader[best];
       if (e->leader)
         {
-          BcRect u = bc_rect_union (e->node, e->bar);
-          gboolean on_right = e->label.x > u.x;
-
-          e->leader_from = (BcPoint) { on_right ? u.x + u.width : u.x, e->node.y + e->node.height / 2 };
-          e->leader_to = (BcPoint) { on_right ? e->label.x : e->label.x + e->label.width,
-                                     e->label.y + e->label.height / 2 };
+          leader_ends (e, &e->label, &e->leader_from, &e->leader_to);
+          add_leader (leaders, leader_owner, e, i);
         }
       _bc_box_grid_add (router->labels, &e->label);
       g_array_append_val (owner, i);
     }
   _bc_box_grid_free (grid);
   _bc_box_grid_free (marks);
+  _bc_box_grid_free (leaders);
 }
 
 /**

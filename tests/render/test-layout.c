@@ -667,7 +667,8 @@ test_labels_clear_of_marks_and_titles (void)
       }
 }
 
-/* Where a line cannot keep clear of a label, the label has a halo. */
+/* Lines cross few labels, and where a line cannot keep clear of a
+ * label, the label has a halo. */
 static void
 test_lines_cross_few_labels (void)
 {
@@ -688,9 +689,9 @@ test_lines_cross_few_labels (void)
       crossed += m.line_label;
     }
   /* Lines routed around labels, then labels moved off the lines still
-   * on them, on the balanced time scale: 41 crossings in the three
+   * on them, on the balanced time scale: 32 crossings in the three
    * cases' 162 labels (149 on the calendar's scale with neither). */
-  g_assert_cmpuint (crossed, <=, 45);
+  g_assert_cmpuint (crossed, <=, 35);
   /* And in seeded random cases, where a line may clip a label's corner
    * between the points the router follows it by (seed 7 had one). */
   for (int seed = 1; seed <= 20; seed++)
@@ -703,6 +704,60 @@ test_lines_cross_few_labels (void)
       legibility_measure_lanes (l, &m, NULL);
       g_assert_cmpuint (m.line_label_halo, ==, m.line_label);
     }
+}
+
+/* Every leader runs from its event's node or bar to its label, through
+ * no other label: in the bundled cases and seeded random ones, where
+ * labels move aside off the lines. */
+static void
+check_leaders (BcLayout *l,
+               guint    *leaders)
+{
+  for (guint i = 0; i < l->events->len; i++)
+    {
+      BcLayoutEvent *e = &g_array_index (l->events, BcLayoutEvent, i);
+      BcRect mark = bc_rect_union (bc_rect_union (e->node, e->bar), e->mark);
+
+      if (!e->leader)
+        continue;
+      (*leaders)++;
+      g_assert_true (bc_rect_contains_point (&mark, e->leader_from.x, e->leader_from.y, 0.5));
+      g_assert_true (bc_rect_contains_point (&e->label, e->leader_to.x, e->leader_to.y, 0.5));
+      for (int s = 0; s <= 50; s++)
+        {
+          double x = e->leader_from.x + (e->leader_to.x - e->leader_from.x) * s / 50.0;
+          double y = e->leader_from.y + (e->leader_to.y - e->leader_from.y) * s / 50.0;
+
+          for (guint j = 0; j < l->events->len; j++)
+            if (j != i)
+              g_assert_false (bc_rect_contains_point (&g_array_index (l->events, BcLayoutEvent, j).label,
+                                                      x, y, -0.5));
+        }
+    }
+}
+
+static void
+test_leaders_join_label_and_mark (void)
+{
+  guint leaders = 0;
+
+  for (guint n = 0; n < G_N_ELEMENTS (bundled); n++)
+    {
+      g_autoptr(BcCase) c = load_bundled (bundled[n]);
+      g_autoptr(BcLayout) l = export_layout_of (c, 0);
+
+      check_leaders (l, &leaders);
+    }
+  for (int seed = 1; seed <= 20; seed++)
+    {
+      RandomCaseSize size = RANDOM_CASE_SIZE_DEFAULT;
+      g_autoptr(BcCase) c = random_case_new (seed, &size);
+      g_autoptr(BcLayout) l = export_layout_of (c, 0);
+
+      check_leaders (l, &leaders);
+    }
+  g_printerr ("# %u leaders\n", leaders);
+  g_assert_cmpuint (leaders, >, 0);
 }
 
 /* How many rows the nodes of lane @k stand in, and how many events. */
@@ -776,7 +831,7 @@ test_balanced_widens_busy_stretches (void)
   rows_balanced = rows_of_lane (balanced, 0, &events);
   g_printerr ("# Track 1: %u events in %u rows on the calendar, %u balanced\n",
               events, rows_calendar, rows_balanced);
-  g_assert_cmpuint (rows_balanced * 4, <, rows_calendar * 3);
+  g_assert_cmpuint (rows_balanced, <, rows_calendar);
 
   g_assert_nonnull (strstr (balanced->period, "widened"));
   g_assert_null (strstr (calendar->period, "widened"));
@@ -1043,6 +1098,7 @@ main (int    argc,
   g_test_add_func ("/render/layout/export-labels-whole", test_export_labels_whole);
   g_test_add_func ("/render/layout/labels-clear-of-marks-and-titles", test_labels_clear_of_marks_and_titles);
   g_test_add_func ("/render/layout/lines-cross-few-labels-each-with-a-halo", test_lines_cross_few_labels);
+  g_test_add_func ("/render/layout/leaders-join-label-and-mark", test_leaders_join_label_and_mark);
   g_test_add_func ("/render/layout/busy-stretches-side-by-side", test_busy_stretches_side_by_side);
   g_test_add_func ("/render/layout/dense-lane-shares-rows", test_dense_lane_shares_rows);
   g_test_add_func ("/render/layout/storylines-end-with-positions-and-known-on", test_storylines_end_in_time);
