@@ -106,6 +106,8 @@ paint_tile (BcCanvas     *self,
   bc_paint_options_init (&options);
   options.theme = theme;
   options.background = TRUE;
+  /* The canvas pins the axis and the lanes' titles over the tiles. */
+  options.pinned = TRUE;
 
   viewport.x = (double) col * TILE_SIZE / pixels;
   viewport.y = (double) row * TILE_SIZE / pixels;
@@ -239,6 +241,8 @@ paint_view (BcCanvas        *self,
   bc_paint_options_init (&options);
   options.theme = theme;
   options.background = TRUE;
+  /* The canvas pins the axis and the lanes' titles over the tiles. */
+  options.pinned = TRUE;
 
   /* Tile by tile, each clipped to its square and painted with the very
    * transformation its tile will have, so that the tiles that follow

@@ -19,6 +19,9 @@ typedef struct
   int        step; /* in days, months or years */
 } Spacing;
 
+/* How close year labels may stand, as a share of the room asked. */
+#define YEAR_GAP 0.75
+
 /* From the finest to the coarsest. */
 static const Spacing spacings[] = {
   { BC_AXIS_DAYS, 1 },
@@ -304,13 +307,16 @@ bc_axis_ticks (guint32       first_day,
       g_array_append_val (ticks, tick);
     }
 
-  /* Years first, then each finer unit where it finds room. */
+  /* Years first, then each finer unit where it finds room. A year's
+   * label is four digits: years may stand closer than the room a month
+   * asks, so that a narrowed stretch still names each of its years. */
   for (int unit = BC_AXIS_YEARS; unit >= (int) coarsest; unit--)
     for (guint i = 0; i < ticks->len; i++)
       {
         BcAxisTick *t = &g_array_index (ticks, BcAxisTick, i);
+        double gap = unit == BC_AXIS_YEARS ? min_gap * YEAR_GAP : min_gap;
 
-        if ((int) t->unit == unit && room_for_label (ticks, i, min_gap))
+        if ((int) t->unit == unit && room_for_label (ticks, i, gap))
           t->label = tick_label (bc_date_from_julian (t->day, BC_DATE_PRECISION_DAY), t->unit, coarsest);
       }
 

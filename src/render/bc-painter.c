@@ -813,7 +813,8 @@ static void
 paint_lane (BcLayout             *layout,
             BcDraw               *draw,
             const BcPainterTheme *th,
-            guint                 i)
+            guint                 i,
+            gboolean              titled)
 {
   BcLayoutLane *lane = &g_array_index (layout->lanes, BcLayoutLane, i);
 
@@ -823,8 +824,9 @@ paint_lane (BcLayout             *layout,
   fill (draw, th->lane[i % 2]);
   bc_draw_rectangle (draw, lane->header.x, lane->header.y, lane->header.width, lane->header.height);
   fill (draw, th->header);
-  draw_text (draw, th->header_fg, BC_FONT_HEADER, lane->label, lane->header.x + 6,
-             lane->header.y + 3, lane->header.width - 12, 1);
+  if (titled)
+    draw_text (draw, th->header_fg, BC_FONT_HEADER, lane->label, lane->header.x + 6,
+               lane->header.y + 3, lane->header.width - 12, 1);
   bc_draw_end_group (draw);
 }
 
@@ -832,7 +834,8 @@ static void
 paint_tick (BcLayout             *layout,
             BcDraw               *draw,
             const BcPainterTheme *th,
-            guint                 i)
+            guint                 i,
+            gboolean              labelled)
 {
   BcLayoutTick *t = &g_array_index (layout->ticks, BcLayoutTick, i);
   double top = layout->plot.y;
@@ -842,8 +845,9 @@ paint_tick (BcLayout             *layout,
   bc_draw_move_to (draw, t->x, top - 6);
   bc_draw_line_to (draw, t->x, layout->plot.y + layout->plot.height);
   stroke (draw, th->grid, t->major ? 1.0 : 0.5);
-  draw_text (draw, t->major ? th->fg : th->muted, t->major ? BC_FONT_HEADER : BC_FONT_SMALL,
-             t->label, t->x + 2, top - 22, 0, 1);
+  if (labelled)
+    draw_text (draw, t->major ? th->fg : th->muted, t->major ? BC_FONT_HEADER : BC_FONT_SMALL,
+               t->label, t->x + 2, top - 22, 0, 1);
   bc_draw_end_group (draw);
 }
 
@@ -1184,6 +1188,7 @@ bc_paint_options_init (BcPaintOptions *options)
 {
   options->theme = BC_THEME_LIGHT;
   options->background = TRUE;
+  options->pinned = FALSE;
 }
 
 /**
@@ -1236,10 +1241,10 @@ bc_painter_draw (BcLayout             *layout,
           paint_title (layout, draw, th);
           break;
         case BC_LAYOUT_ITEM_LANE:
-          paint_lane (layout, draw, th, item->index);
+          paint_lane (layout, draw, th, item->index, !options->pinned);
           break;
         case BC_LAYOUT_ITEM_TICK:
-          paint_tick (layout, draw, th, item->index);
+          paint_tick (layout, draw, th, item->index, !options->pinned);
           break;
         case BC_LAYOUT_ITEM_SECTOR:
           paint_sector (layout, draw, th, item->index);

@@ -12,11 +12,15 @@ G_BEGIN_DECLS
  * BcPaintOptions:
  * @theme: light or dark colours
  * @background: fill the viewport with the theme's background first
+ * @pinned: the window draws the time axis and the lanes' titles pinned
+ *   over the picture, where they stay as it pans: the picture leaves
+ *   out the text of its own, which would show beside or under them
  */
 typedef struct
 {
   BcTheme  theme;
   gboolean background;
+  gboolean pinned;
 } BcPaintOptions;
 
 void   bc_paint_options_init (BcPaintOptions       *options);

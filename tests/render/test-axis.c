@@ -190,6 +190,19 @@ test_uneven_scale (void)
   g_assert_cmpuint (labels_in_year (ticks, 1993), ==, 12);
   g_assert_true (has_label (ticks, "Feb"));
   assert_spaced (ticks, 44);
+
+  /* Narrower still, each narrow year a little less wide than a month
+   * label asks: the years are named all the same, a little closer. */
+  g_clear_pointer (&ticks, g_array_unref);
+  u.scale = 36 / 365.25;
+  ticks = bc_axis_ticks (jd ("1990-01-01"), jd ("1995-12-31"), uneven_map, &u, 44);
+  for (int year = 1990; year <= 1995; year++)
+    {
+      g_autofree char *name = g_strdup_printf ("%d", year);
+
+      g_assert_true (has_label (ticks, name));
+    }
+  assert_spaced (ticks, 33);
 }
 
 /* One day, and a case of ten thousand years' worth of nothing: a
