@@ -189,6 +189,38 @@ _bc_canvas_axis_band_height (BcCanvas *self)
   return text_h + 2 * AXIS_PADDING + TICK_MAJOR;
 }
 
+/* What the axis says when hovered, as Pango markup: how time runs along
+ * it, since the balanced and sequence scales do not give equal time
+ * equal width. NULL but for the lanes view. */
+char *
+_bc_canvas_axis_describe (BcCanvas *self)
+{
+  BcLayout *layout = _bc_canvas_get_layout (self);
+  const char *name, *meaning;
+
+  if (layout == NULL || layout->options.view != BC_VIEW_LANES)
+    return NULL;
+  switch (layout->options.time_scale)
+    {
+    case BC_TIME_SCALE_BALANCED:
+      name = _("Balanced time");
+      meaning = _("Busy stretches are widened and quiet ones narrowed: equal widths are not equal durations.");
+      break;
+    case BC_TIME_SCALE_SEQUENCE:
+      name = _("Events in sequence");
+      meaning = _("Every event has the same width, in date order: distances are not durations.");
+      break;
+    case BC_TIME_SCALE_PROPORTIONAL:
+    default:
+      name = _("Proportional to dates");
+      meaning = _("Equal widths are equal durations.");
+      break;
+    }
+  /* TRANSLATORS: the tooltip of the time axis: the time scale's name in
+   * bold, what it means, and where to change it */
+  return g_markup_printf_escaped (_("<b>%s</b>\n%s\nThe main menu’s Time section changes it."), name, meaning);
+}
+
 /**
  * _bc_canvas_get_pinned:
  * @self: a canvas

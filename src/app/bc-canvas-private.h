@@ -202,6 +202,9 @@ void       _bc_canvas_get_overlay_style (BcCanvas        *self,
                                          BcOverlayStyle  *style);
 char      *_bc_canvas_describe          (BcCanvas        *self,
                                          BcItem          *item);
+char      *_bc_canvas_tooltip_at        (BcCanvas        *self,
+                                         double           x,
+                                         double           y);
 BcRect     _bc_canvas_get_content_rect  (BcCanvas        *self);
 void       _bc_canvas_centre_on         (BcCanvas        *self,
                                          double           lx,
@@ -248,6 +251,7 @@ void       _bc_canvas_cancel_drag       (BcCanvas        *self);
 /* bc-canvas-axis.c */
 GArray    *_bc_canvas_get_pinned        (BcCanvas        *self);
 double     _bc_canvas_axis_band_height  (BcCanvas        *self);
+char      *_bc_canvas_axis_describe     (BcCanvas        *self);
 void       _bc_canvas_axis_snapshot     (BcCanvas        *self,
                                          GtkSnapshot     *snapshot,
                                          const BcOverlayStyle *style);

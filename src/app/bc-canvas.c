@@ -366,9 +366,12 @@ query_tooltip (GtkWidget  *widget,
                GtkTooltip *tooltip)
 {
   BcCanvas *self = BC_CANVAS (widget);
-  BcItem *item = keyboard ? self->selected_item : _bc_canvas_pick (self, x, y);
-  g_autofree char *markup = item != NULL ? _bc_canvas_describe (self, item) : NULL;
+  g_autofree char *markup = NULL;
 
+  if (keyboard)
+    markup = self->selected_item != NULL ? _bc_canvas_describe (self, self->selected_item) : NULL;
+  else
+    markup = _bc_canvas_tooltip_at (self, x, y);
   if (markup == NULL)
     return FALSE;
   gtk_tooltip_set_markup (tooltip, markup);
@@ -1401,6 +1404,30 @@ describe_end (BcEvent *event)
   track = bc_event_get_track (event);
   /* TRANSLATORS: a track and a date, "Track 2, 1993-01-20" */
   return g_strdup_printf (_("%s, %s"), bc_track_get_label (track), date ? date : "?");
+}
+
+/**
+ * _bc_canvas_tooltip_at:
+ * @x: (in widget coordinates)
+ * @y: (in widget coordinates)
+ *
+ * What the tooltip at a point of the canvas says, as Pango markup: the
+ * item there, else, over the pinned axis, how time runs along it.
+ *
+ * Returns: (transfer full) (nullable): the markup
+ */
+char *
+_bc_canvas_tooltip_at (BcCanvas *self,
+                       double    x,
+                       double    y)
+{
+  BcItem *item = _bc_canvas_pick (self, x, y);
+
+  if (item != NULL)
+    return _bc_canvas_describe (self, item);
+  if (y < _bc_canvas_axis_band_height (self))
+    return _bc_canvas_axis_describe (self);
+  return NULL;
 }
 
 /* What the tooltip of @item says, as Pango markup: its name, what it

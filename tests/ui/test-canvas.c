@@ -231,6 +231,36 @@ test_pinned_axis (Fixture       *f,
       }
 }
 
+/* Hovering the pinned axis says how time runs along it, since on the
+ * balanced scale (the default) equal widths are not equal durations;
+ * the wheel has no axis to explain. */
+static void
+test_axis_says_how_time_runs (Fixture       *f,
+                              gconstpointer  data)
+{
+  double x = gtk_widget_get_width (GTK_WIDGET (f->canvas)) / 2.0;
+  double y = _bc_canvas_axis_band_height (f->canvas) / 2;
+  g_autofree char *balanced = NULL;
+  g_autofree char *proportional = NULL;
+  g_autofree char *wheel = NULL;
+  g_autofree char *below = NULL;
+
+  bc_canvas_zoom_to_fit (f->canvas);
+  g_assert_cmpfloat (y, >, 0);
+  balanced = _bc_canvas_tooltip_at (f->canvas, x, y);
+  g_assert_nonnull (strstr (balanced, "Balanced time"));
+  g_assert_nonnull (strstr (balanced, "not equal durations"));
+  bc_canvas_set_time_scale (f->canvas, BC_TIME_SCALE_PROPORTIONAL);
+  proportional = _bc_canvas_tooltip_at (f->canvas, x, y);
+  g_assert_nonnull (strstr (proportional, "Proportional to dates"));
+  /* Below the axis, where the lanes are, it says nothing of time. */
+  below = _bc_canvas_tooltip_at (f->canvas, 2, gtk_widget_get_height (GTK_WIDGET (f->canvas)) / 2.0);
+  g_assert_true (below == NULL || strstr (below, "Proportional") == NULL);
+  bc_canvas_set_view (f->canvas, BC_VIEW_WHEEL);
+  wheel = _bc_canvas_tooltip_at (f->canvas, x, 2);
+  g_assert_true (wheel == NULL || strstr (wheel, "time") == NULL);
+}
+
 /* Ticks follow the zoom: zoomed in, the axis marks months or days. On
  * the calendar's scale, where every quarter is as wide as the next. */
 static void
@@ -752,6 +782,7 @@ main (int    argc,
   ADD_CASE ("pinned-axis-camp-david", "camp-david", test_pinned_axis);
   ADD_CASE ("pinned-axis-abkhazia", "abkhazia", test_pinned_axis);
   ADD ("ticks-follow-zoom", test_ticks_follow_zoom);
+  ADD ("axis-says-how-time-runs", test_axis_says_how_time_runs);
   ADD ("lane-title-wraps-when-narrow", test_lane_title_wraps_when_narrow);
   ADD ("fit-is-readable", test_fit_readable);
   ADD ("fit-with-frame", test_fit_frame);

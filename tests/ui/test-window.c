@@ -228,9 +228,7 @@ tooltip_at (BcCanvas *canvas,
             double    x,
             double    y)
 {
-  BcItem *item = _bc_canvas_pick (canvas, x, y);
-
-  return item != NULL ? _bc_canvas_describe (canvas, item) : NULL;
+  return _bc_canvas_tooltip_at (canvas, x, y);
 }
 
 /* Hovering an actor in the wheel names that actor, each of them; the
