@@ -15,7 +15,7 @@
 #define SAMPLES      24
 #define HALO_SAMPLES 64
 #define HALO_PAD     1.5
-#define MAX_CANDIDATES 64
+#define MAX_CANDIDATES 100
 /* How far apart in x the ends of a line that leaves and arrives by the
  * sides of events must be, at the least, for its S to lie down. */
 #define SIDE_RUN     16.0
@@ -177,14 +177,41 @@ side_shape (BcPoint  p0,
     }
 }
 
+/* The S shapes between rows whose bows are shifted by @shifts, each
+ * with every bend (the first two only in a large case). */
+static guint
+s_shapes (BcPoint       p0,
+          BcPoint       p3,
+          const double *shifts,
+          guint         n_shifts,
+          gboolean      large,
+          BcPoint       (*out)[4])
+{
+  static const double bends[][2] = { { 0.5, 0.5 }, { 0.8, 0.8 }, { 0.2, 0.2 }, { 0.35, 0.65 }, { 0.9, 0.1 } };
+  double dy = p3.y - p0.y;
+  guint n = 0;
+
+  for (guint s = 0; s < n_shifts; s++)
+    for (guint f = 0; f < G_N_ELEMENTS (bends) && (!large || f < 2); f++)
+      {
+        out[n][0] = p0;
+        out[n][3] = p3;
+        out[n][1] = (BcPoint) { p0.x + shifts[s], p0.y + dy * bends[f][0] };
+        out[n][2] = (BcPoint) { p3.x + shifts[s], p0.y + dy * bends[f][1] };
+        n++;
+      }
+  return n;
+}
+
 /* The shapes a line between @a and @b may take, most direct first:
  * between rows, an S that leaves and arrives vertically, its bend higher
- * or lower, bowed to one side or the other; within a row, an arch above
- * or below, lower or higher. Then, where the events' times do not
- * overlap, the shapes that leave an event by the end of its time or
- * reach one by its start (later_side(), earlier_side()): a label below
- * or above its node, where a vertical line would run through it, is
- * passed by. */
+ * or lower, bowed a little to one side or the other; within a row, an
+ * arch above or below, lower or higher. Then, where the events' times
+ * do not overlap, the shapes that leave an event by the end of its time
+ * or reach one by its start (later_side(), earlier_side()): a label
+ * below or above its node, where a vertical line would run through it,
+ * is passed by. Last, but for a large case, S shapes bowed far out, to
+ * find a way past a stack of labels. */
 static guint
 candidates (const BcLayoutEvent *a,
             const BcLayoutEvent *b,
@@ -193,64 +220,47 @@ candidates (const BcLayoutEvent *a,
             gboolean             large,
             BcPoint              (*out)[4])
 {
-  static const double bends[][2] = { { 0.5, 0.5 }, { 0.8, 0.8 }, { 0.2, 0.2 }, { 0.35, 0.65 }, { 0.9, 0.1 } };
-  static const double shifts[] = { 0, -14, 14, -28, 28, -45, 45, -70, 70 };
+  static const double near[] = { 0, -14, 14, -28, 28, -45, 45, -70, 70 };
+  static const double far[] = { -100, 100, -140, 140, -200, 200, -280, 280 };
   static const double heights[] = { 18, 28, 40, 55, 75, 100 };
   double acy = a->node.y + a->node.height / 2, bcy = b->node.y + b->node.height / 2;
+  gboolean up = bcy < acy, same_row = fabs (acy - bcy) < 1;
+  BcPoint v0 = { ax, edge_y (a, ax, up) }, v3 = { bx, edge_y (b, bx, !up) };
+  BcPoint s0 = later_side (a), s3 = earlier_side (b);
   guint n = 0;
 
-  if (fabs (acy - bcy) >= 1)
-    {
-      gboolean up = bcy < acy;
-      BcPoint p0 = { ax, edge_y (a, ax, up) }, p3 = { bx, edge_y (b, bx, !up) };
-      double dy = p3.y - p0.y;
+  if (!same_row)
+    n += s_shapes (v0, v3, near, large ? 3 : G_N_ELEMENTS (near), large, out + n);
+  else
+    for (guint k = 0; k < G_N_ELEMENTS (heights) * 2 && (!large || k < 4); k++)
+      {
+        gboolean above = k % 2 == 0;
+        double h = heights[k / 2] + MIN (60, fabs (bx - ax) * 0.2);
+        double sign = above ? -1 : 1;
 
-      for (guint s = 0; s < G_N_ELEMENTS (shifts) && (!large || s < 3); s++)
-        for (guint f = 0; f < G_N_ELEMENTS (bends) && (!large || f < 2); f++)
-          {
-            out[n][0] = p0;
-            out[n][3] = p3;
-            out[n][1] = (BcPoint) { ax + shifts[s], p0.y + dy * bends[f][0] };
-            out[n][2] = (BcPoint) { bx + shifts[s], p0.y + dy * bends[f][1] };
-            n++;
-          }
+        out[n][0] = (BcPoint) { ax, edge_y (a, ax, above) };
+        out[n][3] = (BcPoint) { bx, edge_y (b, bx, above) };
+        out[n][1] = (BcPoint) { ax + (bx - ax) * 0.2, out[n][0].y + sign * h };
+        out[n][2] = (BcPoint) { bx - (bx - ax) * 0.2, out[n][3].y + sign * h };
+        n++;
+      }
+
+  if (same_row)
+    {
+      if (s3.x >= s0.x + SIDE_RUN)
+        side_shape (s0, s3, TRUE, TRUE, out[n++]);
     }
   else
     {
-      for (guint k = 0; k < G_N_ELEMENTS (heights) * 2 && (!large || k < 4); k++)
-        {
-          gboolean above = k % 2 == 0;
-          double h = heights[k / 2] + MIN (60, fabs (bx - ax) * 0.2);
-          double sign = above ? -1 : 1;
-
-          out[n][0] = (BcPoint) { ax, edge_y (a, ax, above) };
-          out[n][3] = (BcPoint) { bx, edge_y (b, bx, above) };
-          out[n][1] = (BcPoint) { ax + (bx - ax) * 0.2, out[n][0].y + sign * h };
-          out[n][2] = (BcPoint) { bx - (bx - ax) * 0.2, out[n][3].y + sign * h };
-          n++;
-        }
+      if (v3.x >= s0.x)
+        side_shape (s0, v3, TRUE, FALSE, out[n++]);
+      if (s3.x >= v0.x)
+        side_shape (v0, s3, FALSE, TRUE, out[n++]);
+      if (s3.x >= s0.x + 2 * SIDE_RUN)
+        side_shape (s0, s3, TRUE, TRUE, out[n++]);
+      if (!large)
+        n += s_shapes (v0, v3, far, G_N_ELEMENTS (far), large, out + n);
     }
-
-  {
-    gboolean up = bcy < acy;
-    BcPoint s0 = later_side (a), s3 = earlier_side (b);
-    BcPoint v0 = { ax, edge_y (a, ax, up) }, v3 = { bx, edge_y (b, bx, !up) };
-
-    if (fabs (acy - bcy) < 1)
-      {
-        if (s3.x >= s0.x + SIDE_RUN)
-          side_shape (s0, s3, TRUE, TRUE, out[n++]);
-      }
-    else
-      {
-        if (v3.x >= s0.x)
-          side_shape (s0, v3, TRUE, FALSE, out[n++]);
-        if (s3.x >= v0.x)
-          side_shape (v0, s3, FALSE, TRUE, out[n++]);
-        if (s3.x >= s0.x + 2 * SIDE_RUN)
-          side_shape (s0, s3, TRUE, TRUE, out[n++]);
-      }
-  }
   g_assert (n <= MAX_CANDIDATES);
   return n;
 }
