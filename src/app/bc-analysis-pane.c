@@ -683,6 +683,14 @@ measure_in_thread (GTask        *task,
                            (GDestroyNotify) bc_measures_free);
 }
 
+/* The measures of the pane's case, worked out on this thread; NULL
+ * without a case. */
+static BcMeasures *
+measure_here (BcAnalysisPane *self)
+{
+  return self->case_ != NULL ? bc_measures_new (self->case_, self->documented_only) : NULL;
+}
+
 static void
 measured (GObject      *source,
           GAsyncResult *result,
@@ -700,9 +708,7 @@ measured (GObject      *source,
   g_clear_object (&self->measuring);
   /* A case the reader would not take back as written (an edit in
    * progress): measured here instead. */
-  if (m == NULL && self->case_ != NULL)
-    m = bc_measures_new (self->case_, self->documented_only);
-  show_measures (self, m);
+  show_measures (self, m != NULL ? m : measure_here (self));
 }
 
 static void
@@ -759,8 +765,7 @@ ensure_current (BcAnalysisPane *self)
     {
       self->stale = FALSE;
       stop_measuring (self);
-      show_measures (self, self->case_ != NULL ? bc_measures_new (self->case_, self->documented_only)
-                                               : NULL);
+      show_measures (self, measure_here (self));
     }
 }
 

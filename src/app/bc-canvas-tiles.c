@@ -85,6 +85,18 @@ validate_tiles (BcCanvas *self,
   self->tiles_generation = self->layout_generation;
 }
 
+/* How the tiles are painted: on the theme's background, without the
+ * axis's labels and the lanes' titles, which the canvas pins over them. */
+static void
+tile_paint_options (BcPaintOptions *options,
+                    BcTheme         theme)
+{
+  bc_paint_options_init (options);
+  options->theme = theme;
+  options->background = TRUE;
+  options->pinned = TRUE;
+}
+
 /* Tile (col, row) covers the device pixels [col, col + 1) × [row, row + 1)
  * times TILE_SIZE of the layout drawn at zoom × scale, so that the tiles
  * of one zoom share one pixel grid and meet without seams. */
@@ -103,11 +115,7 @@ paint_tile (BcCanvas     *self,
   BcRect viewport;
   cairo_t *cr;
 
-  bc_paint_options_init (&options);
-  options.theme = theme;
-  options.background = TRUE;
-  /* The canvas pins the axis and the lanes' titles over the tiles. */
-  options.pinned = TRUE;
+  tile_paint_options (&options, theme);
 
   viewport.x = (double) col * TILE_SIZE / pixels;
   viewport.y = (double) row * TILE_SIZE / pixels;
@@ -238,11 +246,7 @@ paint_view (BcCanvas        *self,
   cairo_surface_t *surface;
   cairo_t *view_cr;
 
-  bc_paint_options_init (&options);
-  options.theme = theme;
-  options.background = TRUE;
-  /* The canvas pins the axis and the lanes' titles over the tiles. */
-  options.pinned = TRUE;
+  tile_paint_options (&options, theme);
 
   /* Tile by tile, each clipped to its square and painted with the very
    * transformation its tile will have, so that the tiles that follow

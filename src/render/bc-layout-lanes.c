@@ -39,8 +39,9 @@ time_x (BcLayout *self,
   if (seq == NULL || seq->len == 0)
     return plot->x + (day - self->day0) / (double) (self->day1 - self->day0) * plot->width;
 
-  /* Between events the sequence scale runs linearly, so that dates that
-   * are not events (ticks, positions) still fall in order. */
+  /* Between its points the sequence or balanced scale runs linearly, so
+   * that dates that are not events (ticks, positions) still fall in
+   * order. */
   if (day <= g_array_index (seq, DayX, 0).day)
     return plot->x + (g_array_index (seq, DayX, 0).x - plot->x) *
            CLAMP ((day - self->day0) / MAX (1.0, (double) g_array_index (seq, DayX, 0).day - self->day0), 0, 1);
@@ -230,11 +231,11 @@ readable_width (BcLayout   *self,
                 GHashTable *index_of)
 {
   g_autoptr(GArray) asks = g_array_new (FALSE, FALSE, sizeof (double));
-  guint ring[BC_N_TRACKS][ROWS_WANTED] = { { 0 } };
+  BcEvent *ring[BC_N_TRACKS][ROWS_WANTED] = { { NULL } };
   double widths[BC_N_TRACKS][ROWS_WANTED] = { { 0 } };
   guint seen[BC_N_TRACKS] = { 0 };
   double span = MAX (1.0, (double) self->day1 - self->day0);
-  double width;
+  double per_day;
 
   for (guint i = 0; i < events->len; i++)
     {
@@ -242,22 +243,21 @@ readable_width (BcLayout   *self,
       int t = bc_event_get_track (e);
       guint slot = seen[t]++ % ROWS_WANTED;
 
-      if (seen[t] > ROWS_WANTED)
+      if (ring[t][slot] != NULL)
         {
-          BcEvent *before = g_ptr_array_index (events, ring[t][slot]);
-          double days = MAX (1.0, (double) bc_event_get_first_day (e) - bc_event_get_first_day (before));
-          double ask = (widths[t][slot] + NODE_SIZE + 2 * LABEL_GAP) * span / days;
+          double days = (double) bc_event_get_first_day (e) - bc_event_get_first_day (ring[t][slot]);
+          double ask = (widths[t][slot] + NODE_SIZE + 2 * LABEL_GAP) / MAX (days, 1.0);
 
           g_array_append_val (asks, ask);
         }
-      ring[t][slot] = i;
+      ring[t][slot] = e;
       widths[t][slot] = label_width (self, index_of, e);
     }
   if (asks->len == 0)
     return 0;
   g_array_sort (asks, compare_doubles);
-  width = g_array_index (asks, double, (guint) floor ((asks->len - 1) * SERVED));
-  return MIN (width + 2 * MARGIN, WIDEST_AUTO);
+  per_day = g_array_index (asks, double, (guint) floor ((asks->len - 1) * SERVED));
+  return MIN (per_day * span + 2 * MARGIN, WIDEST_AUTO);
 }
 
 /* The balanced time scale: an event's x is this share of its place in

@@ -52,6 +52,17 @@ segment_meets (BcPoint       a,
   return t0 < t1;
 }
 
+/* The box around the segment a–b, grown by @pad on each side; never
+ * flat, so that a grid finds it in every cell it runs through. */
+static BcRect
+segment_box (BcPoint a,
+             BcPoint b,
+             double  pad)
+{
+  return (BcRect) { MIN (a.x, b.x) - pad, MIN (a.y, b.y) - pad,
+                    fabs (b.x - a.x) + 0.01 + 2 * pad, fabs (b.y - a.y) + 0.01 + 2 * pad };
+}
+
 typedef struct
 {
   BcPoint  a, b;
@@ -100,8 +111,7 @@ count_crossings (const BcPoint *p,
       BcRect box;
 
       c->b = bc_curve_point (p, s / (double) samples);
-      box = (BcRect) { MIN (c->a.x, c->b.x) - c->pad, MIN (c->a.y, c->b.y) - c->pad,
-                       fabs (c->b.x - c->a.x) + 0.01 + 2 * c->pad, fabs (c->b.y - c->a.y) + 0.01 + 2 * c->pad };
+      box = segment_box (c->a, c->b, c->pad);
       _bc_box_grid_any (labels, &box, crossing_cb, c);
       for (guint t = 0; t < n_titles; t++)
         if (segment_meets (c->a, c->b, &titles[t]))
@@ -265,6 +275,18 @@ candidates (const BcLayoutEvent *a,
   return n;
 }
 
+/* The labels of @self's events, by event index, where they stand. */
+static BcBoxGrid *
+label_grid (BcLayout *self)
+{
+  /* Cells about as wide as a label: a long line looks in fewer of them. */
+  BcBoxGrid *grid = _bc_box_grid_new (256);
+
+  for (guint i = 0; i < self->events->len; i++)
+    _bc_box_grid_add (grid, &g_array_index (self->events, BcLayoutEvent, i).label);
+  return grid;
+}
+
 struct _BcRouter
 {
   BcLayout     *layout;
@@ -291,10 +313,7 @@ _bc_router_new (BcLayout     *self,
   BcRouter *router = g_new0 (BcRouter, 1);
 
   router->layout = self;
-  /* Cells about as wide as a label: a long line looks in fewer of them. */
-  router->labels = _bc_box_grid_new (256);
-  for (guint i = 0; i < self->events->len; i++)
-    _bc_box_grid_add (router->labels, &g_array_index (self->events, BcLayoutEvent, i).label);
+  router->labels = label_grid (self);
   router->titles = titles;
   router->n_titles = n_titles;
   router->seen = g_new0 (guint, self->events->len + 1);
@@ -403,8 +422,6 @@ typedef struct
   const BcRect *box;
 } LabelMeets;
 
-/* Whether the box is another event's label where it stands now: a moved
- * label is in the grid twice, where it was and where it is. */
 /* The leader from an event's node or bar to its label at @spot. */
 static void
 leader_ends (const BcLayoutEvent *e,
@@ -475,8 +492,7 @@ add_leader (BcBoxGrid           *leaders,
             const BcLayoutEvent *e,
             guint                event)
 {
-  BcRect box = { MIN (e->leader_from.x, e->leader_to.x), MIN (e->leader_from.y, e->leader_to.y),
-                 fabs (e->leader_to.x - e->leader_from.x) + 0.01, fabs (e->leader_to.y - e->leader_from.y) + 0.01 };
+  BcRect box = segment_box (e->leader_from, e->leader_to, 0);
 
   _bc_box_grid_add (leaders, &box);
   g_array_append_val (owner, event);
@@ -491,13 +507,14 @@ leader_blocked (BcRouter  *router,
                 BcPoint    to)
 {
   LeaderMeets m = { router->layout, owner, event, from, to };
-  BcRect box = { MIN (from.x, to.x), MIN (from.y, to.y),
-                 fabs (to.x - from.x) + 0.01, fabs (to.y - from.y) + 0.01 };
+  BcRect box = segment_box (from, to, 0);
 
   return _bc_box_grid_any (router->labels, &box, leader_label_cb, &m) ||
          _bc_box_grid_any (marks, &box, leader_mark_cb, &m);
 }
 
+/* Whether the box is another event's label where it stands now: a moved
+ * label is in the grid twice, where it was and where it is. */
 static gboolean
 label_meets_cb (guint         id,
                 const BcRect *r,
@@ -510,7 +527,6 @@ label_meets_cb (guint         id,
   return e != m->event && bc_rect_intersects (now, m->box) && bc_rect_intersects (r, m->box);
 }
 
-#define LABEL_SPOTS (8 + 4 * SPOT_STEPS)
 /* Lines are routed again around the labels moved, and labels moved off
  * them again, this many times in all. */
 #define ROUNDS      2
@@ -518,6 +534,7 @@ label_meets_cb (guint         id,
  * higher, with a leader line. */
 #define SPOT_STEP   20.0
 #define SPOT_STEPS  5
+#define LABEL_SPOTS (8 + 4 * SPOT_STEPS)
 
 /* The places a label may stand about its event's node, bar and
  * annotation mark: right, left, below and above (under the node,
@@ -599,8 +616,7 @@ move_crossed_labels (BcRouter       *router,
       for (int s = 1; s <= SAMPLES; s++)
         {
           Chord chord = { a, bc_curve_point (lines[l]->p, s / (double) SAMPLES), l };
-          BcRect box = { MIN (chord.a.x, chord.b.x), MIN (chord.a.y, chord.b.y),
-                         fabs (chord.b.x - chord.a.x) + 0.01, fabs (chord.b.y - chord.a.y) + 0.01 };
+          BcRect box = segment_box (chord.a, chord.b, 0);
 
           g_array_append_val (chords, chord);
           _bc_box_grid_add (grid, &box);
@@ -640,18 +656,20 @@ move_crossed_labels (BcRouter       *router,
         {
           LabelMeets meets = { self, owner, i, &spots[k] };
           LabelMeets across = { self, leader_owner, i, &spots[k] };
-          guint count;
-
           BcPoint from, to;
+          guint count;
 
           if (!bc_rect_contains (&room[e->lane], &spots[k]) ||
               _bc_box_grid_meets (marks, &spots[k], 0) ||
               _bc_box_grid_any (router->labels, &spots[k], label_meets_cb, &meets) ||
               _bc_box_grid_any (leaders, &spots[k], crosses_leader_cb, &across))
             continue;
-          leader_ends (e, &spots[k], &from, &to);
-          if (leader[k] && leader_blocked (router, marks, owner, i, from, to))
-            continue;
+          if (leader[k])
+            {
+              leader_ends (e, &spots[k], &from, &to);
+              if (leader_blocked (router, marks, owner, i, from, to))
+                continue;
+            }
           count = spot_cost (grid, &cc, &spots[k]);
           if (count < best_count)
             {
@@ -702,18 +720,13 @@ _bc_router_finish (BcRouter       *router,
       move_crossed_labels (router, lines, n_lines, room);
       /* The labels where they stand now, for the lines and the halos. */
       _bc_box_grid_free (router->labels);
-      router->labels = _bc_box_grid_new (256);
-      for (guint i = 0; i < self->events->len; i++)
-        {
-          BcLayoutEvent *e = &g_array_index (self->events, BcLayoutEvent, i);
-
-          e->halo = FALSE;
-          _bc_box_grid_add (router->labels, &e->label);
-        }
+      router->labels = label_grid (self);
       if (round + 1 < rounds)
         for (guint l = 0; l < n_lines; l++)
           _bc_router_route (router, lines[l]);
     }
+  for (guint i = 0; i < self->events->len; i++)
+    g_array_index (self->events, BcLayoutEvent, i).halo = FALSE;
   for (guint l = 0; l < n_lines; l++)
     {
       count_crossings (lines[l]->p, router->labels, router->titles, router->n_titles,

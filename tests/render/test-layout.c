@@ -671,6 +671,17 @@ export_layout_of (BcCase *c,
   return bc_layout_new (c, &options);
 }
 
+/* The export layout of seeded random case @seed (the layout holds the
+ * case). */
+static BcLayout *
+random_export_layout (int seed)
+{
+  RandomCaseSize size = RANDOM_CASE_SIZE_DEFAULT;
+  g_autoptr(BcCase) c = random_case_new (seed, &size);
+
+  return export_layout_of (c, 0);
+}
+
 static void
 test_export_labels_whole (void)
 {
@@ -752,9 +763,7 @@ test_lines_cross_few_labels (void)
    * between the points the router follows it by (seed 7 had one). */
   for (int seed = 1; seed <= 20; seed++)
     {
-      RandomCaseSize size = RANDOM_CASE_SIZE_DEFAULT;
-      g_autoptr(BcCase) c = random_case_new (seed, &size);
-      g_autoptr(BcLayout) l = export_layout_of (c, 0);
+      g_autoptr(BcLayout) l = random_export_layout (seed);
       Legibility m = { 0 };
 
       legibility_measure_lanes (l, &m, NULL);
@@ -806,9 +815,7 @@ test_leaders_join_label_and_mark (void)
     }
   for (int seed = 1; seed <= 20; seed++)
     {
-      RandomCaseSize size = RANDOM_CASE_SIZE_DEFAULT;
-      g_autoptr(BcCase) c = random_case_new (seed, &size);
-      g_autoptr(BcLayout) l = export_layout_of (c, 0);
+      g_autoptr(BcLayout) l = random_export_layout (seed);
 
       check_leaders (l, &leaders);
     }
