@@ -131,7 +131,7 @@ transfer_end_at (BcCanvas *self,
   if (!_bc_canvas_can_edit (self) || self->selected_item == NULL ||
       (c = layout_transfer_for (self, self->selected_item)) == NULL)
     return 0;
-  _bc_canvas_layout_to_widget (self, c->p[3].x, c->p[3].y, &wx, &wy);
+  _bc_canvas_layout_to_widget (self, bc_layout_curve_end (c).x, bc_layout_curve_end (c).y, &wx, &wy);
   if (hypot (x - wx, y - wy) <= END_GRAB)
     return 1;
   _bc_canvas_layout_to_widget (self, c->p[0].x, c->p[0].y, &wx, &wy);
@@ -357,7 +357,7 @@ draw_handles (BcCanvas             *self,
   if (handle_centre (self, handle_event (self), &centre))
     bc_overlay_paint_handle (cr, centre, style);
   if (self->selected_item != NULL && (c = layout_transfer_for (self, self->selected_item)) != NULL)
-    bc_overlay_paint_grips (cr, c->p, style);
+    bc_overlay_paint_grips (cr, c, style);
 }
 
 /* The arrow being drawn or reconnected, the event moved to its new

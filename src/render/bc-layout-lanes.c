@@ -446,6 +446,7 @@ plan_lines (BcLayout   *self,
       anchor_ends (self, &g_array_index (self->events, BcLayoutEvent, c->from),
                    &g_array_index (self->events, BcLayoutEvent, c->to),
                    &c->p[0].x, &c->p[3].x);
+      c->n_segments = 1;
     }
   return pending;
 }
@@ -667,7 +668,7 @@ _bc_layout_lanes (BcLayout *self,
   BcRouter *router;
   g_autofree BcRect *titles = NULL;
   g_autofree BcRect *room = NULL;
-  g_autofree BcLayoutCurve **lines = NULL;
+  BcRect area = { 0 };
 
   for (guint i = 0; i < g_list_model_get_n_items (events); i++)
     {
@@ -805,14 +806,13 @@ _bc_layout_lanes (BcLayout *self,
   _bc_storylines_draw (self, stories);
   _bc_storylines_free (stories);
 
-  router = _bc_router_new (self, titles, self->lanes->len);
-  lines = g_new0 (BcLayoutCurve *, pending->len + 1);
+  for (guint i = 0; i < self->lanes->len; i++)
+    area = i == 0 ? g_array_index (self->lanes, BcLayoutLane, i).rect
+                  : bc_rect_union (area, g_array_index (self->lanes, BcLayoutLane, i).rect);
+  router = _bc_router_new (self, titles, self->lanes->len, &area);
   for (guint i = 0; i < pending->len; i++)
-    {
-      lines[i] = &g_array_index (pending, Pending, i).curve;
-      _bc_router_route (router, lines[i]);
-    }
-  _bc_router_finish (router, lines, pending->len, room);
+    _bc_router_add (router, &g_array_index (pending, Pending, i).curve);
+  _bc_router_run (router, room);
   _bc_router_free (router);
   for (guint i = 0; i < pending->len; i++)
     {

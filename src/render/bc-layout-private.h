@@ -72,11 +72,25 @@ double       _bc_placer_bottom (BcPlacer *placer);
  * labels still crossed move aside where they can, or get a halo. */
 typedef struct _BcRouter BcRouter;
 
-BcRouter *   _bc_router_new (BcLayout *self, const BcRect *titles, guint n_titles);
-void         _bc_router_route (BcRouter *router, BcLayoutCurve *c);
-void         _bc_router_finish (BcRouter *router, BcLayoutCurve **lines, guint n_lines,
-                                const BcRect *room);
+BcRouter *   _bc_router_new (BcLayout *self, const BcRect *titles, guint n_titles,
+                             const BcRect *area);
+void         _bc_router_add (BcRouter *router, BcLayoutCurve *c);
+void         _bc_router_run (BcRouter *router, const BcRect *room);
 void         _bc_router_free (BcRouter *router);
+
+/* Detours: a path of straight runs through a grid of costs, for a line
+ * no simple shape takes past the labels (bc-layout-detour.c). */
+typedef struct _BcDetour BcDetour;
+
+BcDetour *   _bc_detour_new (const BcRect *area);
+void         _bc_detour_free (BcDetour *d);
+void         _bc_detour_add (BcDetour *d, const BcRect *r, guint8 cost);
+void         _bc_detour_add_line (BcDetour *d, const BcPoint *p, guint n_points, gboolean curved,
+                                  guint8 cost);
+gboolean     _bc_detour_find (BcDetour *d, BcPoint from, BcPoint to,
+                              const BcRect *free_boxes, guint n_free, GArray *corners);
+void         _bc_detour_to_curve (GArray *corners, const BcRect *own_from, guint n_from,
+                                  const BcRect *own_to, guint n_to, BcLayoutCurve *c);
 
 /* Storylines: plan decides which actors run where and the order in
  * each lane, and how tall each lane's band of storylines is; draw

@@ -89,11 +89,13 @@ crossing_cb (guint         id,
   return FALSE;
 }
 
-/* How many labels and lane titles the curve @p crosses, the labels in
+/* How many labels and lane titles the chain of @n_segments Béziers @p
+ * crosses, followed by @samples chords a segment, the labels in
  * @c->hit; it stops counting at @enough, which no longer beats the best
  * shape so far. */
 static guint
 count_crossings (const BcPoint *p,
+                 guint          n_segments,
                  BcBoxGrid     *labels,
                  const BcRect  *titles,
                  guint          n_titles,
@@ -106,18 +108,19 @@ count_crossings (const BcPoint *p,
   c->stamp++;
   c->a = p[0];
   g_array_set_size (c->hit, 0);
-  for (int s = 1; s <= samples && c->hit->len + MIN (titles_crossed, 1) < enough; s++)
-    {
-      BcRect box;
+  for (guint seg = 0; seg < n_segments; seg++)
+    for (int s = 1; s <= samples && c->hit->len + MIN (titles_crossed, 1) < enough; s++)
+      {
+        BcRect box;
 
-      c->b = bc_curve_point (p, s / (double) samples);
-      box = segment_box (c->a, c->b, c->pad);
-      _bc_box_grid_any (labels, &box, crossing_cb, c);
-      for (guint t = 0; t < n_titles; t++)
-        if (segment_meets (c->a, c->b, &titles[t]))
-          titles_crossed++;
-      c->a = c->b;
-    }
+        c->b = bc_curve_point (&p[3 * seg], s / (double) samples);
+        box = segment_box (c->a, c->b, c->pad);
+        _bc_box_grid_any (labels, &box, crossing_cb, c);
+        for (guint t = 0; t < n_titles; t++)
+          if (segment_meets (c->a, c->b, &titles[t]))
+            titles_crossed++;
+        c->a = c->b;
+      }
   /* A lane title crossed weighs as much as a label. */
   return c->hit->len + MIN (titles_crossed, 1);
 }
@@ -287,20 +290,33 @@ label_grid (BcLayout *self)
   return grid;
 }
 
+/* A line the router routes, and where in x its ends are fixed. */
+typedef struct
+{
+  BcLayoutCurve *curve;
+  double         ax, bx;
+} Line;
+
 struct _BcRouter
 {
   BcLayout     *layout;
   BcBoxGrid    *labels; /* the events' labels, by event index */
   const BcRect *titles;
   guint         n_titles;
+  BcRect        area;   /* where lines may run */
   guint        *seen;   /* by label: the stamp of the shape that last crossed it */
   guint         stamp;
   GArray       *hit;
+  GArray       *lines;  /* Line */
+  BcDetour     *detour; /* made when a line first needs it, for the labels
+                         * where they stand */
+  GArray       *corners;
 };
 
 /**
  * _bc_router_new:
  * @titles: the boxes of the lanes' titles, which must outlive the router
+ * @area: where lines may run: the lanes
  *
  * A router for the lines of @self, once every event, label and lane has
  * its place.
@@ -308,7 +324,8 @@ struct _BcRouter
 BcRouter *
 _bc_router_new (BcLayout     *self,
                 const BcRect *titles,
-                guint         n_titles)
+                guint         n_titles,
+                const BcRect *area)
 {
   BcRouter *router = g_new0 (BcRouter, 1);
 
@@ -316,8 +333,11 @@ _bc_router_new (BcLayout     *self,
   router->labels = label_grid (self);
   router->titles = titles;
   router->n_titles = n_titles;
+  router->area = *area;
   router->seen = g_new0 (guint, self->events->len + 1);
   router->hit = g_array_new (FALSE, FALSE, sizeof (guint));
+  router->lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  router->corners = g_array_new (FALSE, FALSE, sizeof (BcPoint));
   return router;
 }
 
@@ -327,33 +347,130 @@ _bc_router_free (BcRouter *router)
   if (router == NULL)
     return;
   _bc_box_grid_free (router->labels);
+  _bc_detour_free (router->detour);
   g_free (router->seen);
   g_array_unref (router->hit);
+  g_array_unref (router->lines);
+  g_array_unref (router->corners);
   g_free (router);
 }
 
 /**
- * _bc_router_route:
- * @c: a transfer or link whose ends' x (p[0].x and p[3].x) are fixed
+ * _bc_router_add:
+ * @c: a transfer or link of one segment whose ends' x (p[0].x and
+ *   p[3].x) are fixed; it must outlive the router
  *
- * Gives @c the shape, of those it may take, that crosses the fewest
- * labels and lane titles, the most direct of them on a tie.
+ * Adds @c to the lines _bc_router_run() routes.
  */
 void
-_bc_router_route (BcRouter      *router,
-                  BcLayoutCurve *c)
+_bc_router_add (BcRouter      *router,
+                BcLayoutCurve *c)
+{
+  Line line = { c, c->p[0].x, c->p[3].x };
+
+  c->n_segments = 1;
+  g_array_append_val (router->lines, line);
+}
+
+/* What crossing a cell costs a detour: a label or a lane title as much
+ * as a long way round, another event's mark less; a storyline or a line
+ * already routed a little, so that it is crossed rather than run along. */
+#define DETOUR_TEXT 250
+#define DETOUR_MARK 30
+#define DETOUR_LINE 3
+
+static BcDetour *
+detour_grid (BcRouter *router)
 {
   BcLayout *self = router->layout;
+
+  if (router->detour != NULL)
+    return router->detour;
+  router->detour = _bc_detour_new (&router->area);
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      BcLayoutEvent *e = &g_array_index (self->events, BcLayoutEvent, i);
+      BcRect label = { e->label.x - 2, e->label.y - 2, e->label.width + 4, e->label.height + 4 };
+
+      _bc_detour_add (router->detour, &label, DETOUR_TEXT);
+      _bc_detour_add (router->detour, &e->node, DETOUR_MARK);
+      _bc_detour_add (router->detour, &e->bar, DETOUR_MARK);
+      _bc_detour_add (router->detour, &e->mark, DETOUR_MARK);
+    }
+  for (guint t = 0; t < router->n_titles; t++)
+    _bc_detour_add (router->detour, &router->titles[t], DETOUR_TEXT);
+  for (guint i = 0; i < self->crossovers->len; i++)
+    {
+      GArray *points = g_array_index (self->crossovers, BcLayoutCrossover, i).points;
+
+      _bc_detour_add_line (router->detour, (BcPoint *) points->data, points->len, FALSE, DETOUR_LINE);
+    }
+  return router->detour;
+}
+
+/* Where a detour leaves or reaches @e at @x: halfway up its node, or up
+ * its bar where @x is along the bar. */
+static BcPoint
+detour_end (const BcLayoutEvent *e,
+            double               x)
+{
+  const BcRect *r = &e->node;
+
+  if (e->bar.width > 0 && (x < e->node.x || x > e->node.x + e->node.width))
+    r = &e->bar;
+  return (BcPoint) { x, r->y + r->height / 2 };
+}
+
+/* Gives @line a detour through the grid if it crosses fewer than
+ * @best_count labels and titles and does not run back in time. */
+static void
+try_detour (BcRouter *router,
+            Line     *line,
+            Crossing *crossing,
+            guint     best_count)
+{
+  BcLayout *self = router->layout;
+  BcLayoutEvent *a = &g_array_index (self->events, BcLayoutEvent, line->curve->from);
+  BcLayoutEvent *b = &g_array_index (self->events, BcLayoutEvent, line->curve->to);
+  BcRect own[4] = { a->node, a->bar, b->node, b->bar };
+  BcLayoutCurve detour;
+  BcPoint end;
+
+  if (!_bc_detour_find (detour_grid (router), detour_end (a, line->ax), detour_end (b, line->bx),
+                        own, G_N_ELEMENTS (own), router->corners))
+    return;
+  _bc_detour_to_curve (router->corners, own, 2, own + 2, 2, &detour);
+  end = detour.p[3 * detour.n_segments];
+  if (line->ax <= line->bx && end.x < detour.p[0].x - 0.5)
+    return;
+  if (count_crossings (detour.p, detour.n_segments, router->labels, router->titles, router->n_titles,
+                       crossing, SAMPLES, best_count) >= best_count)
+    return;
+  memcpy (line->curve->p, detour.p, sizeof detour.p);
+  line->curve->n_segments = detour.n_segments;
+}
+
+/* Gives @line the shape, of those it may take, that crosses the fewest
+ * labels and lane titles, the most direct of them on a tie; where each
+ * crosses some and @detours, a detour if one crosses fewer. */
+static void
+route_line (BcRouter *router,
+            Line     *line,
+            gboolean  detours)
+{
+  BcLayout *self = router->layout;
+  BcLayoutCurve *c = line->curve;
   BcLayoutEvent *a = &g_array_index (self->events, BcLayoutEvent, c->from);
   BcLayoutEvent *b = &g_array_index (self->events, BcLayoutEvent, c->to);
   BcPoint shapes[MAX_CANDIDATES][4];
   Crossing crossing = { { 0 }, { 0 }, router->hit, router->seen, router->stamp, 0 };
-  guint n = candidates (a, b, c->p[0].x, c->p[3].x, self->events->len > LARGE_CASE, shapes);
+  gboolean large = self->events->len > LARGE_CASE;
+  guint n = candidates (a, b, line->ax, line->bx, large, shapes);
   guint best = 0, best_count = G_MAXUINT;
 
   for (guint i = 0; i < n && best_count > 0; i++)
     {
-      guint count = count_crossings (shapes[i], router->labels, router->titles, router->n_titles,
+      guint count = count_crossings (shapes[i], 1, router->labels, router->titles, router->n_titles,
                                      &crossing, SAMPLES, best_count);
 
       if (count < best_count)
@@ -362,7 +479,10 @@ _bc_router_route (BcRouter      *router,
           best_count = count;
         }
     }
-  memcpy (c->p, shapes[best], sizeof c->p);
+  memcpy (c->p, shapes[best], sizeof shapes[best]);
+  c->n_segments = 1;
+  if (best_count > 0 && detours && !large)
+    try_detour (router, line, &crossing, best_count);
   router->stamp = crossing.stamp;
 }
 
@@ -594,16 +714,15 @@ spot_cost (BcBoxGrid    *grid,
  * than where it stands, clear of every other label, node, bar, mark and
  * lane title, within @room of its lane. */
 static void
-move_crossed_labels (BcRouter       *router,
-                     BcLayoutCurve **lines,
-                     guint           n_lines,
-                     const BcRect   *room)
+move_crossed_labels (BcRouter     *router,
+                     const BcRect *room)
 {
   BcLayout *self = router->layout;
   g_autoptr(GArray) chords = g_array_new (FALSE, FALSE, sizeof (Chord));
   g_autoptr(GArray) owner = g_array_new (FALSE, FALSE, sizeof (guint));
   BcBoxGrid *grid = _bc_box_grid_new (256);
   BcBoxGrid *marks = _bc_box_grid_new (256);
+  guint n_lines = router->lines->len;
   g_autofree guint *line_seen = g_new0 (guint, n_lines + 1);
   BcBoxGrid *leaders = _bc_box_grid_new (256);
   g_autoptr(GArray) leader_owner = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -611,11 +730,13 @@ move_crossed_labels (BcRouter       *router,
 
   for (guint l = 0; l < n_lines; l++)
     {
-      BcPoint a = lines[l]->p[0];
+      BcLayoutCurve *c = g_array_index (router->lines, Line, l).curve;
+      guint samples = SAMPLES * c->n_segments;
+      BcPoint a = c->p[0];
 
-      for (int s = 1; s <= SAMPLES; s++)
+      for (guint s = 1; s <= samples; s++)
         {
-          Chord chord = { a, bc_curve_point (lines[l]->p, s / (double) SAMPLES), l };
+          Chord chord = { a, bc_layout_curve_at (c, s / (double) samples), l };
           BcRect box = segment_box (chord.a, chord.b, 0);
 
           g_array_append_val (chords, chord);
@@ -695,41 +816,48 @@ move_crossed_labels (BcRouter       *router,
 }
 
 /**
- * _bc_router_finish:
- * @lines: (array length=n_lines): the lines routed
+ * _bc_router_run:
  * @room: (array): for each lane, where its labels may stand
  *
- * Once every line has its shape: the labels lines cross move, where
- * they can, to a place about their node that fewer lines cross; those
- * still crossed get a halo.
+ * Routes the lines added; then the labels lines cross move, where they
+ * can, to a place about their node that fewer lines cross, and the
+ * lines are routed again around them; the labels still crossed get a
+ * halo.
  */
 void
-_bc_router_finish (BcRouter       *router,
-                   BcLayoutCurve **lines,
-                   guint           n_lines,
-                   const BcRect   *room)
+_bc_router_run (BcRouter     *router,
+                const BcRect *room)
 {
   BcLayout *self = router->layout;
-  Crossing crossing = { { 0 }, { 0 }, router->hit, router->seen, router->stamp, HALO_PAD };
+  Crossing crossing = { { 0 }, { 0 }, router->hit, router->seen, 0, HALO_PAD };
 
   /* A large case has one round: it takes as long as routing. */
   int rounds = self->events->len > LARGE_CASE ? 1 : ROUNDS;
 
   for (int round = 0; round < rounds; round++)
     {
-      move_crossed_labels (router, lines, n_lines, room);
+      for (guint l = 0; l < router->lines->len; l++)
+        {
+          BcLayoutCurve *c = g_array_index (router->lines, Line, l).curve;
+
+          route_line (router, &g_array_index (router->lines, Line, l), round > 0);
+          if (round > 0 && self->events->len <= LARGE_CASE)
+            _bc_detour_add_line (detour_grid (router), c->p, c->n_segments, TRUE, DETOUR_LINE);
+        }
+      move_crossed_labels (router, room);
       /* The labels where they stand now, for the lines and the halos. */
       _bc_box_grid_free (router->labels);
       router->labels = label_grid (self);
-      if (round + 1 < rounds)
-        for (guint l = 0; l < n_lines; l++)
-          _bc_router_route (router, lines[l]);
+      g_clear_pointer (&router->detour, _bc_detour_free);
     }
   for (guint i = 0; i < self->events->len; i++)
     g_array_index (self->events, BcLayoutEvent, i).halo = FALSE;
-  for (guint l = 0; l < n_lines; l++)
+  crossing.stamp = router->stamp;
+  for (guint l = 0; l < router->lines->len; l++)
     {
-      count_crossings (lines[l]->p, router->labels, router->titles, router->n_titles,
+      BcLayoutCurve *c = g_array_index (router->lines, Line, l).curve;
+
+      count_crossings (c->p, c->n_segments, router->labels, router->titles, router->n_titles,
                        &crossing, HALO_SAMPLES, G_MAXUINT);
       for (guint i = 0; i < router->hit->len; i++)
         g_array_index (self->events, BcLayoutEvent, g_array_index (router->hit, guint, i)).halo = TRUE;

@@ -384,6 +384,7 @@ place_chords (BcLayout *self,
       curve->p[3] = polar (o, r_in, c->end_to);
       curve->p[1] = polar (o, r_in * pull, c->end_from);
       curve->p[2] = polar (o, r_in * pull, c->end_to);
+      curve->n_segments = 1;
     }
 }
 

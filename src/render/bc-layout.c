@@ -196,12 +196,12 @@ bc_rect_union (BcRect a,
 
 BcRect
 _bc_curve_bounds (const BcLayoutCurve *c,
-              double               pad)
+                  double               pad)
 {
   double x0 = c->p[0].x, x1 = c->p[0].x, y0 = c->p[0].y, y1 = c->p[0].y;
 
   /* A Bézier lies inside the hull of its control points. */
-  for (guint i = 1; i < 4; i++)
+  for (guint i = 1; i <= 3 * c->n_segments; i++)
     {
       x0 = MIN (x0, c->p[i].x);
       x1 = MAX (x1, c->p[i].x);
@@ -330,11 +330,7 @@ _bc_annotations_about (GHashTable *counts,
 void
 _bc_place_curve_mark (BcLayoutCurve *c)
 {
-  double t = 0.5, u = 0.5;
-  BcPoint mid = {
-    u * u * u * c->p[0].x + 3 * u * u * t * c->p[1].x + 3 * u * t * t * c->p[2].x + t * t * t * c->p[3].x,
-    u * u * u * c->p[0].y + 3 * u * u * t * c->p[1].y + 3 * u * t * t * c->p[2].y + t * t * t * c->p[3].y,
-  };
+  BcPoint mid = bc_layout_curve_middle (c);
 
   if (c->annotations > 0)
     c->mark = (BcRect) { mid.x - 13, mid.y - 12, MARK_W, MARK_H };
@@ -844,10 +840,11 @@ curve_meets (const BcLayoutCurve *c,
              double               pad)
 {
   BcPoint prev = c->p[0];
+  int n = 16 * c->n_segments;
 
-  for (int i = 1; i <= 16; i++)
+  for (int i = 1; i <= n; i++)
     {
-      BcPoint pt = bc_curve_point (c->p, i / 16.0);
+      BcPoint pt = bc_layout_curve_at (c, i / (double) n);
       BcRect seg = { MIN (prev.x, pt.x) - pad, MIN (prev.y, pt.y) - pad,
                      fabs (pt.x - prev.x) + 2 * pad, fabs (pt.y - prev.y) + 2 * pad };
 
@@ -952,10 +949,11 @@ curve_distance (const BcLayoutCurve *c,
 {
   BcPoint a = c->p[0];
   double best = G_MAXDOUBLE;
+  int n = 32 * c->n_segments;
 
-  for (int i = 1; i <= 32; i++)
+  for (int i = 1; i <= n; i++)
     {
-      BcPoint b = bc_curve_point (c->p, i / 32.0);
+      BcPoint b = bc_layout_curve_at (c, i / (double) n);
       double vx = b.x - a.x, vy = b.y - a.y;
       double len2 = vx * vx + vy * vy;
       double t = len2 > 0 ? CLAMP (((x - a.x) * vx + (y - a.y) * vy) / len2, 0, 1) : 0;
@@ -1177,7 +1175,7 @@ bc_layout_hit_anchor (BcLayout          *self,
   BcRect r;
 
   if (hit->kind == BC_LAYOUT_ITEM_TRANSFER)
-    return bc_curve_point (g_array_index (self->transfers, BcLayoutCurve, hit->index).p, 0.5);
+    return bc_layout_curve_middle (&g_array_index (self->transfers, BcLayoutCurve, hit->index));
   bc_layout_hit_shape (self, hit, &r);
   return (BcPoint) { r.x + r.width / 2, r.y + r.height / 2 };
 }
@@ -1294,6 +1292,69 @@ bc_curve_point (const BcPoint *p,
     u * u * u * p[0].x + 3 * u * u * t * p[1].x + 3 * u * t * t * p[2].x + t * t * t * p[3].x,
     u * u * u * p[0].y + 3 * u * u * t * p[1].y + 3 * u * t * t * p[2].y + t * t * t * p[3].y,
   };
+}
+
+/**
+ * bc_layout_curve_end:
+ * @c: a line of a layout
+ *
+ * Returns: where @c ends: the tip of its arrow
+ */
+BcPoint
+bc_layout_curve_end (const BcLayoutCurve *c)
+{
+  return c->p[3 * c->n_segments];
+}
+
+/**
+ * bc_layout_curve_at:
+ * @c: a line of a layout
+ * @t: from 0 at its start to 1 at its end, each segment an equal share
+ *
+ * Returns: the point of @c at @t
+ */
+BcPoint
+bc_layout_curve_at (const BcLayoutCurve *c,
+                    double               t)
+{
+  guint n = MAX (c->n_segments, 1);
+  double at = CLAMP (t, 0, 1) * n;
+  guint s = MIN ((guint) at, n - 1);
+
+  return bc_curve_point (&c->p[3 * s], at - s);
+}
+
+/**
+ * bc_layout_curve_middle:
+ * @c: a line of a layout
+ *
+ * Returns: the point halfway along @c, measured along its length, where
+ * its marks go
+ */
+BcPoint
+bc_layout_curve_middle (const BcLayoutCurve *c)
+{
+  enum { STEPS = 16 };
+  guint n = MAX (c->n_segments, 1) * STEPS;
+  g_autofree double *run = g_new (double, n + 1);
+  BcPoint prev = c->p[0];
+
+  run[0] = 0;
+  for (guint i = 1; i <= n; i++)
+    {
+      BcPoint pt = bc_layout_curve_at (c, i / (double) n);
+
+      run[i] = run[i - 1] + hypot (pt.x - prev.x, pt.y - prev.y);
+      prev = pt;
+    }
+  for (guint i = 1; i <= n; i++)
+    if (run[i] >= run[n] / 2)
+      {
+        double part = run[i] > run[i - 1] ? (run[n] / 2 - run[i - 1]) / (run[i] - run[i - 1]) : 0;
+
+        return bc_layout_curve_at (c, (i - 1 + part) / n);
+      }
+  return c->p[0];
 }
 
 /**

@@ -142,13 +142,20 @@ typedef struct
   BcRect           mark;        /* the annotation mark; width 0 if none */
 } BcLayoutEvent;
 
-/* Transfers, links and wheel chords: a cubic Bézier p0 → p3. */
+/* The most pieces a line's path has: a detour around labels of up to
+ * six straight runs with a rounded corner between each two. */
+#define BC_CURVE_MAX_SEGMENTS 11
+
+/* Transfers, links and wheel chords: a chain of cubic Bézier segments,
+ * p[0] → p[3] → … → p[3 * n_segments], each one's end the next one's
+ * start. A chord of the wheel is one segment. */
 typedef struct
 {
   GObject         *object; /* BcTransfer or BcLink, borrowed */
   int              from;   /* event index in the lanes view, actor in the wheel */
   int              to;
-  BcPoint          p[4];
+  BcPoint          p[3 * BC_CURVE_MAX_SEGMENTS + 1];
+  guint            n_segments;
   BcMechanism      mechanism;
   BcTransferStatus status;
   BcDirection      direction;
@@ -320,6 +327,10 @@ gboolean   bc_layout_step          (BcLayout              *self,
                                     int                    dx,
                                     int                    dy,
                                     BcLayoutHit           *to);
+BcPoint    bc_layout_curve_end     (const BcLayoutCurve   *c);
+BcPoint    bc_layout_curve_at      (const BcLayoutCurve   *c,
+                                    double                 t);
+BcPoint    bc_layout_curve_middle  (const BcLayoutCurve   *c);
 BcPoint    bc_curve_point          (const BcPoint         *p,
                                     double                 t);
 char      *bc_layout_to_dot        (BcLayout              *self);

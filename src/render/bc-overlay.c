@@ -119,7 +119,7 @@ item_path (cairo_t           *cr,
            double             gap)
 {
   BcRect shape;
-  const BcPoint *p;
+  const BcLayoutCurve *c;
 
   bc_layout_hit_shape (layout, hit, &shape);
   if (hit->kind == BC_LAYOUT_ITEM_EVENT)
@@ -133,9 +133,14 @@ item_path (cairo_t           *cr,
                  MAX (shape.width, shape.height) / 2 + gap, 0, 2 * G_PI);
       return FALSE;
     }
-  p = g_array_index (layout->transfers, BcLayoutCurve, hit->index).p;
-  cairo_move_to (cr, p[0].x, p[0].y);
-  cairo_curve_to (cr, p[1].x, p[1].y, p[2].x, p[2].y, p[3].x, p[3].y);
+  c = &g_array_index (layout->transfers, BcLayoutCurve, hit->index);
+  cairo_move_to (cr, c->p[0].x, c->p[0].y);
+  for (guint s = 0; s < c->n_segments; s++)
+    {
+      const BcPoint *p = &c->p[3 * s];
+
+      cairo_curve_to (cr, p[1].x, p[1].y, p[2].x, p[2].y, p[3].x, p[3].y);
+    }
   return TRUE;
 }
 
@@ -285,16 +290,18 @@ bc_overlay_paint_handle (cairo_t              *cr,
   cairo_restore (cr);
 }
 
-/* The grips at the ends of the selected transfer's curve @p. */
+/* The grips at the ends of the selected transfer's line @c. */
 void
 bc_overlay_paint_grips (cairo_t              *cr,
-                        const BcPoint        *p,
+                        const BcLayoutCurve  *c,
                         const BcOverlayStyle *style)
 {
+  BcPoint ends[] = { c->p[0], bc_layout_curve_end (c) };
+
   cairo_save (cr);
-  for (int i = 0; i < 4; i += 3)
+  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
     {
-      cairo_arc (cr, p[i].x, p[i].y, GRIP_RADIUS / style->zoom, 0, 2 * G_PI);
+      cairo_arc (cr, ends[i].x, ends[i].y, GRIP_RADIUS / style->zoom, 0, 2 * G_PI);
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_fill_preserve (cr);
       set_color (cr, &style->accent);

@@ -70,7 +70,7 @@ void     bc_overlay_paint_handle        (cairo_t              *cr,
                                          BcPoint               centre,
                                          const BcOverlayStyle *style);
 void     bc_overlay_paint_grips         (cairo_t              *cr,
-                                         const BcPoint        *p,
+                                         const BcLayoutCurve  *c,
                                          const BcOverlayStyle *style);
 void     bc_overlay_paint_move          (cairo_t              *cr,
                                          BcLayout             *layout,

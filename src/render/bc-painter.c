@@ -638,28 +638,18 @@ mechanism_mark (BcDraw      *draw,
     }
 }
 
+/* At the end of @c's last segment, @p, pointing along it. */
 static void
-bezier_at (const BcPoint *p,
-           double         t,
-           BcPoint       *out)
+arrowhead (BcDraw              *draw,
+           const BcLayoutCurve *c,
+           double               size,
+           BcRgba               colour)
 {
-  double u = 1 - t;
-  double a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t, d = t * t * t;
-
-  out->x = a * p[0].x + b * p[1].x + c * p[2].x + d * p[3].x;
-  out->y = a * p[0].y + b * p[1].y + c * p[2].y + d * p[3].y;
-}
-
-static void
-arrowhead (BcDraw        *draw,
-           const BcPoint *p,
-           double         size,
-           BcRgba         colour)
-{
+  const BcPoint *p = &c->p[3 * (c->n_segments - 1)];
   BcPoint tip = p[3], before;
   double angle;
 
-  bezier_at (p, 0.97, &before);
+  before = bc_curve_point (p, 0.97);
   if (fabs (before.x - tip.x) < 1e-6 && fabs (before.y - tip.y) < 1e-6)
     before = p[0];
   angle = atan2 (tip.y - before.y, tip.x - before.x);
@@ -717,11 +707,16 @@ annotation_mark (BcDraw               *draw,
 }
 
 static void
-curve_path (BcDraw        *draw,
-            const BcPoint *p)
+curve_path (BcDraw              *draw,
+            const BcLayoutCurve *c)
 {
-  bc_draw_move_to (draw, p[0].x, p[0].y);
-  bc_draw_curve_to (draw, p[1].x, p[1].y, p[2].x, p[2].y, p[3].x, p[3].y);
+  bc_draw_move_to (draw, c->p[0].x, c->p[0].y);
+  for (guint s = 0; s < c->n_segments; s++)
+    {
+      const BcPoint *p = &c->p[3 * s];
+
+      bc_draw_curve_to (draw, p[1].x, p[1].y, p[2].x, p[2].y, p[3].x, p[3].y);
+    }
 }
 
 /* The source addresses of the title block: the part of the sources line
@@ -926,7 +921,7 @@ paint_link (BcLayout             *layout,
 
   begin_item (draw, layout, link_names, c, c->faded);
 
-  curve_path (draw, c->p);
+  curve_path (draw, c);
   {
     BcDrawStyle style = { .stroke = colour,
                           .line_width = layout->options.view == BC_VIEW_WHEEL
@@ -936,7 +931,7 @@ paint_link (BcLayout             *layout,
     bc_draw_path (draw, &style);
   }
   if (type != BC_LINK_PARALLEL_TO && layout->options.view == BC_VIEW_LANES)
-    arrowhead (draw, c->p, 7, colour);
+    arrowhead (draw, c, 7, colour);
   bc_draw_end_group (draw);
 }
 
@@ -968,14 +963,14 @@ paint_transfer (BcLayout             *layout,
 
   /* A halo in the background colour keeps the curve readable where it
    * crosses labels and other curves. */
-  curve_path (draw, c->p);
+  curve_path (draw, c);
   stroke (draw, with_alpha (th->bg, 0.7 * alpha), width + 2.5);
 
-  curve_path (draw, c->p);
+  curve_path (draw, c);
   dashed (draw, colour, width, c->status == BC_STATUS_INFERRED ? dashes : NULL);
-  arrowhead (draw, c->p, 8 + width, colour);
+  arrowhead (draw, c, 8 + width, colour);
 
-  bezier_at (c->p, 0.5, &mid);
+  mid = bc_layout_curve_middle (c);
   mechanism_mark (draw, c->mechanism, mid.x, mid.y, 4.5);
   fill_and_stroke (draw, colour, with_alpha (th->bg, alpha), 1.2);
 
@@ -1164,11 +1159,13 @@ paint_legend (BcLayout             *layout,
               }
             else
               {
-                BcPoint p[4] = { { s->x, cy }, { s->x + 9, cy }, { s->x + 18, cy }, { s->x + s->width, cy } };
+                BcLayoutCurve line = { .p = { { s->x, cy }, { s->x + 9, cy }, { s->x + 18, cy },
+                                              { s->x + s->width, cy } },
+                                       .n_segments = 1 };
                 BcRgba colour = with_alpha (th->muted, BC_PAINT_LINK_ALPHA);
-                curve_path (draw, p);
+                curve_path (draw, &line);
                 stroke (draw, colour, 0.9);
-                arrowhead (draw, p, 7, colour);
+                arrowhead (draw, &line, 7, colour);
               }
           }
           break;

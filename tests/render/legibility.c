@@ -320,9 +320,11 @@ measure_curves (BcLayout   *layout,
       BcLayoutEvent *from = &g_array_index (layout->events, BcLayoutEvent, curve->from);
       BcLayoutEvent *to = &g_array_index (layout->events, BcLayoutEvent, curve->to);
 
-      for (int s = 1; s <= SAMPLES; s++)
+      guint samples = SAMPLES * curve->n_segments;
+
+      for (guint s = 1; s <= samples; s++)
         {
-          BcPoint b = bc_curve_point (curve->p, s / (double) SAMPLES);
+          BcPoint b = bc_layout_curve_at (curve, s / (double) samples);
           BcRect seg = { MIN (a.x, b.x), MIN (a.y, b.y), fabs (b.x - a.x) + 0.01, fabs (b.y - a.y) + 0.01 };
           g_autoptr(GArray) near = grid_near (&labels, &seg);
 
@@ -354,11 +356,11 @@ measure_curves (BcLayout   *layout,
 
       /* An arrow may only run back in time when its ends do. */
       if (bc_event_get_first_day (from->event) <= bc_event_get_last_day (to->event) &&
-          curve->p[3].x < curve->p[0].x - 0.5)
+          bc_layout_curve_end (curve).x < curve->p[0].x - 0.5)
         {
           out->backwards++;
           say (why, out->backwards, "arrow %s → %s runs backwards (%.1f → %.1f)",
-               event_id (from), event_id (to), curve->p[0].x, curve->p[3].x);
+               event_id (from), event_id (to), curve->p[0].x, bc_layout_curve_end (curve).x);
         }
     }
   grid_clear (&labels);

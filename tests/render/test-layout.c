@@ -8,6 +8,7 @@
 
 #include "bc-history.h"
 #include "bc-layout.h"
+#include "bc-layout-private.h"
 #include "bc-painter.h"
 #include "legibility.h"
 #include "random-case.h"
@@ -103,6 +104,7 @@ test_transfers_join_their_events (void)
           int from = bc_layout_find_event (l, bc_transfer_get_from (transfer));
           int to = bc_layout_find_event (l, bc_transfer_get_to (transfer));
           BcLayoutEvent *a, *b;
+          BcPoint end;
 
           g_assert_cmpint (from, ==, t->from);
           g_assert_cmpint (to, ==, t->to);
@@ -112,8 +114,9 @@ test_transfers_join_their_events (void)
            * where the node's centre would make the arrow run back. */
           g_assert_true (bc_rect_contains_point (&a->node, t->p[0].x, t->p[0].y, 0.01) ||
                          bc_rect_contains_point (&a->bar, t->p[0].x, t->p[0].y, 0.01));
-          g_assert_true (bc_rect_contains_point (&b->node, t->p[3].x, t->p[3].y, 0.01) ||
-                         bc_rect_contains_point (&b->bar, t->p[3].x, t->p[3].y, 0.01));
+          end = bc_layout_curve_end (t);
+          g_assert_true (bc_rect_contains_point (&b->node, end.x, end.y, 0.01) ||
+                         bc_rect_contains_point (&b->bar, end.x, end.y, 0.01));
         }
     }
 }
@@ -561,7 +564,7 @@ test_lanes_pick_finds_each_event (void)
       for (guint i = 0; i < l->transfers->len; i++)
         {
           BcLayoutCurve *t = &g_array_index (l->transfers, BcLayoutCurve, i);
-          BcPoint mid = bc_curve_point (t->p, 0.5);
+          BcPoint mid = bc_layout_curve_middle (t);
           BcLayoutHit hit, found;
 
           /* On the line, a transfer (this one or one drawn over it), or
@@ -739,7 +742,7 @@ test_labels_clear_of_marks_and_titles (void)
 static void
 test_lines_cross_few_labels (void)
 {
-  guint crossed = 0;
+  guint crossed = 0, labels = 0;
 
   for (guint n = 0; n < G_N_ELEMENTS (bundled); n++)
     {
@@ -754,11 +757,13 @@ test_lines_cross_few_labels (void)
                   bundled[n], m.events, m.line_label, m.line_label_halo, m.line_title);
       g_assert_cmpuint (m.line_label_halo, ==, m.line_label);
       crossed += m.line_label;
+      labels += m.events;
     }
-  /* Lines routed around labels, then labels moved off the lines still
-   * on them, on the balanced time scale: 24 crossings in the three
-   * cases' 162 labels (149 on the calendar's scale with neither). */
-  g_assert_cmpuint (crossed, <=, 30);
+  /* Lines routed around labels (by a detour through the grid where no
+   * simple shape will do), then labels moved off the lines still on
+   * them: at most one crossing per 50 labels, the goal of issue 13. In
+   * session 9, with no detours, 24 in the 162 labels; 3 with them. */
+  g_assert_cmpuint (crossed * 50, <=, labels);
   /* And in seeded random cases, where a line may clip a label's corner
    * between the points the router follows it by (seed 7 had one). */
   for (int seed = 1; seed <= 20; seed++)
@@ -769,6 +774,92 @@ test_lines_cross_few_labels (void)
       legibility_measure_lanes (l, &m, NULL);
       g_assert_cmpuint (m.line_label_halo, ==, m.line_label);
     }
+}
+
+/* Whether any point of @c lies inside @r. */
+static gboolean
+curve_enters (const BcLayoutCurve *c,
+              const BcRect        *r)
+{
+  for (int s = 0; s <= 400; s++)
+    {
+      BcPoint p = bc_layout_curve_at (c, s / 400.0);
+
+      if (bc_rect_contains_point (r, p.x, p.y, -0.01))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A detour runs straight where nothing is in the way, round a wall of
+ * labels where one is, through a gap in it where that is shorter, and
+ * becomes a chain of segments from the edge of one event's node to the
+ * edge of the other's, each run across or up and down, its corners
+ * rounded. */
+static void
+test_detour_goes_round_labels (void)
+{
+  BcRect area = { 0, 0, 600, 400 };
+  BcRect nodes[2] = { { 94, 194, 12, 12 }, { 494, 194, 12, 12 } };
+  BcRect wall = { 280, 0, 40, 300 };
+  BcRect upper = { 280, 0, 40, 170 }, lower = { 280, 230, 40, 170 };
+  BcPoint from = { 100, 200 }, to = { 500, 200 };
+  g_autoptr(GArray) corners = g_array_new (FALSE, FALSE, sizeof (BcPoint));
+  BcLayoutCurve c = { 0 };
+  BcDetour *d;
+
+  /* Nothing in the way: one straight run. */
+  d = _bc_detour_new (&area);
+  g_assert_true (_bc_detour_find (d, from, to, nodes, 2, corners));
+  g_assert_cmpuint (corners->len, ==, 2);
+  _bc_detour_free (d);
+
+  /* A wall from the top to below both ends: round its foot. */
+  d = _bc_detour_new (&area);
+  _bc_detour_add (d, &wall, 250);
+  g_assert_true (_bc_detour_find (d, from, to, nodes, 2, corners));
+  g_assert_cmpuint (corners->len, >=, 4);
+  for (guint i = 0; i + 1 < corners->len; i++)
+    {
+      BcPoint a = g_array_index (corners, BcPoint, i), b = g_array_index (corners, BcPoint, i + 1);
+
+      /* The first and last runs start and end at the events' centres:
+       * all the runs are straight across or up and down. */
+      g_assert_true (fabs (a.x - b.x) < 1e-9 || fabs (a.y - b.y) < 1e-9);
+    }
+  _bc_detour_to_curve (corners, nodes, 1, nodes + 1, 1, &c);
+  g_assert_cmpuint (c.n_segments, <=, BC_CURVE_MAX_SEGMENTS);
+  g_assert_cmpuint (c.n_segments, >=, 2 * (corners->len - 1) - 1);
+  g_assert_false (curve_enters (&c, &wall));
+  g_assert_true (bc_rect_contains_point (&nodes[0], c.p[0].x, c.p[0].y, 0.01));
+  g_assert_false (bc_rect_contains_point (&nodes[0], c.p[0].x, c.p[0].y, -0.01));
+  g_assert_true (bc_rect_contains_point (&nodes[1], bc_layout_curve_end (&c).x, bc_layout_curve_end (&c).y, 0.01));
+  /* Round the foot of the wall, not over its top out of the area. */
+  g_assert_cmpfloat (bc_layout_curve_middle (&c).y, >, 300);
+  _bc_detour_free (d);
+
+  /* A gap in the wall at the height of both ends: straight through. */
+  d = _bc_detour_new (&area);
+  _bc_detour_add (d, &upper, 250);
+  _bc_detour_add (d, &lower, 250);
+  g_assert_true (_bc_detour_find (d, from, to, nodes, 2, corners));
+  _bc_detour_to_curve (corners, nodes, 1, nodes + 1, 1, &c);
+  g_assert_false (curve_enters (&c, &upper));
+  g_assert_false (curve_enters (&c, &lower));
+  g_assert_cmpuint (corners->len, <=, 4);
+  _bc_detour_free (d);
+
+  /* A line already drawn is crossed, not run along. */
+  d = _bc_detour_new (&area);
+  {
+    BcPoint drawn[] = { { 90, 200 }, { 510, 200 } };
+
+    _bc_detour_add_line (d, drawn, G_N_ELEMENTS (drawn), FALSE, 8);
+  }
+  g_assert_true (_bc_detour_find (d, from, to, nodes, 2, corners));
+  g_assert_cmpuint (corners->len, ==, 4);
+  g_assert_cmpfloat (fabs (g_array_index (corners, BcPoint, 1).y - 200), >, 3);
+  _bc_detour_free (d);
 }
 
 /* Every leader runs from its event's node or bar to its label, through
@@ -1125,11 +1216,11 @@ test_arrows_between_imprecise_dates_go_forward (void)
           BcLayoutEvent *to = &g_array_index (l->events, BcLayoutEvent, t->to);
 
           g_test_message ("%s → %s: %.1f → %.1f", bc_item_get_id (BC_ITEM (from->event)),
-                          bc_item_get_id (BC_ITEM (to->event)), t->p[0].x, t->p[3].x);
-          g_assert_cmpfloat (t->p[3].x, >=, t->p[0].x);
+                          bc_item_get_id (BC_ITEM (to->event)), t->p[0].x, bc_layout_curve_end (t).x);
+          g_assert_cmpfloat (bc_layout_curve_end (t).x, >=, t->p[0].x);
           /* Within the time each end stands for. */
           g_assert_cmpfloat (t->p[0].x, >=, bc_layout_day_to_x (l, bc_event_get_first_day (from->event)) - 0.5);
-          g_assert_cmpfloat (t->p[3].x, <=, bc_layout_day_to_x (l, bc_event_get_last_day (to->event) + 1.0) + 0.5);
+          g_assert_cmpfloat (bc_layout_curve_end (t).x, <=, bc_layout_day_to_x (l, bc_event_get_last_day (to->event) + 1.0) + 0.5);
         }
     }
 }
@@ -1162,6 +1253,7 @@ main (int    argc,
   g_test_add_func ("/render/layout/export-labels-whole", test_export_labels_whole);
   g_test_add_func ("/render/layout/labels-clear-of-marks-and-titles", test_labels_clear_of_marks_and_titles);
   g_test_add_func ("/render/layout/lines-cross-few-labels-each-with-a-halo", test_lines_cross_few_labels);
+  g_test_add_func ("/render/layout/detour-goes-round-labels", test_detour_goes_round_labels);
   g_test_add_func ("/render/layout/leaders-join-label-and-mark", test_leaders_join_label_and_mark);
   g_test_add_func ("/render/layout/busy-stretches-side-by-side", test_busy_stretches_side_by_side);
   g_test_add_func ("/render/layout/dense-lane-shares-rows", test_dense_lane_shares_rows);
