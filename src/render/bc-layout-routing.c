@@ -117,7 +117,7 @@ count_crossings (const BcPoint *p,
         box = segment_box (c->a, c->b, c->pad);
         _bc_box_grid_any (labels, &box, crossing_cb, c);
         for (guint t = 0; t < n_titles; t++)
-          if (segment_meets (c->a, c->b, &titles[t]))
+          if (bc_rect_intersects (&box, &titles[t]) && segment_meets (c->a, c->b, &titles[t]))
             titles_crossed++;
         c->a = c->b;
       }

@@ -1328,17 +1328,21 @@ bc_layout_curve_at (const BcLayoutCurve *c,
  * bc_layout_curve_middle:
  * @c: a line of a layout
  *
- * Returns: the point halfway along @c, measured along its length, where
- * its marks go
+ * Returns: the point halfway along @c, where its marks go: along its
+ *   length where it has more than one segment
  */
 BcPoint
 bc_layout_curve_middle (const BcLayoutCurve *c)
 {
   enum { STEPS = 16 };
+  double run[BC_CURVE_MAX_SEGMENTS * STEPS + 1];
   guint n = MAX (c->n_segments, 1) * STEPS;
-  g_autofree double *run = g_new (double, n + 1);
   BcPoint prev = c->p[0];
 
+  /* One segment: its middle in t, where a Bézier drawn by its ends and
+   * handles puts it. */
+  if (c->n_segments <= 1)
+    return bc_curve_point (c->p, 0.5);
   run[0] = 0;
   for (guint i = 1; i <= n; i++)
     {
