@@ -25,7 +25,7 @@
 /* What a turn costs, in steps. */
 #define TURN        12
 /* How far beyond the box of its ends a detour may run. */
-#define REACH_X     160.0
+#define REACH_X     240.0
 #define REACH_Y     120.0
 /* A search of more cells than this is not made: the line keeps its
  * shape and its halos. */
@@ -35,6 +35,9 @@
 /* The most runs a detour may have: with a corner between each two, a
  * chain of 2 × MAX_RUNS − 1 segments. */
 #define MAX_RUNS    ((BC_CURVE_MAX_SEGMENTS + 1) / 2)
+/* Marks, while a search's costs are set up, a cell of the event a line
+ * reaches: free, but not to be entered heading back in time. */
+#define ARRIVAL     G_MAXUINT8
 /* How round a corner is at most. */
 #define CORNER      8.0
 
@@ -194,8 +197,11 @@ estimate (int     col,
  * _bc_detour_find:
  * @from: where the line starts, inside its event's node or bar
  * @to: where it ends, inside the other's
- * @free_boxes: (array length=n_free): the line's own events' nodes and
- *   bars, which cost it nothing
+ * @own_from: (array length=n_from): the nodes and bars of the event the
+ *   line leaves, which cost it nothing
+ * @own_to: (array length=n_to): those of the event it reaches, which
+ *   cost it nothing either, but which it never enters heading back in
+ *   time: its arrow's head points forward, or up or down
  * @corners: (element-type BcPoint): set to the path, @from first and @to
  *   last, each run straight across or up and down
  *
@@ -205,8 +211,10 @@ gboolean
 _bc_detour_find (BcDetour     *d,
                  BcPoint       from,
                  BcPoint       to,
-                 const BcRect *free_boxes,
-                 guint         n_free,
+                 const BcRect *own_from,
+                 guint         n_from,
+                 const BcRect *own_to,
+                 guint         n_to,
                  GArray       *corners)
 {
   BcRect reach = { MIN (from.x, to.x) - REACH_X, MIN (from.y, to.y) - REACH_Y,
@@ -218,6 +226,7 @@ _bc_detour_find (BcDetour     *d,
   guint queued;
   g_autofree guint8 *fine = NULL;
   g_autofree guint8 *cost = NULL;
+  g_autofree guint8 *arrival = NULL;
   g_autoptr(GArray) path = NULL;
   guint32 goal = G_MAXUINT32;
 
@@ -233,9 +242,9 @@ _bc_detour_find (BcDetour     *d,
   fine = g_new (guint8, (gsize) wide * high);
   for (int row = 0; row < high; row++)
     memcpy (fine + (gsize) row * wide, d->cost + (gsize) (r0 + row) * d->cols + c0, wide);
-  for (guint i = 0; i < n_free; i++)
+  for (guint i = 0; i < n_from + n_to; i++)
     {
-      const BcRect *own = &free_boxes[i];
+      const BcRect *own = i < n_from ? &own_from[i] : &own_to[i - n_from];
       BcRect grown = { own->x - CELL / 2, own->y - CELL / 2, own->width + CELL, own->height + CELL };
       int fc0, fr0, fc1, fr1;
 
@@ -243,7 +252,7 @@ _bc_detour_find (BcDetour     *d,
         continue;
       for (int row = MAX (fr0, r0); row <= MIN (fr1, r1); row++)
         for (int col = MAX (fc0, c0); col <= MIN (fc1, c1); col++)
-          fine[(gsize) (row - r0) * wide + col - c0] = 0;
+          fine[(gsize) (row - r0) * wide + col - c0] = i < n_from ? 0 : ARRIVAL;
     }
 
   /* A long line searches a coarser grid, each of its cells a square of
@@ -255,12 +264,17 @@ _bc_detour_find (BcDetour     *d,
   rows = (high + stride - 1) / stride;
   step = STEP * stride;
   cost = g_new0 (guint8, (gsize) cols * rows);
+  arrival = g_new0 (guint8, (gsize) cols * rows);
   for (int row = 0; row < high; row++)
     for (int col = 0; col < wide; col++)
       {
-        guint8 *c = &cost[(gsize) (row / stride) * cols + col / stride];
+        gsize at = (gsize) (row / stride) * cols + col / stride;
+        guint8 here = fine[(gsize) row * wide + col];
 
-        *c = MAX (*c, fine[(gsize) row * wide + col]);
+        if (here == ARRIVAL)
+          arrival[at] = TRUE;
+        else
+          cost[at] = MAX (cost[at], here);
       }
   fc = (CLAMP ((int) floor ((from.x - d->x) / CELL), c0, c1) - c0) / stride;
   fr = (CLAMP ((int) floor ((from.y - d->y) / CELL), r0, r1) - r0) / stride;
@@ -326,6 +340,10 @@ _bc_detour_find (BcDetour     *d,
 
               if (nc < 0 || nr < 0 || nc >= cols || nr >= rows)
                 continue;
+              /* The arrow's head never points back in time. */
+              if (dx_of[m] < 0 && arrival[(gsize) nr * cols + nc])
+                continue;
+
               ns = ((guint32) nr * cols + nc) * N_WAYS + nw;
               ng = g[state] + step + (dx_of[m] < 0 ? STEP_BACK * stride : 0) +
                    cost[(gsize) nr * cols + nc] + (nw != way && came[state] != G_MAXUINT32 ? TURN : 0);
@@ -418,6 +436,17 @@ leave_boxes (BcPoint       inside,
   return p;
 }
 
+static gboolean
+inside_boxes (BcPoint       p,
+              const BcRect *boxes,
+              guint         n_boxes)
+{
+  for (guint i = 0; i < n_boxes; i++)
+    if (boxes[i].width > 0 && bc_rect_contains_point (&boxes[i], p.x, p.y, 0.01))
+      return TRUE;
+  return FALSE;
+}
+
 /* A straight segment from @a to @b, as a Bézier. */
 static void
 straight (BcPoint *p,
@@ -447,18 +476,31 @@ _bc_detour_to_curve (GArray        *corners,
                      guint          n_to,
                      BcLayoutCurve *c)
 {
-  BcPoint *w = (BcPoint *) corners->data;
-  guint n = corners->len, seg = 0;
+  BcPoint w[MAX_RUNS + 1];
+  guint n = corners->len, seg = 0, first = 0, last;
   BcPoint start, end, at;
 
   g_return_if_fail (n >= 2 && n - 1 <= MAX_RUNS);
 
-  start = leave_boxes (w[0], w[1], own_from, n_from);
-  end = leave_boxes (w[n - 1], w[n - 2], own_to, n_to);
+  memcpy (w, corners->data, n * sizeof (BcPoint));
+  /* The path starts where it last leaves the first event's boxes, and
+   * ends where it first enters the other's: what runs inside them, under
+   * the node, is not drawn. */
+  last = n - 1;
+  while (first + 1 < last && inside_boxes (w[first + 1], own_from, n_from))
+    first++;
+  while (last - 1 > first && inside_boxes (w[last - 1], own_to, n_to))
+    last--;
+  start = leave_boxes (w[first], w[first + 1], own_from, n_from);
+  end = leave_boxes (w[last], w[last - 1], own_to, n_to);
+  w[first] = start;
+  w[last] = end;
+  memmove (w, w + first, (last - first + 1) * sizeof (BcPoint));
+  n = last - first + 1;
   at = start;
   for (guint i = 1; i < n - 1; i++)
     {
-      BcPoint prev = i == 1 ? start : w[i - 1], next = i == n - 2 ? end : w[i + 1];
+      BcPoint prev = w[i - 1], next = w[i + 1];
       double in = hypot (w[i].x - prev.x, w[i].y - prev.y);
       double out = hypot (next.x - w[i].x, next.y - w[i].y);
       /* Half of each run between corners, all of the first run, and all

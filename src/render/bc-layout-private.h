@@ -88,7 +88,8 @@ void         _bc_detour_add (BcDetour *d, const BcRect *r, guint8 cost);
 void         _bc_detour_add_line (BcDetour *d, const BcPoint *p, guint n_points, gboolean curved,
                                   guint8 cost);
 gboolean     _bc_detour_find (BcDetour *d, BcPoint from, BcPoint to,
-                              const BcRect *free_boxes, guint n_free, GArray *corners);
+                              const BcRect *own_from, guint n_from,
+                              const BcRect *own_to, guint n_to, GArray *corners);
 void         _bc_detour_to_curve (GArray *corners, const BcRect *own_from, guint n_from,
                                   const BcRect *own_to, guint n_to, BcLayoutCurve *c);
 

@@ -437,7 +437,7 @@ try_detour (BcRouter *router,
   BcPoint end;
 
   if (!_bc_detour_find (detour_grid (router), detour_end (a, line->ax), detour_end (b, line->bx),
-                        own, G_N_ELEMENTS (own), router->corners))
+                        own, 2, own + 2, 2, router->corners))
     return;
   _bc_detour_to_curve (router->corners, own, 2, own + 2, 2, &detour);
   end = detour.p[3 * detour.n_segments];
