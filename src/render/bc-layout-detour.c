@@ -20,8 +20,6 @@
 /* What one step costs, and one more for a step back in time. */
 #define STEP        2
 #define STEP_BACK   2
-/* How much the search's guess of what is left may overstate it. */
-#define HURRY       1
 /* What a turn costs, in steps. */
 #define TURN        12
 /* How far beyond the box of its ends a detour may run. */
@@ -36,8 +34,13 @@
  * chain of 2 × MAX_RUNS − 1 segments. */
 #define MAX_RUNS    ((BC_CURVE_MAX_SEGMENTS + 1) / 2)
 /* Marks, while a search's costs are set up, a cell of the event a line
- * reaches: free, but not to be entered heading back in time. */
+ * reaches: free, but not to be entered heading back in time. No cell
+ * costs as much: costs stop at MAX_COST. */
 #define ARRIVAL     G_MAXUINT8
+#define MAX_COST    (ARRIVAL - 1)
+/* What the last run keeps straight for the arrow's head, which the
+ * painter draws 8 px long and more for a heavier line. */
+#define ARROW_ROOM  9.0
 /* How round a corner is at most. */
 #define CORNER      8.0
 
@@ -64,6 +67,94 @@ struct _BcDetour
   gsize    n_states;
   GArray  *buckets[N_BUCKETS];
 };
+
+/* auxiliary functions */
+
+/* The cells @r meets, within the grid: columns c0..c1, rows r0..r1. */
+static gboolean
+cells_of (BcDetour     *d,
+          const BcRect *r,
+          int          *c0,
+          int          *r0,
+          int          *c1,
+          int          *r1)
+{
+  if (r->width <= 0 || r->height <= 0)
+    return FALSE;
+  *c0 = MAX (0, (int) floor ((r->x - d->x) / CELL));
+  *r0 = MAX (0, (int) floor ((r->y - d->y) / CELL));
+  *c1 = MIN (d->cols - 1, (int) floor ((r->x + r->width - d->x) / CELL));
+  *r1 = MIN (d->rows - 1, (int) floor ((r->y + r->height - d->y) / CELL));
+  return *c0 <= *c1 && *r0 <= *r1;
+}
+
+/* What is left to the goal at the least: a step for each cell across
+ * and up or down. It never overstates what a step costs, so the f of
+ * the states taken from the queue never falls (and a bucket queue
+ * works). */
+static inline guint32
+estimate (int     col,
+          int     row,
+          int     tc,
+          int     tr,
+          guint32 step)
+{
+  return (guint32) (step * (abs (tc - col) + abs (tr - row)));
+}
+
+/* Where the run from @inside towards @towards leaves the boxes: the
+ * first point along it inside none of them. */
+static BcPoint
+leave_boxes (BcPoint       inside,
+             BcPoint       towards,
+             const BcRect *boxes,
+             guint         n_boxes)
+{
+  BcPoint p = inside;
+
+  for (guint round = 0; round < n_boxes; round++)
+    for (guint i = 0; i < n_boxes; i++)
+      {
+        const BcRect *r = &boxes[i];
+
+        if (r->width <= 0 || !bc_rect_contains_point (r, p.x, p.y, 0.01))
+          continue;
+        if (towards.x > p.x + 0.01)
+          p.x = MIN (towards.x, r->x + r->width);
+        else if (towards.x < p.x - 0.01)
+          p.x = MAX (towards.x, r->x);
+        else if (towards.y > p.y)
+          p.y = MIN (towards.y, r->y + r->height);
+        else
+          p.y = MAX (towards.y, r->y);
+      }
+  return p;
+}
+
+static gboolean
+inside_boxes (BcPoint       p,
+              const BcRect *boxes,
+              guint         n_boxes)
+{
+  for (guint i = 0; i < n_boxes; i++)
+    if (boxes[i].width > 0 && bc_rect_contains_point (&boxes[i], p.x, p.y, 0.01))
+      return TRUE;
+  return FALSE;
+}
+
+/* A straight segment from @a to @b, as a Bézier. */
+static void
+straight (BcPoint *p,
+          BcPoint  a,
+          BcPoint  b)
+{
+  p[0] = a;
+  p[1] = (BcPoint) { a.x + (b.x - a.x) / 3, a.y + (b.y - a.y) / 3 };
+  p[2] = (BcPoint) { a.x + 2 * (b.x - a.x) / 3, a.y + 2 * (b.y - a.y) / 3 };
+  p[3] = b;
+}
+
+/* public functions */
 
 BcDetour *
 _bc_detour_new (const BcRect *area)
@@ -92,24 +183,6 @@ _bc_detour_free (BcDetour *d)
   g_free (d);
 }
 
-/* The cells @r meets, within the grid: columns c0..c1, rows r0..r1. */
-static gboolean
-cells_of (BcDetour     *d,
-          const BcRect *r,
-          int          *c0,
-          int          *r0,
-          int          *c1,
-          int          *r1)
-{
-  if (r->width <= 0 || r->height <= 0)
-    return FALSE;
-  *c0 = MAX (0, (int) floor ((r->x - d->x) / CELL));
-  *r0 = MAX (0, (int) floor ((r->y - d->y) / CELL));
-  *c1 = MIN (d->cols - 1, (int) floor ((r->x + r->width - d->x) / CELL));
-  *r1 = MIN (d->rows - 1, (int) floor ((r->y + r->height - d->y) / CELL));
-  return *c0 <= *c1 && *r0 <= *r1;
-}
-
 /**
  * _bc_detour_add:
  * @r: a box a line should keep out of
@@ -131,7 +204,7 @@ _bc_detour_add (BcDetour     *d,
       {
         guint8 *c = &d->cost[(gsize) row * d->cols + col];
 
-        *c = MAX (*c, cost);
+        *c = MAX (*c, MIN (cost, MAX_COST));
       }
 }
 
@@ -173,24 +246,11 @@ _bc_detour_add_line (BcDetour      *d,
             continue;
           cell = (gsize) row * d->cols + col;
           if (cell != last)
-            d->cost[cell] = MIN (255, d->cost[cell] + cost);
+            d->cost[cell] = MIN (MAX_COST, d->cost[cell] + cost);
           last = cell;
         }
       a = b;
     }
-}
-
-/* What is left to the goal, guessed high on purpose: the search then
- * heads for it rather than look at every cell nearly as cheap, and
- * finds a path a little dearer than the cheapest at most. */
-static inline guint32
-estimate (int     col,
-          int     row,
-          int     tc,
-          int     tr,
-          guint32 step)
-{
-  return (guint32) (HURRY * step * (abs (tc - col) + abs (tr - row)));
 }
 
 /**
@@ -372,8 +432,9 @@ _bc_detour_find (BcDetour     *d,
     {
       guint32 here = g_array_index (path, guint32, i), next = g_array_index (path, guint32, i + 1);
       guint32 cell = here / N_WAYS;
-      BcPoint p = { d->x + (c0 + (cell % cols + 0.5) * stride) * CELL,
-                    d->y + (r0 + (cell / cols + 0.5) * stride) * CELL };
+      /* The middle of a coarse cell, or of what of it is in the window. */
+      BcPoint p = { d->x + (c0 + MIN ((cell % cols + 0.5) * stride, wide - 0.5)) * CELL,
+                    d->y + (r0 + MIN ((cell / cols + 0.5) * stride, high - 0.5)) * CELL };
 
       if (here % N_WAYS != next % N_WAYS)
         g_array_append_val (corners, p);
@@ -407,58 +468,6 @@ _bc_detour_find (BcDetour     *d,
   return TRUE;
 }
 
-/* Where the run from @inside towards @towards leaves the boxes: the
- * first point along it inside none of them. */
-static BcPoint
-leave_boxes (BcPoint       inside,
-             BcPoint       towards,
-             const BcRect *boxes,
-             guint         n_boxes)
-{
-  BcPoint p = inside;
-
-  for (guint round = 0; round < n_boxes; round++)
-    for (guint i = 0; i < n_boxes; i++)
-      {
-        const BcRect *r = &boxes[i];
-
-        if (r->width <= 0 || !bc_rect_contains_point (r, p.x, p.y, 0.01))
-          continue;
-        if (towards.x > p.x + 0.01)
-          p.x = MIN (towards.x, r->x + r->width);
-        else if (towards.x < p.x - 0.01)
-          p.x = MAX (towards.x, r->x);
-        else if (towards.y > p.y)
-          p.y = MIN (towards.y, r->y + r->height);
-        else
-          p.y = MAX (towards.y, r->y);
-      }
-  return p;
-}
-
-static gboolean
-inside_boxes (BcPoint       p,
-              const BcRect *boxes,
-              guint         n_boxes)
-{
-  for (guint i = 0; i < n_boxes; i++)
-    if (boxes[i].width > 0 && bc_rect_contains_point (&boxes[i], p.x, p.y, 0.01))
-      return TRUE;
-  return FALSE;
-}
-
-/* A straight segment from @a to @b, as a Bézier. */
-static void
-straight (BcPoint *p,
-          BcPoint  a,
-          BcPoint  b)
-{
-  p[0] = a;
-  p[1] = (BcPoint) { a.x + (b.x - a.x) / 3, a.y + (b.y - a.y) / 3 };
-  p[2] = (BcPoint) { a.x + 2 * (b.x - a.x) / 3, a.y + 2 * (b.y - a.y) / 3 };
-  p[3] = b;
-}
-
 /**
  * _bc_detour_to_curve:
  * @corners: (element-type BcPoint): a path of _bc_detour_find()
@@ -467,8 +476,11 @@ straight (BcPoint *p,
  * @c: set to the path as a chain of segments, its corners rounded, from
  *   where it leaves the first event's boxes to where it reaches the
  *   other's
+ *
+ * Returns: whether the path leaves the first event's boxes before it
+ *   reaches the other's; @c is left as it was if not
  */
-void
+gboolean
 _bc_detour_to_curve (GArray        *corners,
                      const BcRect  *own_from,
                      guint          n_from,
@@ -480,7 +492,8 @@ _bc_detour_to_curve (GArray        *corners,
   guint n = corners->len, seg = 0, first = 0, last;
   BcPoint start, end, at;
 
-  g_return_if_fail (n >= 2 && n - 1 <= MAX_RUNS);
+  G_STATIC_ASSERT (2 * MAX_RUNS - 1 <= BC_CURVE_MAX_SEGMENTS);
+  g_assert (n >= 2 && n - 1 <= MAX_RUNS);
 
   memcpy (w, corners->data, n * sizeof (BcPoint));
   /* The path starts where it last leaves the first event's boxes, and
@@ -493,6 +506,11 @@ _bc_detour_to_curve (GArray        *corners,
     last--;
   start = leave_boxes (w[first], w[first + 1], own_from, n_from);
   end = leave_boxes (w[last], w[last - 1], own_to, n_to);
+  /* Where both ends are on one run and the events' boxes overlap along
+   * it, they may pass each other: no detour then. */
+  if (last == first + 1 &&
+      (end.x - start.x) * (w[last].x - w[first].x) + (end.y - start.y) * (w[last].y - w[first].y) <= 0)
+    return FALSE;
   w[first] = start;
   w[last] = end;
   memmove (w, w + first, (last - first + 1) * sizeof (BcPoint));
@@ -505,7 +523,7 @@ _bc_detour_to_curve (GArray        *corners,
       double out = hypot (next.x - w[i].x, next.y - w[i].y);
       /* Half of each run between corners, all of the first run, and all
        * of the last but room for the arrow's head. */
-      double r = MIN (CORNER, MIN (i == 1 ? in : in / 2, i == n - 2 ? MAX (0, out - 9) : out / 2));
+      double r = MIN (CORNER, MIN (i == 1 ? in : in / 2, i == n - 2 ? MAX (0, out - ARROW_ROOM) : out / 2));
       BcPoint a, b;
 
       if (r < 0.5 || in < 1e-6 || out < 1e-6)
@@ -529,6 +547,6 @@ _bc_detour_to_curve (GArray        *corners,
     }
   if (seg == 0 || hypot (end.x - at.x, end.y - at.y) > 1e-6)
     straight (&c->p[3 * seg++], at, end);
-  g_assert (seg <= BC_CURVE_MAX_SEGMENTS);
   c->n_segments = seg;
+  return TRUE;
 }

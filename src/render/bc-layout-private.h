@@ -90,7 +90,7 @@ void         _bc_detour_add_line (BcDetour *d, const BcPoint *p, guint n_points,
 gboolean     _bc_detour_find (BcDetour *d, BcPoint from, BcPoint to,
                               const BcRect *own_from, guint n_from,
                               const BcRect *own_to, guint n_to, GArray *corners);
-void         _bc_detour_to_curve (GArray *corners, const BcRect *own_from, guint n_from,
+gboolean     _bc_detour_to_curve (GArray *corners, const BcRect *own_from, guint n_from,
                                   const BcRect *own_to, guint n_to, BcLayoutCurve *c);
 
 /* Storylines: plan decides which actors run where and the order in

@@ -433,20 +433,21 @@ try_detour (BcRouter *router,
   BcLayoutEvent *a = &g_array_index (self->events, BcLayoutEvent, line->curve->from);
   BcLayoutEvent *b = &g_array_index (self->events, BcLayoutEvent, line->curve->to);
   BcRect own[4] = { a->node, a->bar, b->node, b->bar };
-  BcLayoutCurve detour;
+  BcLayoutCurve detour = { 0 };
   BcPoint end;
 
   if (!_bc_detour_find (detour_grid (router), detour_end (a, line->ax), detour_end (b, line->bx),
                         own, 2, own + 2, 2, router->corners))
     return;
-  _bc_detour_to_curve (router->corners, own, 2, own + 2, 2, &detour);
+  if (!_bc_detour_to_curve (router->corners, own, 2, own + 2, 2, &detour))
+    return;
   end = detour.p[3 * detour.n_segments];
   if (line->ax <= line->bx && end.x < detour.p[0].x - 0.5)
     return;
   if (count_crossings (detour.p, detour.n_segments, router->labels, router->titles, router->n_titles,
                        crossing, SAMPLES, best_count) >= best_count)
     return;
-  memcpy (line->curve->p, detour.p, sizeof detour.p);
+  memcpy (line->curve->p, detour.p, (3 * detour.n_segments + 1) * sizeof (BcPoint));
   line->curve->n_segments = detour.n_segments;
 }
 

@@ -1336,7 +1336,7 @@ bc_layout_curve_middle (const BcLayoutCurve *c)
 {
   enum { STEPS = 16 };
   double run[BC_CURVE_MAX_SEGMENTS * STEPS + 1];
-  guint n = MAX (c->n_segments, 1) * STEPS;
+  guint n = CLAMP (c->n_segments, 1, BC_CURVE_MAX_SEGMENTS) * STEPS;
   BcPoint prev = c->p[0];
 
   /* One segment: its middle in t, where a Bézier drawn by its ends and

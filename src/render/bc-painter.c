@@ -645,7 +645,7 @@ arrowhead (BcDraw              *draw,
            double               size,
            BcRgba               colour)
 {
-  const BcPoint *p = &c->p[3 * (c->n_segments - 1)];
+  const BcPoint *p = &c->p[3 * (MAX (c->n_segments, 1) - 1)];
   BcPoint tip = p[3], before;
   double angle;
 

@@ -737,8 +737,6 @@ test_labels_clear_of_marks_and_titles (void)
       }
 }
 
-/* Lines cross few labels, and where a line cannot keep clear of a
- * label, the label has a halo. */
 /* The lines of @l that take a detour, counted in @detours: each a chain
  * of at most BC_CURVE_MAX_SEGMENTS, whose head does not point back in
  * time. */
@@ -761,6 +759,8 @@ check_detours (BcLayout *l,
     }
 }
 
+/* Lines cross few labels, and where a line cannot keep clear of a
+ * label, the label has a halo. */
 static void
 test_lines_cross_few_labels (void)
 {
@@ -852,7 +852,7 @@ test_detour_goes_round_labels (void)
        * all the runs are straight across or up and down. */
       g_assert_true (fabs (a.x - b.x) < 1e-9 || fabs (a.y - b.y) < 1e-9);
     }
-  _bc_detour_to_curve (corners, nodes, 1, nodes + 1, 1, &c);
+  g_assert_true (_bc_detour_to_curve (corners, nodes, 1, nodes + 1, 1, &c));
   g_assert_cmpuint (c.n_segments, <=, BC_CURVE_MAX_SEGMENTS);
   g_assert_cmpuint (c.n_segments, >=, 2 * (corners->len - 1) - 1);
   g_assert_false (curve_enters (&c, &wall));
@@ -861,6 +861,17 @@ test_detour_goes_round_labels (void)
   g_assert_true (bc_rect_contains_point (&nodes[1], bc_layout_curve_end (&c).x, bc_layout_curve_end (&c).y, 0.01));
   /* Round the foot of the wall, not over its top out of the area. */
   g_assert_cmpfloat (bc_layout_curve_middle (&c).y, >, 300);
+  /* Still round it where lines already drawn cross the wall: the wall
+   * costs no less for them. */
+  for (int k = 0; k < 2; k++)
+    {
+      BcPoint drawn[] = { { 277, 121 }, { 323, 121 } };
+
+      _bc_detour_add_line (d, drawn, G_N_ELEMENTS (drawn), FALSE, 3);
+    }
+  g_assert_true (_bc_detour_find (d, from, to, nodes, 1, nodes + 1, 1, corners));
+  g_assert_true (_bc_detour_to_curve (corners, nodes, 1, nodes + 1, 1, &c));
+  g_assert_false (curve_enters (&c, &wall));
   _bc_detour_free (d);
 
   /* A gap in the wall at the height of both ends: straight through. */
@@ -868,7 +879,7 @@ test_detour_goes_round_labels (void)
   _bc_detour_add (d, &upper, 250);
   _bc_detour_add (d, &lower, 250);
   g_assert_true (_bc_detour_find (d, from, to, nodes, 1, nodes + 1, 1, corners));
-  _bc_detour_to_curve (corners, nodes, 1, nodes + 1, 1, &c);
+  g_assert_true (_bc_detour_to_curve (corners, nodes, 1, nodes + 1, 1, &c));
   g_assert_false (curve_enters (&c, &upper));
   g_assert_false (curve_enters (&c, &lower));
   g_assert_cmpuint (corners->len, <=, 4);

@@ -103,12 +103,14 @@ transfer_end_of (Fixture    *f,
                  double     *y)
 {
   BcLayoutHit hit;
-  const BcPoint *p;
+  const BcLayoutCurve *c;
+  BcPoint end;
 
   if (!bc_layout_find (_bc_canvas_get_layout (f->canvas), G_OBJECT (transfer), &hit))
     return FALSE;
-  p = g_array_index (f->canvas->layout->transfers, BcLayoutCurve, hit.index).p;
-  _bc_canvas_layout_to_widget (f->canvas, p[head ? 3 : 0].x, p[head ? 3 : 0].y, x, y);
+  c = &g_array_index (f->canvas->layout->transfers, BcLayoutCurve, hit.index);
+  end = head ? bc_layout_curve_end (c) : c->p[0];
+  _bc_canvas_layout_to_widget (f->canvas, end.x, end.y, x, y);
   return TRUE;
 }
 
