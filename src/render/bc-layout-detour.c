@@ -142,6 +142,33 @@ inside_boxes (BcPoint       p,
   return FALSE;
 }
 
+/* Adds @cost to each cell the chord a–b runs through, but for the cell
+ * @last the chord before it ended in, so that no cell of one line is
+ * counted twice in a row. */
+static void
+add_chord (BcDetour *d,
+           BcPoint   a,
+           BcPoint   b,
+           guint8    cost,
+           gsize    *last)
+{
+  int steps = MAX (1, (int) ceil (hypot (b.x - a.x, b.y - a.y) / (CELL / 2)));
+
+  for (int k = 1; k <= steps; k++)
+    {
+      double x = a.x + (b.x - a.x) * k / steps, y = a.y + (b.y - a.y) * k / steps;
+      int col = (int) floor ((x - d->x) / CELL), row = (int) floor ((y - d->y) / CELL);
+      gsize cell;
+
+      if (col < 0 || row < 0 || col >= d->cols || row >= d->rows)
+        continue;
+      cell = (gsize) row * d->cols + col;
+      if (cell != *last)
+        d->cost[cell] = MIN (MAX_COST, d->cost[cell] + cost);
+      *last = cell;
+    }
+}
+
 /* A straight segment from @a to @b, as a Bézier. */
 static void
 straight (BcPoint *p,
@@ -209,48 +236,51 @@ _bc_detour_add (BcDetour     *d,
 }
 
 /**
- * _bc_detour_add_line:
- * @p: (array): a polyline of @n_points, or a chain of Bézier segments
- *   of 3 × @n_points + 1 points where @curved
+ * _bc_detour_add_polyline:
+ * @p: (array length=n_points): the corners of a line drawn straight
+ *   between them
  * @cost: what entering each cell it runs through costs more, in steps
  *
  * Makes the cells a drawn line runs through dearer, so that a detour
  * crosses it rather than run along it.
  */
 void
-_bc_detour_add_line (BcDetour      *d,
-                     const BcPoint *p,
-                     guint          n_points,
-                     gboolean       curved,
-                     guint8         cost)
+_bc_detour_add_polyline (BcDetour      *d,
+                         const BcPoint *p,
+                         guint          n_points,
+                         guint8         cost)
+{
+  gsize last = G_MAXSIZE;
+
+  for (guint i = 0; i < n_points; i++)
+    add_chord (d, i > 0 ? p[i - 1] : p[0], p[i], cost, &last);
+}
+
+/**
+ * _bc_detour_add_curve:
+ * @c: a line of the layout
+ * @cost: what entering each cell it runs through costs more, in steps
+ *
+ * As _bc_detour_add_polyline(), for a chain of Bézier segments followed
+ * by a dozen chords each.
+ */
+void
+_bc_detour_add_curve (BcDetour            *d,
+                      const BcLayoutCurve *c,
+                      guint8               cost)
 {
   enum { PER_SEGMENT = 12 };
-  guint n = curved ? n_points * PER_SEGMENT : n_points;
   gsize last = G_MAXSIZE;
-  BcPoint a = p[0];
+  BcPoint a = c->p[0];
 
-  for (guint i = curved ? 1 : 0; i <= n && (curved || i < n_points); i++)
-    {
-      BcPoint b = curved ? bc_curve_point (&p[3 * ((i - 1) / PER_SEGMENT)],
-                                           ((i - 1) % PER_SEGMENT + 1) / (double) PER_SEGMENT)
-                         : p[i];
-      int steps = MAX (1, (int) ceil (hypot (b.x - a.x, b.y - a.y) / (CELL / 2)));
+  for (guint seg = 0; seg < c->n_segments; seg++)
+    for (int k = 1; k <= PER_SEGMENT; k++)
+      {
+        BcPoint b = bc_curve_point (&c->p[3 * seg], k / (double) PER_SEGMENT);
 
-      for (int k = 1; k <= steps; k++)
-        {
-          double x = a.x + (b.x - a.x) * k / steps, y = a.y + (b.y - a.y) * k / steps;
-          int col = (int) floor ((x - d->x) / CELL), row = (int) floor ((y - d->y) / CELL);
-          gsize cell;
-
-          if (col < 0 || row < 0 || col >= d->cols || row >= d->rows)
-            continue;
-          cell = (gsize) row * d->cols + col;
-          if (cell != last)
-            d->cost[cell] = MIN (MAX_COST, d->cost[cell] + cost);
-          last = cell;
-        }
-      a = b;
-    }
+        add_chord (d, a, b, cost, &last);
+        a = b;
+      }
 }
 
 /**

@@ -85,8 +85,8 @@ typedef struct _BcDetour BcDetour;
 BcDetour *   _bc_detour_new (const BcRect *area);
 void         _bc_detour_free (BcDetour *d);
 void         _bc_detour_add (BcDetour *d, const BcRect *r, guint8 cost);
-void         _bc_detour_add_line (BcDetour *d, const BcPoint *p, guint n_points, gboolean curved,
-                                  guint8 cost);
+void         _bc_detour_add_polyline (BcDetour *d, const BcPoint *p, guint n_points, guint8 cost);
+void         _bc_detour_add_curve (BcDetour *d, const BcLayoutCurve *c, guint8 cost);
 gboolean     _bc_detour_find (BcDetour *d, BcPoint from, BcPoint to,
                               const BcRect *own_from, guint n_from,
                               const BcRect *own_to, guint n_to, GArray *corners);

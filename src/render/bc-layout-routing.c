@@ -125,17 +125,26 @@ count_crossings (const BcPoint *p,
   return c->hit->len + MIN (titles_crossed, 1);
 }
 
+/* What of an event is drawn at @x: its bar where @x is along the bar
+ * beside the node, else its node. */
+static const BcRect *
+drawn_at (const BcLayoutEvent *e,
+          double               x)
+{
+  if (e->bar.width > 0 && (x < e->node.x || x > e->node.x + e->node.width))
+    return &e->bar;
+  return &e->node;
+}
+
 /* Where a line may leave or reach an event at @x: the top or bottom of
- * its node, or of its bar where @x is along the bar. */
+ * what is drawn there. */
 static double
 edge_y (const BcLayoutEvent *e,
         double               x,
         gboolean             top)
 {
-  const BcRect *r = &e->node;
+  const BcRect *r = drawn_at (e, x);
 
-  if (e->bar.width > 0 && (x < e->node.x || x > e->node.x + e->node.width))
-    r = &e->bar;
   return top ? r->y : r->y + r->height;
 }
 
@@ -403,21 +412,19 @@ detour_grid (BcRouter *router)
     {
       GArray *points = g_array_index (self->crossovers, BcLayoutCrossover, i).points;
 
-      _bc_detour_add_line (router->detour, (BcPoint *) points->data, points->len, FALSE, DETOUR_LINE);
+      _bc_detour_add_polyline (router->detour, (BcPoint *) points->data, points->len, DETOUR_LINE);
     }
   return router->detour;
 }
 
-/* Where a detour leaves or reaches @e at @x: halfway up its node, or up
- * its bar where @x is along the bar. */
+/* Where a detour leaves or reaches @e at @x: halfway up what is drawn
+ * there. */
 static BcPoint
 detour_end (const BcLayoutEvent *e,
             double               x)
 {
-  const BcRect *r = &e->node;
+  const BcRect *r = drawn_at (e, x);
 
-  if (e->bar.width > 0 && (x < e->node.x || x > e->node.x + e->node.width))
-    r = &e->bar;
   return (BcPoint) { x, r->y + r->height / 2 };
 }
 
@@ -441,7 +448,7 @@ try_detour (BcRouter *router,
     return;
   if (!_bc_detour_to_curve (router->corners, own, 2, own + 2, 2, &detour))
     return;
-  end = detour.p[3 * detour.n_segments];
+  end = bc_layout_curve_end (&detour);
   if (line->ax <= line->bx && end.x < detour.p[0].x - 0.5)
     return;
   if (count_crossings (detour.p, detour.n_segments, router->labels, router->titles, router->n_titles,
@@ -465,8 +472,7 @@ route_line (BcRouter *router,
   BcLayoutEvent *b = &g_array_index (self->events, BcLayoutEvent, c->to);
   BcPoint shapes[MAX_CANDIDATES][4];
   Crossing crossing = { { 0 }, { 0 }, router->hit, router->seen, router->stamp, 0 };
-  gboolean large = self->events->len > LARGE_CASE;
-  guint n = candidates (a, b, line->ax, line->bx, large, shapes);
+  guint n = candidates (a, b, line->ax, line->bx, self->events->len > LARGE_CASE, shapes);
   guint best = 0, best_count = G_MAXUINT;
 
   for (guint i = 0; i < n && best_count > 0; i++)
@@ -482,7 +488,7 @@ route_line (BcRouter *router,
     }
   memcpy (c->p, shapes[best], sizeof shapes[best]);
   c->n_segments = 1;
-  if (best_count > 0 && detours && !large)
+  if (best_count > 0 && detours)
     try_detour (router, line, &crossing, best_count);
   router->stamp = crossing.stamp;
 }
@@ -832,18 +838,22 @@ _bc_router_run (BcRouter     *router,
   BcLayout *self = router->layout;
   Crossing crossing = { { 0 }, { 0 }, router->hit, router->seen, 0, HALO_PAD };
 
-  /* A large case has one round: it takes as long as routing. */
+  /* A large case has one round, which takes as long as routing, and
+   * no detours. */
   int rounds = self->events->len > LARGE_CASE ? 1 : ROUNDS;
 
   for (int round = 0; round < rounds; round++)
     {
+      /* Detours go round the labels once they have moved off the lines. */
+      gboolean detours = round > 0;
+
       for (guint l = 0; l < router->lines->len; l++)
         {
           BcLayoutCurve *c = g_array_index (router->lines, Line, l).curve;
 
-          route_line (router, &g_array_index (router->lines, Line, l), round > 0);
-          if (round > 0 && self->events->len <= LARGE_CASE)
-            _bc_detour_add_line (detour_grid (router), c->p, c->n_segments, TRUE, DETOUR_LINE);
+          route_line (router, &g_array_index (router->lines, Line, l), detours);
+          if (detours)
+            _bc_detour_add_curve (detour_grid (router), c, DETOUR_LINE);
         }
       move_crossed_labels (router, room);
       /* The labels where they stand now, for the lines and the halos. */
